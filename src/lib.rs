@@ -1,0 +1,24 @@
+//! Work & Health Atlas: an embeddable, client-side atlas of worklessness and ill health in the
+//! Liverpool City Region.
+//!
+//! The crate is layered so that everything but [`web`] is plain Rust, tested natively:
+//! - [`model`] — the data bundle's schema, its collect-all validation and the decoded dataset;
+//! - [`geom`] — projection, viewport and the spatial index used for hit-testing;
+//! - [`scale`] — classification and colour scales;
+//! - [`render`] — the display list (scene) and its SVG painter;
+//! - [`layout`] — turns a dataset and a view into a scene;
+//! - [`app`] — the widget's state machine;
+//! - `web` (wasm32 only) — the exported handle and the canvas painter.
+#![forbid(unsafe_code)]
+
+pub mod app;
+pub mod error;
+pub mod geom;
+pub mod layout;
+pub mod model;
+pub mod render;
+pub mod scale;
+#[cfg(target_arch = "wasm32")]
+pub mod web;
+
+pub use error::Error;

@@ -1,0 +1,232 @@
+//! The loaded dataset: a validated bundle with its geometry decoded once into longitude/latitude
+//! rings, an index from area code to position, and each layer's adjacency from shared arcs.
+//!
+//! Invariant: a `Dataset` only exists for a bundle that passed validation without errors, so
+//! every arc reference, series length and parent code in it has been checked.
+
+use super::bundle::{Bundle, Indicator, Series};
+use super::topology::{arc_index, assemble_ring, decode_arcs, LonLat};
+use super::validate::{validate, Issue, Severity};
+use crate::Error;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// The largest bundle the loader parses (bytes). Larger input is refused before parsing.
+pub const MAX_BUNDLE_BYTES: usize = 64 * 1024 * 1024;
+
+/// A polygon: outer ring first, then holes; each ring closed.
+pub type Polygon = Vec<Vec<LonLat>>;
+
+/// One area with decoded shape.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AreaShape {
+    /// Polygons in longitude/latitude.
+    pub polygons: Vec<Polygon>,
+    /// Indices (in the same layer) of areas sharing at least one arc with this one, ascending.
+    pub neighbours: Vec<usize>,
+}
+
+/// A layer's decoded shapes, aligned with `Bundle::geographies[i].areas`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LayerShapes {
+    /// One entry per area.
+    pub areas: Vec<AreaShape>,
+}
+
+/// A validated bundle with decoded geometry and lookups.
+#[derive(Debug, Clone)]
+pub struct Dataset {
+    /// The bundle as read.
+    pub bundle: Bundle,
+    /// Decoded shapes per geography, aligned with `bundle.geographies`.
+    pub layers: Vec<LayerShapes>,
+    /// Warnings found by validation.
+    pub warnings: Vec<Issue>,
+    codes: Vec<BTreeMap<String, usize>>,
+}
+
+impl Dataset {
+    /// Parses, validates and decodes a bundle from JSON bytes.
+    ///
+    /// # Errors
+    /// [`Error::TooLarge`] over [`MAX_BUNDLE_BYTES`], [`Error::InvalidJson`] when it does not parse
+    /// as a bundle, [`Error::InvalidData`] with every validation error otherwise.
+    pub fn from_json(bytes: &[u8]) -> Result<Dataset, Error> {
+        if bytes.len() > MAX_BUNDLE_BYTES {
+            return Err(Error::TooLarge {
+                size: bytes.len(),
+                limit: MAX_BUNDLE_BYTES,
+            });
+        }
+        let bundle: Bundle =
+            serde_json::from_slice(bytes).map_err(|e| Error::InvalidJson(e.to_string()))?;
+        Dataset::from_bundle(bundle)
+    }
+
+    /// Validates and decodes an already parsed bundle.
+    ///
+    /// # Errors
+    /// [`Error::InvalidData`] with every validation error.
+    pub fn from_bundle(bundle: Bundle) -> Result<Dataset, Error> {
+        let (errors, warnings): (Vec<Issue>, Vec<Issue>) = validate(&bundle)
+            .into_iter()
+            .partition(|i| i.severity == Severity::Error);
+        if !errors.is_empty() {
+            return Err(Error::InvalidData(errors));
+        }
+        let arcs = decode_arcs(&bundle.topology);
+        let layers = bundle
+            .geographies
+            .iter()
+            .map(|g| {
+                let polygons: Vec<Vec<Polygon>> = g
+                    .areas
+                    .iter()
+                    .map(|a| {
+                        a.polygons
+                            .iter()
+                            .map(|p| {
+                                p.iter()
+                                    .filter_map(|ring| assemble_ring(&arcs, ring))
+                                    .collect()
+                            })
+                            .collect()
+                    })
+                    .collect();
+                let neighbours = adjacency(g.areas.iter().map(|a| &a.polygons));
+                LayerShapes {
+                    areas: polygons
+                        .into_iter()
+                        .zip(neighbours)
+                        .map(|(polygons, neighbours)| AreaShape {
+                            polygons,
+                            neighbours,
+                        })
+                        .collect(),
+                }
+            })
+            .collect();
+        let codes = bundle
+            .geographies
+            .iter()
+            .map(|g| {
+                g.areas
+                    .iter()
+                    .enumerate()
+                    .map(|(i, a)| (a.code.clone(), i))
+                    .collect()
+            })
+            .collect();
+        Ok(Dataset {
+            bundle,
+            layers,
+            warnings,
+            codes,
+        })
+    }
+
+    /// Index of a geography by id.
+    pub fn geography_index(&self, id: &str) -> Option<usize> {
+        self.bundle.geographies.iter().position(|g| g.id == id)
+    }
+
+    /// Index of an area within a geography by code.
+    pub fn area_index(&self, geography: usize, code: &str) -> Option<usize> {
+        self.codes.get(geography)?.get(code).copied()
+    }
+
+    /// An indicator by id.
+    pub fn indicator(&self, id: &str) -> Option<&Indicator> {
+        self.bundle.indicators.iter().find(|i| i.id == id)
+    }
+
+    /// The series of an indicator for a geography and period, if the bundle has it.
+    pub fn series(&self, indicator: &str, geography: &str, period: &str) -> Option<&Series> {
+        self.indicator(indicator)?
+            .series
+            .iter()
+            .find(|s| s.geography == geography && s.period == period)
+    }
+}
+
+/// Areas are neighbours when their rings use the same arc (in either direction).
+fn adjacency<'a>(areas: impl Iterator<Item = &'a Vec<Vec<Vec<i64>>>>) -> Vec<Vec<usize>> {
+    let mut users: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
+    let mut count = 0;
+    for (area, polygons) in areas.enumerate() {
+        count += 1;
+        for reference in polygons.iter().flatten().flatten() {
+            users
+                .entry(arc_index(*reference).0)
+                .or_default()
+                .insert(area);
+        }
+    }
+    let mut neighbours = vec![BTreeSet::new(); count];
+    for sharing in users.values().filter(|s| s.len() > 1) {
+        for &a in sharing {
+            neighbours[a].extend(sharing.iter().copied().filter(|&b| b != a));
+        }
+    }
+    neighbours
+        .into_iter()
+        .map(|s| s.into_iter().collect())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Two unit squares side by side sharing the arc x = 1, plus one island far away.
+    pub(crate) const TWO_SQUARES: &str = r#"{
+      "schema": "work-health-atlas/bundle", "version": 1,
+      "meta": {"title": "Synthetic test bundle", "licence": "none", "attribution": ["synthetic"], "synthetic": true},
+      "topology": {"scale": [0.001, 0.001], "translate": [-3.0, 53.0], "arcs": [
+        [[1000, 0], [0, 1000]],
+        [[1000, 1000], [-1000, 0], [0, -1000], [1000, 0]],
+        [[1000, 0], [1000, 0], [0, 1000], [-1000, 0]],
+        [[5000, 5000], [100, 0], [0, 100], [-100, 0], [0, -100]]
+      ]},
+      "geographies": [{"id": "lsoa", "label": "LSOA", "noun_plural": "LSOAs", "vintage": "test", "areas": [
+        {"code": "A", "name": "West", "polygons": [[[0, 1]]]},
+        {"code": "B", "name": "East", "polygons": [[[2, -1]]]},
+        {"code": "C", "name": "Island", "polygons": [[[3]]]}
+      ]}]
+    }"#;
+
+    #[test]
+    fn loads_decodes_and_indexes() {
+        let data = Dataset::from_json(TWO_SQUARES.as_bytes()).expect("valid synthetic bundle");
+        assert_eq!(data.geography_index("lsoa"), Some(0));
+        assert_eq!(data.area_index(0, "B"), Some(1));
+        assert_eq!(data.area_index(0, "Z"), None);
+        let west = &data.layers[0].areas[0].polygons[0][0];
+        assert_eq!(west.first(), west.last());
+        assert_eq!(west.len(), 5);
+    }
+
+    #[test]
+    fn neighbours_come_from_shared_arcs() {
+        let data = Dataset::from_json(TWO_SQUARES.as_bytes()).expect("valid synthetic bundle");
+        let n: Vec<&Vec<usize>> = data.layers[0].areas.iter().map(|a| &a.neighbours).collect();
+        assert_eq!(n, vec![&vec![1], &vec![0], &vec![]]);
+    }
+
+    #[test]
+    fn not_json_is_invalid_json() {
+        let err = Dataset::from_json(b"{ nope").expect_err("must fail");
+        assert_eq!(err.code(), "invalid-json");
+    }
+
+    #[test]
+    fn bad_arc_reference_is_invalid_data_with_location() {
+        let broken = TWO_SQUARES.replace("[[[3]]]", "[[[9]]]");
+        let err = Dataset::from_json(broken.as_bytes()).expect_err("must fail");
+        assert_eq!(err.code(), "invalid-data");
+        assert!(
+            err.to_string()
+                .contains("geographies[lsoa].areas[C].polygons[0][0]"),
+            "{err}"
+        );
+    }
+}

@@ -1,0 +1,15 @@
+//! The data model: the bundle's wire schema, loading with collect-all validation, and the
+//! decoded dataset the rest of the widget works from.
+
+/// The bundle's wire schema (shared with the data builder).
+pub mod bundle;
+/// The loaded, decoded, indexed dataset.
+pub mod dataset;
+/// Decoding of shared-arc geometry into rings.
+pub mod topology;
+/// Collect-all validation of a bundle.
+pub mod validate;
+
+pub use bundle::Bundle;
+pub use dataset::Dataset;
+pub use validate::{Issue, Severity};

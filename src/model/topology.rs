@@ -1,0 +1,126 @@
+//! Decoding shared-arc geometry: quantised delta-encoded arcs → absolute positions, and arc
+//! references → closed rings.
+//!
+//! Coordinates out of this module are longitude/latitude degrees (WGS84). A ring refers to arc `i`
+//! forwards as `i` and to it reversed as `!i` (`-i - 1`), as in TopoJSON; consecutive arcs share
+//! their joining point, which is kept once.
+
+use super::bundle::Topology;
+
+/// A position in longitude/latitude degrees.
+pub type LonLat = [f64; 2];
+
+/// Decodes every arc of a topology into absolute positions.
+///
+/// # Examples
+/// ```
+/// use work_health_atlas::model::bundle::Topology;
+/// use work_health_atlas::model::topology::decode_arcs;
+/// let t = Topology { scale: [0.5, 0.5], translate: [-3.0, 53.0], arcs: vec![vec![[0, 0], [2, 0], [0, 2]]] };
+/// assert_eq!(decode_arcs(&t), vec![vec![[-3.0, 53.0], [-2.0, 53.0], [-2.0, 54.0]]]);
+/// ```
+pub fn decode_arcs(topology: &Topology) -> Vec<Vec<LonLat>> {
+    let [sx, sy] = topology.scale;
+    let [tx, ty] = topology.translate;
+    topology
+        .arcs
+        .iter()
+        .map(|arc| {
+            let (mut x, mut y) = (0i64, 0i64);
+            arc.iter()
+                .map(|&[dx, dy]| {
+                    x = x.saturating_add(dx);
+                    y = y.saturating_add(dy);
+                    [x as f64 * sx + tx, y as f64 * sy + ty]
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// The index of the arc a reference points at, and whether it is reversed.
+pub fn arc_index(reference: i64) -> (usize, bool) {
+    if reference < 0 {
+        ((!reference) as usize, true)
+    } else {
+        (reference as usize, false)
+    }
+}
+
+/// Builds a closed ring (first point repeated at the end) from arc references.
+///
+/// Returns `None` when a reference points outside `arcs` or an arc is empty; validation reports
+/// those cases with their location, so callers may treat `None` as already reported.
+pub fn assemble_ring(arcs: &[Vec<LonLat>], references: &[i64]) -> Option<Vec<LonLat>> {
+    let mut ring: Vec<LonLat> = Vec::new();
+    for &reference in references {
+        let (index, reversed) = arc_index(reference);
+        let arc = arcs.get(index)?;
+        if arc.is_empty() {
+            return None;
+        }
+        let points: Box<dyn Iterator<Item = &LonLat>> = if reversed {
+            Box::new(arc.iter().rev())
+        } else {
+            Box::new(arc.iter())
+        };
+        // Consecutive arcs share their joining point: keep it once.
+        let skip = usize::from(!ring.is_empty());
+        ring.extend(points.skip(skip));
+    }
+    Some(ring)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn square_arcs() -> Vec<Vec<LonLat>> {
+        vec![
+            vec![[0.0, 0.0], [1.0, 0.0], [1.0, 1.0]],
+            vec![[1.0, 1.0], [0.0, 1.0], [0.0, 0.0]],
+        ]
+    }
+
+    #[test]
+    fn empty_topology_decodes_to_nothing() {
+        let t = Topology {
+            scale: [1.0, 1.0],
+            translate: [0.0, 0.0],
+            arcs: vec![],
+        };
+        assert!(decode_arcs(&t).is_empty());
+    }
+
+    #[test]
+    fn one_arc_ring_is_the_arc() {
+        let arcs = vec![vec![[0.0, 0.0], [1.0, 0.0], [0.0, 1.0], [0.0, 0.0]]];
+        assert_eq!(assemble_ring(&arcs, &[0]).map(|r| r.len()), Some(4));
+    }
+
+    #[test]
+    fn two_arcs_join_without_duplicating_the_shared_point() {
+        let ring = assemble_ring(&square_arcs(), &[0, 1]).expect("valid references");
+        assert_eq!(
+            ring,
+            vec![[0.0, 0.0], [1.0, 0.0], [1.0, 1.0], [0.0, 1.0], [0.0, 0.0]]
+        );
+    }
+
+    #[test]
+    fn reversed_references_walk_arcs_backwards() {
+        let ring = assemble_ring(&square_arcs(), &[!1, !0]).expect("valid references");
+        assert_eq!(
+            ring,
+            vec![[0.0, 0.0], [0.0, 1.0], [1.0, 1.0], [1.0, 0.0], [0.0, 0.0]]
+        );
+        assert_eq!(arc_index(!1), (1, true));
+        assert_eq!(arc_index(1), (1, false));
+    }
+
+    #[test]
+    fn out_of_range_reference_is_none() {
+        assert_eq!(assemble_ring(&square_arcs(), &[0, 5]), None);
+        assert_eq!(assemble_ring(&square_arcs(), &[!7]), None);
+    }
+}

@@ -1,0 +1,438 @@
+//! Collect-all validation of a bundle: every problem is reported with its location, not just the
+//! first. Errors block a load; warnings are kept and exposed to the page.
+//!
+//! Locations are paths a person can follow in the JSON, with ids and codes instead of bare
+//! indices where they exist, e.g. `indicators[employment-deprivation].series[lsoa/2025].values[12] (E01006512)`.
+
+use super::bundle::{Bundle, Geography, Indicator, SCHEMA_ID, SCHEMA_VERSION};
+use super::topology::arc_index;
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+
+/// How serious a problem is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    /// The bundle can be used; the problem is shown to whoever asks.
+    Warning,
+    /// The bundle must not be used.
+    Error,
+}
+
+/// One problem found in a bundle.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Issue {
+    /// Error or warning.
+    pub severity: Severity,
+    /// Where in the bundle, as a readable path.
+    pub location: String,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl fmt::Display for Issue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let kind = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        write!(f, "{kind} at {}: {}", self.location, self.message)
+    }
+}
+
+/// Largest absolute longitude/latitude accepted; anything beyond is not on Earth.
+const MAX_LON: f64 = 180.0;
+const MAX_LAT: f64 = 90.0;
+/// Most decimals an indicator may ask for.
+const MAX_DECIMALS: u8 = 6;
+
+#[derive(Default)]
+struct Report(Vec<Issue>);
+
+impl Report {
+    fn error(&mut self, location: impl Into<String>, message: impl Into<String>) {
+        self.push(Severity::Error, location.into(), message.into());
+    }
+    fn warn(&mut self, location: impl Into<String>, message: impl Into<String>) {
+        self.push(Severity::Warning, location.into(), message.into());
+    }
+    fn push(&mut self, severity: Severity, location: String, message: String) {
+        self.0.push(Issue {
+            severity,
+            location,
+            message,
+        });
+    }
+}
+
+/// Checks a parsed bundle and returns every problem found, errors and warnings together.
+///
+/// # Examples
+/// ```
+/// use work_health_atlas::model::validate::{validate, Severity};
+/// let bundle = serde_json::from_str(r#"{"schema":"work-health-atlas/bundle","version":1,
+///   "meta":{"title":"t","licence":"l","attribution":[]},
+///   "topology":{"scale":[1,1],"translate":[0,0],"arcs":[]},"geographies":[]}"#).unwrap();
+/// let issues = validate(&bundle);
+/// assert!(issues.iter().any(|i| i.severity == Severity::Error && i.location == "geographies"));
+/// ```
+pub fn validate(bundle: &Bundle) -> Vec<Issue> {
+    let mut report = Report::default();
+    if bundle.schema != SCHEMA_ID {
+        report.error(
+            "schema",
+            format!("expected \"{SCHEMA_ID}\", found \"{}\"", bundle.schema),
+        );
+    }
+    if bundle.version != SCHEMA_VERSION {
+        report.error(
+            "version",
+            format!(
+                "this widget reads version {SCHEMA_VERSION}, the bundle is version {}",
+                bundle.version
+            ),
+        );
+    }
+    if bundle.meta.attribution.is_empty() {
+        report.warn(
+            "meta.attribution",
+            "no attribution lines; the licence may require one",
+        );
+    }
+    let arc_lengths = check_topology(bundle, &mut report);
+    check_geographies(bundle, &arc_lengths, &mut report);
+    check_comparators(bundle, &mut report);
+    let mut seen = BTreeSet::new();
+    for (i, indicator) in bundle.indicators.iter().enumerate() {
+        let location = format!("indicators[{}]", label_or_index(&indicator.id, i));
+        if !seen.insert(indicator.id.as_str()) {
+            report.error(
+                &location,
+                format!("duplicate indicator id \"{}\"", indicator.id),
+            );
+        }
+        check_indicator(bundle, indicator, &location, &mut report);
+    }
+    report.0
+}
+
+fn label_or_index(id: &str, index: usize) -> String {
+    if id.is_empty() {
+        index.to_string()
+    } else {
+        id.to_string()
+    }
+}
+
+/// Checks the arcs and returns each arc's point count (for reference checks).
+fn check_topology(bundle: &Bundle, report: &mut Report) -> Vec<usize> {
+    let t = &bundle.topology;
+    let finite = t
+        .scale
+        .iter()
+        .chain(t.translate.iter())
+        .all(|v| v.is_finite());
+    if !finite || t.scale.iter().any(|&s| s <= 0.0) {
+        report.error(
+            "topology",
+            "scale must be positive and finite, translate finite",
+        );
+        return t.arcs.iter().map(Vec::len).collect();
+    }
+    for (i, arc) in t.arcs.iter().enumerate() {
+        let location = format!("topology.arcs[{i}]");
+        if arc.len() < 2 {
+            report.error(
+                &location,
+                format!("an arc needs at least 2 points, found {}", arc.len()),
+            );
+            continue;
+        }
+        let (mut x, mut y) = (0i64, 0i64);
+        for (j, &[dx, dy]) in arc.iter().enumerate() {
+            x = x.saturating_add(dx);
+            y = y.saturating_add(dy);
+            let lon = x as f64 * t.scale[0] + t.translate[0];
+            let lat = y as f64 * t.scale[1] + t.translate[1];
+            if lon.abs() > MAX_LON || lat.abs() > MAX_LAT {
+                report.error(
+                    format!("{location}[{j}]"),
+                    format!("position ({lon}, {lat}) is outside longitude ±180 / latitude ±90"),
+                );
+                break;
+            }
+        }
+    }
+    t.arcs.iter().map(Vec::len).collect()
+}
+
+fn check_geographies(bundle: &Bundle, arc_lengths: &[usize], report: &mut Report) {
+    if bundle.geographies.is_empty() {
+        report.error("geographies", "the bundle has no geography layer to draw");
+    }
+    let mut ids = BTreeSet::new();
+    let codes_by_geography: BTreeMap<&str, BTreeSet<&str>> = bundle
+        .geographies
+        .iter()
+        .map(|g| {
+            (
+                g.id.as_str(),
+                g.areas.iter().map(|a| a.code.as_str()).collect(),
+            )
+        })
+        .collect();
+    for (gi, geography) in bundle.geographies.iter().enumerate() {
+        let location = format!("geographies[{}]", label_or_index(&geography.id, gi));
+        if geography.id.is_empty() {
+            report.error(&location, "geography id is empty");
+        }
+        if !ids.insert(geography.id.as_str()) {
+            report.error(
+                &location,
+                format!("duplicate geography id \"{}\"", geography.id),
+            );
+        }
+        if geography.areas.is_empty() {
+            report.error(&location, "the layer has no areas");
+        }
+        check_areas(
+            geography,
+            &location,
+            arc_lengths,
+            &codes_by_geography,
+            report,
+        );
+    }
+}
+
+fn check_areas(
+    geography: &Geography,
+    location: &str,
+    arc_lengths: &[usize],
+    codes_by_geography: &BTreeMap<&str, BTreeSet<&str>>,
+    report: &mut Report,
+) {
+    let mut codes = BTreeSet::new();
+    for (ai, area) in geography.areas.iter().enumerate() {
+        let at = format!("{location}.areas[{}]", label_or_index(&area.code, ai));
+        if area.code.is_empty() {
+            report.error(&at, "area code is empty");
+        }
+        if !codes.insert(area.code.as_str()) {
+            report.error(&at, format!("duplicate area code \"{}\"", area.code));
+        }
+        if area.name.trim().is_empty() {
+            report.error(&at, "area name is empty");
+        }
+        for (parent_geography, parent_code) in &area.parents {
+            match codes_by_geography.get(parent_geography.as_str()) {
+                None => report.error(
+                    format!("{at}.parents.{parent_geography}"),
+                    format!("unknown geography \"{parent_geography}\""),
+                ),
+                Some(codes) if !codes.contains(parent_code.as_str()) => report.error(
+                    format!("{at}.parents.{parent_geography}"),
+                    format!("\"{parent_code}\" is not an area of \"{parent_geography}\""),
+                ),
+                Some(_) => {}
+            }
+        }
+        if area.polygons.is_empty() {
+            report.error(&at, "area has no polygons (empty geometry)");
+        }
+        for (pi, polygon) in area.polygons.iter().enumerate() {
+            if polygon.is_empty() {
+                report.error(format!("{at}.polygons[{pi}]"), "polygon has no rings");
+            }
+            for (ri, ring) in polygon.iter().enumerate() {
+                check_ring(
+                    ring,
+                    &format!("{at}.polygons[{pi}][{ri}]"),
+                    arc_lengths,
+                    report,
+                );
+            }
+        }
+    }
+}
+
+fn check_ring(ring: &[i64], location: &str, arc_lengths: &[usize], report: &mut Report) {
+    if ring.is_empty() {
+        report.error(location, "ring has no arcs");
+        return;
+    }
+    let mut points = 0usize;
+    for &reference in ring {
+        let (index, _) = arc_index(reference);
+        match arc_lengths.get(index) {
+            None => {
+                report.error(
+                    location,
+                    format!(
+                        "arc reference {reference} is out of range ({} arcs)",
+                        arc_lengths.len()
+                    ),
+                );
+                return;
+            }
+            Some(&n) => points += n.saturating_sub(usize::from(points > 0)),
+        }
+    }
+    if points < 4 {
+        report.error(
+            location,
+            format!("a closed ring needs at least 4 points, found {points}"),
+        );
+    }
+}
+
+fn check_comparators(bundle: &Bundle, report: &mut Report) {
+    let mut codes = BTreeSet::new();
+    for (i, comparator) in bundle.comparators.iter().enumerate() {
+        if !codes.insert(comparator.code.as_str()) {
+            report.error(
+                format!("comparators[{i}]"),
+                format!("duplicate comparator code \"{}\"", comparator.code),
+            );
+        }
+    }
+}
+
+fn check_indicator(bundle: &Bundle, indicator: &Indicator, location: &str, report: &mut Report) {
+    for (field, text) in [
+        ("label", &indicator.label),
+        ("title", &indicator.title),
+        ("definition", &indicator.definition),
+        ("licence", &indicator.licence),
+        ("geography_vintage", &indicator.geography_vintage),
+        ("source.producer", &indicator.source.producer),
+        ("source.dataset", &indicator.source.dataset),
+        ("source.edition", &indicator.source.edition),
+    ] {
+        if text.trim().is_empty() {
+            report.error(format!("{location}.{field}"), "required metadata is empty");
+        }
+    }
+    if indicator.decimals > MAX_DECIMALS {
+        report.error(
+            format!("{location}.decimals"),
+            format!(
+                "at most {MAX_DECIMALS} decimals, found {}",
+                indicator.decimals
+            ),
+        );
+    }
+    if !(indicator.unit.multiplier.is_finite() && indicator.unit.multiplier > 0.0) {
+        report.error(
+            format!("{location}.unit.multiplier"),
+            "must be positive and finite",
+        );
+    }
+    let mut periods = BTreeSet::new();
+    for (i, period) in indicator.periods.iter().enumerate() {
+        if period.id.is_empty() || !periods.insert(period.id.as_str()) {
+            report.error(
+                format!("{location}.periods[{i}]"),
+                format!("empty or duplicate period id \"{}\"", period.id),
+            );
+        }
+    }
+    if indicator.series.is_empty() {
+        report.error(location, "indicator has no series");
+    }
+    let is_proportion = indicator.unit.symbol.trim() == "%";
+    let mut keys = BTreeSet::new();
+    for series in &indicator.series {
+        let at = format!("{location}.series[{}/{}]", series.geography, series.period);
+        if !keys.insert((series.geography.as_str(), series.period.as_str())) {
+            report.error(&at, "duplicate series for this geography and period");
+        }
+        if !periods.contains(series.period.as_str()) {
+            report.error(&at, format!("unknown period \"{}\"", series.period));
+        }
+        let Some(geography) = bundle.geographies.iter().find(|g| g.id == series.geography) else {
+            report.error(&at, format!("unknown geography \"{}\"", series.geography));
+            continue;
+        };
+        let n = geography.areas.len();
+        let code = |i: usize| {
+            geography
+                .areas
+                .get(i)
+                .map(|a| a.code.as_str())
+                .unwrap_or("?")
+        };
+        check_vector(&series.values, "values", n, &at, &code, report);
+        if let Some(numerators) = &series.numerators {
+            check_vector(numerators, "numerators", n, &at, &code, report);
+        }
+        if let Some(denominators) = &series.denominators {
+            check_vector(denominators, "denominators", n, &at, &code, report);
+            for (i, d) in denominators.iter().enumerate() {
+                if matches!(d, Some(d) if *d < 0.0) {
+                    report.error(
+                        format!("{at}.denominators[{i}] ({})", code(i)),
+                        "denominator is negative",
+                    );
+                }
+            }
+            if let (Some(numerators), true) = (&series.numerators, is_proportion) {
+                for (i, (num, den)) in numerators.iter().zip(denominators).enumerate() {
+                    if let (Some(num), Some(den)) = (num, den) {
+                        if num > den {
+                            report.error(
+                                format!("{at}.numerators[{i}] ({})", code(i)),
+                                format!("numerator {num} is greater than denominator {den}"),
+                            );
+                        }
+                    }
+                }
+            }
+        }
+        if series.values.iter().all(Option::is_none) && !series.values.is_empty() {
+            report.warn(&at, "every value is missing");
+        }
+    }
+    let comparators: BTreeSet<&str> = bundle.comparators.iter().map(|c| c.code.as_str()).collect();
+    for (i, value) in indicator.comparator_values.iter().enumerate() {
+        let at = format!(
+            "{location}.comparator_values[{i}] ({}/{})",
+            value.code, value.period
+        );
+        if !comparators.contains(value.code.as_str()) {
+            report.error(&at, format!("unknown comparator \"{}\"", value.code));
+        }
+        if !periods.contains(value.period.as_str()) {
+            report.error(&at, format!("unknown period \"{}\"", value.period));
+        }
+        if !value.value.is_finite() {
+            report.error(&at, "value is not a finite number");
+        }
+    }
+}
+
+fn check_vector<'a>(
+    vector: &[Option<f64>],
+    name: &str,
+    expected: usize,
+    location: &str,
+    code: &dyn Fn(usize) -> &'a str,
+    report: &mut Report,
+) {
+    if vector.len() != expected {
+        report.error(
+            format!("{location}.{name}"),
+            format!(
+                "ragged series: {} entries for {expected} areas",
+                vector.len()
+            ),
+        );
+    }
+    for (i, v) in vector.iter().enumerate() {
+        if matches!(v, Some(v) if !v.is_finite()) {
+            report.error(
+                format!("{location}.{name}[{i}] ({})", code(i)),
+                "value is not a finite number",
+            );
+        }
+    }
+}
