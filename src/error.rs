@@ -74,16 +74,9 @@ mod tests {
 
     #[test]
     fn invalid_data_message_names_locations_and_counts_the_rest() {
-        let issue = |n: usize| Issue {
-            severity: Severity::Error,
-            location: format!("a[{n}]"),
-            message: "bad".into(),
-        };
+        let issue = |n: usize| Issue { severity: Severity::Error, location: format!("a[{n}]"), message: "bad".into() };
         let message = Error::InvalidData((0..5).map(issue).collect()).to_string();
-        assert!(
-            message.starts_with("the data bundle has 5 problem(s): error at a[0]: bad"),
-            "{message}"
-        );
+        assert!(message.starts_with("the data bundle has 5 problem(s): error at a[0]: bad"), "{message}");
         assert!(message.ends_with("and 2 more"), "{message}");
     }
 }

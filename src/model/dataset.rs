@@ -39,6 +39,8 @@ pub struct Dataset {
     pub bundle: Bundle,
     /// Decoded shapes per geography, aligned with `bundle.geographies`.
     pub layers: Vec<LayerShapes>,
+    /// Every arc of the topology decoded to longitude/latitude (borders are drawn from these).
+    pub arcs: Vec<Vec<LonLat>>,
     /// Warnings found by validation.
     pub warnings: Vec<Issue>,
     codes: Vec<BTreeMap<String, usize>>,
@@ -52,13 +54,9 @@ impl Dataset {
     /// as a bundle, [`Error::InvalidData`] with every validation error otherwise.
     pub fn from_json(bytes: &[u8]) -> Result<Dataset, Error> {
         if bytes.len() > MAX_BUNDLE_BYTES {
-            return Err(Error::TooLarge {
-                size: bytes.len(),
-                limit: MAX_BUNDLE_BYTES,
-            });
+            return Err(Error::TooLarge { size: bytes.len(), limit: MAX_BUNDLE_BYTES });
         }
-        let bundle: Bundle =
-            serde_json::from_slice(bytes).map_err(|e| Error::InvalidJson(e.to_string()))?;
+        let bundle: Bundle = serde_json::from_slice(bytes).map_err(|e| Error::InvalidJson(e.to_string()))?;
         Dataset::from_bundle(bundle)
     }
 
@@ -67,9 +65,8 @@ impl Dataset {
     /// # Errors
     /// [`Error::InvalidData`] with every validation error.
     pub fn from_bundle(bundle: Bundle) -> Result<Dataset, Error> {
-        let (errors, warnings): (Vec<Issue>, Vec<Issue>) = validate(&bundle)
-            .into_iter()
-            .partition(|i| i.severity == Severity::Error);
+        let (errors, warnings): (Vec<Issue>, Vec<Issue>) =
+            validate(&bundle).into_iter().partition(|i| i.severity == Severity::Error);
         if !errors.is_empty() {
             return Err(Error::InvalidData(errors));
         }
@@ -84,11 +81,7 @@ impl Dataset {
                     .map(|a| {
                         a.polygons
                             .iter()
-                            .map(|p| {
-                                p.iter()
-                                    .filter_map(|ring| assemble_ring(&arcs, ring))
-                                    .collect()
-                            })
+                            .map(|p| p.iter().filter_map(|ring| assemble_ring(&arcs, ring)).collect())
                             .collect()
                     })
                     .collect();
@@ -97,10 +90,7 @@ impl Dataset {
                     areas: polygons
                         .into_iter()
                         .zip(neighbours)
-                        .map(|(polygons, neighbours)| AreaShape {
-                            polygons,
-                            neighbours,
-                        })
+                        .map(|(polygons, neighbours)| AreaShape { polygons, neighbours })
                         .collect(),
                 }
             })
@@ -108,20 +98,9 @@ impl Dataset {
         let codes = bundle
             .geographies
             .iter()
-            .map(|g| {
-                g.areas
-                    .iter()
-                    .enumerate()
-                    .map(|(i, a)| (a.code.clone(), i))
-                    .collect()
-            })
+            .map(|g| g.areas.iter().enumerate().map(|(i, a)| (a.code.clone(), i)).collect())
             .collect();
-        Ok(Dataset {
-            bundle,
-            layers,
-            warnings,
-            codes,
-        })
+        Ok(Dataset { bundle, layers, arcs, warnings, codes })
     }
 
     /// Index of a geography by id.
@@ -141,10 +120,7 @@ impl Dataset {
 
     /// The series of an indicator for a geography and period, if the bundle has it.
     pub fn series(&self, indicator: &str, geography: &str, period: &str) -> Option<&Series> {
-        self.indicator(indicator)?
-            .series
-            .iter()
-            .find(|s| s.geography == geography && s.period == period)
+        self.indicator(indicator)?.series.iter().find(|s| s.geography == geography && s.period == period)
     }
 }
 
@@ -155,10 +131,7 @@ fn adjacency<'a>(areas: impl Iterator<Item = &'a Vec<Vec<Vec<i64>>>>) -> Vec<Vec
     for (area, polygons) in areas.enumerate() {
         count += 1;
         for reference in polygons.iter().flatten().flatten() {
-            users
-                .entry(arc_index(*reference).0)
-                .or_default()
-                .insert(area);
+            users.entry(arc_index(*reference).0).or_default().insert(area);
         }
     }
     let mut neighbours = vec![BTreeSet::new(); count];
@@ -167,10 +140,7 @@ fn adjacency<'a>(areas: impl Iterator<Item = &'a Vec<Vec<Vec<i64>>>>) -> Vec<Vec
             neighbours[a].extend(sharing.iter().copied().filter(|&b| b != a));
         }
     }
-    neighbours
-        .into_iter()
-        .map(|s| s.into_iter().collect())
-        .collect()
+    neighbours.into_iter().map(|s| s.into_iter().collect()).collect()
 }
 
 #[cfg(test)]
@@ -223,10 +193,6 @@ mod tests {
         let broken = TWO_SQUARES.replace("[[[3]]]", "[[[9]]]");
         let err = Dataset::from_json(broken.as_bytes()).expect_err("must fail");
         assert_eq!(err.code(), "invalid-data");
-        assert!(
-            err.to_string()
-                .contains("geographies[lsoa].areas[C].polygons[0][0]"),
-            "{err}"
-        );
+        assert!(err.to_string().contains("geographies[lsoa].areas[C].polygons[0][0]"), "{err}");
     }
 }

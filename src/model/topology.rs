@@ -59,11 +59,8 @@ pub fn assemble_ring(arcs: &[Vec<LonLat>], references: &[i64]) -> Option<Vec<Lon
         if arc.is_empty() {
             return None;
         }
-        let points: Box<dyn Iterator<Item = &LonLat>> = if reversed {
-            Box::new(arc.iter().rev())
-        } else {
-            Box::new(arc.iter())
-        };
+        let points: Box<dyn Iterator<Item = &LonLat>> =
+            if reversed { Box::new(arc.iter().rev()) } else { Box::new(arc.iter()) };
         // Consecutive arcs share their joining point: keep it once.
         let skip = usize::from(!ring.is_empty());
         ring.extend(points.skip(skip));
@@ -76,19 +73,12 @@ mod tests {
     use super::*;
 
     fn square_arcs() -> Vec<Vec<LonLat>> {
-        vec![
-            vec![[0.0, 0.0], [1.0, 0.0], [1.0, 1.0]],
-            vec![[1.0, 1.0], [0.0, 1.0], [0.0, 0.0]],
-        ]
+        vec![vec![[0.0, 0.0], [1.0, 0.0], [1.0, 1.0]], vec![[1.0, 1.0], [0.0, 1.0], [0.0, 0.0]]]
     }
 
     #[test]
     fn empty_topology_decodes_to_nothing() {
-        let t = Topology {
-            scale: [1.0, 1.0],
-            translate: [0.0, 0.0],
-            arcs: vec![],
-        };
+        let t = Topology { scale: [1.0, 1.0], translate: [0.0, 0.0], arcs: vec![] };
         assert!(decode_arcs(&t).is_empty());
     }
 
@@ -101,19 +91,13 @@ mod tests {
     #[test]
     fn two_arcs_join_without_duplicating_the_shared_point() {
         let ring = assemble_ring(&square_arcs(), &[0, 1]).expect("valid references");
-        assert_eq!(
-            ring,
-            vec![[0.0, 0.0], [1.0, 0.0], [1.0, 1.0], [0.0, 1.0], [0.0, 0.0]]
-        );
+        assert_eq!(ring, vec![[0.0, 0.0], [1.0, 0.0], [1.0, 1.0], [0.0, 1.0], [0.0, 0.0]]);
     }
 
     #[test]
     fn reversed_references_walk_arcs_backwards() {
         let ring = assemble_ring(&square_arcs(), &[!1, !0]).expect("valid references");
-        assert_eq!(
-            ring,
-            vec![[0.0, 0.0], [0.0, 1.0], [1.0, 1.0], [1.0, 0.0], [0.0, 0.0]]
-        );
+        assert_eq!(ring, vec![[0.0, 0.0], [0.0, 1.0], [1.0, 1.0], [1.0, 0.0], [0.0, 0.0]]);
         assert_eq!(arc_index(!1), (1, true));
         assert_eq!(arc_index(1), (1, false));
     }

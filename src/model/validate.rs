@@ -56,11 +56,7 @@ impl Report {
         self.push(Severity::Warning, location.into(), message.into());
     }
     fn push(&mut self, severity: Severity, location: String, message: String) {
-        self.0.push(Issue {
-            severity,
-            location,
-            message,
-        });
+        self.0.push(Issue { severity, location, message });
     }
 }
 
@@ -78,25 +74,16 @@ impl Report {
 pub fn validate(bundle: &Bundle) -> Vec<Issue> {
     let mut report = Report::default();
     if bundle.schema != SCHEMA_ID {
-        report.error(
-            "schema",
-            format!("expected \"{SCHEMA_ID}\", found \"{}\"", bundle.schema),
-        );
+        report.error("schema", format!("expected \"{SCHEMA_ID}\", found \"{}\"", bundle.schema));
     }
     if bundle.version != SCHEMA_VERSION {
         report.error(
             "version",
-            format!(
-                "this widget reads version {SCHEMA_VERSION}, the bundle is version {}",
-                bundle.version
-            ),
+            format!("this widget reads version {SCHEMA_VERSION}, the bundle is version {}", bundle.version),
         );
     }
     if bundle.meta.attribution.is_empty() {
-        report.warn(
-            "meta.attribution",
-            "no attribution lines; the licence may require one",
-        );
+        report.warn("meta.attribution", "no attribution lines; the licence may require one");
     }
     let arc_lengths = check_topology(bundle, &mut report);
     check_geographies(bundle, &arc_lengths, &mut report);
@@ -105,10 +92,7 @@ pub fn validate(bundle: &Bundle) -> Vec<Issue> {
     for (i, indicator) in bundle.indicators.iter().enumerate() {
         let location = format!("indicators[{}]", label_or_index(&indicator.id, i));
         if !seen.insert(indicator.id.as_str()) {
-            report.error(
-                &location,
-                format!("duplicate indicator id \"{}\"", indicator.id),
-            );
+            report.error(&location, format!("duplicate indicator id \"{}\"", indicator.id));
         }
         check_indicator(bundle, indicator, &location, &mut report);
     }
@@ -126,25 +110,15 @@ fn label_or_index(id: &str, index: usize) -> String {
 /// Checks the arcs and returns each arc's point count (for reference checks).
 fn check_topology(bundle: &Bundle, report: &mut Report) -> Vec<usize> {
     let t = &bundle.topology;
-    let finite = t
-        .scale
-        .iter()
-        .chain(t.translate.iter())
-        .all(|v| v.is_finite());
+    let finite = t.scale.iter().chain(t.translate.iter()).all(|v| v.is_finite());
     if !finite || t.scale.iter().any(|&s| s <= 0.0) {
-        report.error(
-            "topology",
-            "scale must be positive and finite, translate finite",
-        );
+        report.error("topology", "scale must be positive and finite, translate finite");
         return t.arcs.iter().map(Vec::len).collect();
     }
     for (i, arc) in t.arcs.iter().enumerate() {
         let location = format!("topology.arcs[{i}]");
         if arc.len() < 2 {
-            report.error(
-                &location,
-                format!("an arc needs at least 2 points, found {}", arc.len()),
-            );
+            report.error(&location, format!("an arc needs at least 2 points, found {}", arc.len()));
             continue;
         }
         let (mut x, mut y) = (0i64, 0i64);
@@ -170,37 +144,20 @@ fn check_geographies(bundle: &Bundle, arc_lengths: &[usize], report: &mut Report
         report.error("geographies", "the bundle has no geography layer to draw");
     }
     let mut ids = BTreeSet::new();
-    let codes_by_geography: BTreeMap<&str, BTreeSet<&str>> = bundle
-        .geographies
-        .iter()
-        .map(|g| {
-            (
-                g.id.as_str(),
-                g.areas.iter().map(|a| a.code.as_str()).collect(),
-            )
-        })
-        .collect();
+    let codes_by_geography: BTreeMap<&str, BTreeSet<&str>> =
+        bundle.geographies.iter().map(|g| (g.id.as_str(), g.areas.iter().map(|a| a.code.as_str()).collect())).collect();
     for (gi, geography) in bundle.geographies.iter().enumerate() {
         let location = format!("geographies[{}]", label_or_index(&geography.id, gi));
         if geography.id.is_empty() {
             report.error(&location, "geography id is empty");
         }
         if !ids.insert(geography.id.as_str()) {
-            report.error(
-                &location,
-                format!("duplicate geography id \"{}\"", geography.id),
-            );
+            report.error(&location, format!("duplicate geography id \"{}\"", geography.id));
         }
         if geography.areas.is_empty() {
             report.error(&location, "the layer has no areas");
         }
-        check_areas(
-            geography,
-            &location,
-            arc_lengths,
-            &codes_by_geography,
-            report,
-        );
+        check_areas(geography, &location, arc_lengths, &codes_by_geography, report);
     }
 }
 
@@ -244,12 +201,7 @@ fn check_areas(
                 report.error(format!("{at}.polygons[{pi}]"), "polygon has no rings");
             }
             for (ri, ring) in polygon.iter().enumerate() {
-                check_ring(
-                    ring,
-                    &format!("{at}.polygons[{pi}][{ri}]"),
-                    arc_lengths,
-                    report,
-                );
+                check_ring(ring, &format!("{at}.polygons[{pi}][{ri}]"), arc_lengths, report);
             }
         }
     }
@@ -265,23 +217,15 @@ fn check_ring(ring: &[i64], location: &str, arc_lengths: &[usize], report: &mut 
         let (index, _) = arc_index(reference);
         match arc_lengths.get(index) {
             None => {
-                report.error(
-                    location,
-                    format!(
-                        "arc reference {reference} is out of range ({} arcs)",
-                        arc_lengths.len()
-                    ),
-                );
+                report
+                    .error(location, format!("arc reference {reference} is out of range ({} arcs)", arc_lengths.len()));
                 return;
             }
             Some(&n) => points += n.saturating_sub(usize::from(points > 0)),
         }
     }
     if points < 4 {
-        report.error(
-            location,
-            format!("a closed ring needs at least 4 points, found {points}"),
-        );
+        report.error(location, format!("a closed ring needs at least 4 points, found {points}"));
     }
 }
 
@@ -289,10 +233,7 @@ fn check_comparators(bundle: &Bundle, report: &mut Report) {
     let mut codes = BTreeSet::new();
     for (i, comparator) in bundle.comparators.iter().enumerate() {
         if !codes.insert(comparator.code.as_str()) {
-            report.error(
-                format!("comparators[{i}]"),
-                format!("duplicate comparator code \"{}\"", comparator.code),
-            );
+            report.error(format!("comparators[{i}]"), format!("duplicate comparator code \"{}\"", comparator.code));
         }
     }
 }
@@ -315,25 +256,16 @@ fn check_indicator(bundle: &Bundle, indicator: &Indicator, location: &str, repor
     if indicator.decimals > MAX_DECIMALS {
         report.error(
             format!("{location}.decimals"),
-            format!(
-                "at most {MAX_DECIMALS} decimals, found {}",
-                indicator.decimals
-            ),
+            format!("at most {MAX_DECIMALS} decimals, found {}", indicator.decimals),
         );
     }
     if !(indicator.unit.multiplier.is_finite() && indicator.unit.multiplier > 0.0) {
-        report.error(
-            format!("{location}.unit.multiplier"),
-            "must be positive and finite",
-        );
+        report.error(format!("{location}.unit.multiplier"), "must be positive and finite");
     }
     let mut periods = BTreeSet::new();
     for (i, period) in indicator.periods.iter().enumerate() {
         if period.id.is_empty() || !periods.insert(period.id.as_str()) {
-            report.error(
-                format!("{location}.periods[{i}]"),
-                format!("empty or duplicate period id \"{}\"", period.id),
-            );
+            report.error(format!("{location}.periods[{i}]"), format!("empty or duplicate period id \"{}\"", period.id));
         }
     }
     if indicator.series.is_empty() {
@@ -354,13 +286,7 @@ fn check_indicator(bundle: &Bundle, indicator: &Indicator, location: &str, repor
             continue;
         };
         let n = geography.areas.len();
-        let code = |i: usize| {
-            geography
-                .areas
-                .get(i)
-                .map(|a| a.code.as_str())
-                .unwrap_or("?")
-        };
+        let code = |i: usize| geography.areas.get(i).map(|a| a.code.as_str()).unwrap_or("?");
         check_vector(&series.values, "values", n, &at, &code, report);
         if let Some(numerators) = &series.numerators {
             check_vector(numerators, "numerators", n, &at, &code, report);
@@ -369,10 +295,7 @@ fn check_indicator(bundle: &Bundle, indicator: &Indicator, location: &str, repor
             check_vector(denominators, "denominators", n, &at, &code, report);
             for (i, d) in denominators.iter().enumerate() {
                 if matches!(d, Some(d) if *d < 0.0) {
-                    report.error(
-                        format!("{at}.denominators[{i}] ({})", code(i)),
-                        "denominator is negative",
-                    );
+                    report.error(format!("{at}.denominators[{i}] ({})", code(i)), "denominator is negative");
                 }
             }
             if let (Some(numerators), true) = (&series.numerators, is_proportion) {
@@ -394,10 +317,7 @@ fn check_indicator(bundle: &Bundle, indicator: &Indicator, location: &str, repor
     }
     let comparators: BTreeSet<&str> = bundle.comparators.iter().map(|c| c.code.as_str()).collect();
     for (i, value) in indicator.comparator_values.iter().enumerate() {
-        let at = format!(
-            "{location}.comparator_values[{i}] ({}/{})",
-            value.code, value.period
-        );
+        let at = format!("{location}.comparator_values[{i}] ({}/{})", value.code, value.period);
         if !comparators.contains(value.code.as_str()) {
             report.error(&at, format!("unknown comparator \"{}\"", value.code));
         }
@@ -421,18 +341,12 @@ fn check_vector<'a>(
     if vector.len() != expected {
         report.error(
             format!("{location}.{name}"),
-            format!(
-                "ragged series: {} entries for {expected} areas",
-                vector.len()
-            ),
+            format!("ragged series: {} entries for {expected} areas", vector.len()),
         );
     }
     for (i, v) in vector.iter().enumerate() {
         if matches!(v, Some(v) if !v.is_finite()) {
-            report.error(
-                format!("{location}.{name}[{i}] ({})", code(i)),
-                "value is not a finite number",
-            );
+            report.error(format!("{location}.{name}[{i}] ({})", code(i)), "value is not a finite number");
         }
     }
 }

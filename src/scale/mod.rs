@@ -1,1 +1,16 @@
-//! placeholder
+//! Scales: plain numerics with no browser types. A classification method turns values into
+//! breaks, a [`ThresholdScale`] maps a value to its class (or to "no data"), and a colour scheme
+//! gives each class its colour — one scale colours the map, draws the legend and labels tooltips.
+
+/// Class breaks from data (quantile for now).
+pub mod breaks;
+/// Quantile choropleth colouring.
+pub mod choropleth;
+/// Colours and colour-blind-safe schemes.
+pub mod colour;
+/// Threshold scale: value → class, with an explicit "no data".
+pub mod threshold;
+
+pub use choropleth::Choropleth;
+pub use colour::Rgb;
+pub use threshold::ThresholdScale;

@@ -1,0 +1,88 @@
+# Work & Health Atlas — build, demo and test commands.
+#   make demo   build and serve the demo on http://127.0.0.1:$(PORT)
+#   make test   set up and run every suite (lint, native, in-browser, end-to-end, data rebuild)
+#   make build  write dist/
+#   make data   rebuild data/ from the public source files in $(RAW)
+# Each target installs what it needs and skips what is already there.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+PORT ?= 8000
+RAW ?= ../shared/data/raw
+export PATH := $(HOME)/.cargo/bin:$(PATH)
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+export WASM_BINDGEN_TEST_TIMEOUT ?= 120
+export WASM_BINDGEN_TEST_DRIVER_TIMEOUT ?= 60
+
+# wasm-bindgen-cli must match the wasm-bindgen crate in Cargo.lock exactly.
+WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ {getline; gsub(/version = |"/, ""); print; exit}' Cargo.lock)
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: help setup setup-rust setup-bindgen setup-node setup-browser build demo test lint test-native test-wasm test-e2e data check-data
+
+help:
+	@echo "make demo   - build and serve the demo on http://127.0.0.1:$(PORT)"
+	@echo "make test   - run every test suite"
+	@echo "make build  - build dist/"
+	@echo "make data   - rebuild data/ from $(RAW)"
+
+setup: setup-rust setup-bindgen setup-node
+
+setup-rust:
+	@rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+	@rustup component list --installed | grep -q '^clippy' || rustup component add clippy
+	@rustup component list --installed | grep -q '^rustfmt' || rustup component add rustfmt
+
+setup-bindgen:
+	@if [ "$$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $(WASM_BINDGEN_VERSION)" ]; then \
+	  echo "Installing wasm-bindgen-cli $(WASM_BINDGEN_VERSION) (a few minutes, once)"; \
+	  cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION); \
+	fi
+
+node_modules/.package-lock.json: package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+setup-node: node_modules/.package-lock.json
+
+setup-browser:
+	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then \
+	  echo "Installing Debian's Chromium and ChromeDriver"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver fonts-dejavu-core; \
+	fi
+
+build: setup
+	node tools/build.mjs
+
+demo: build
+	@echo "Serving the demo on http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"
+	python3 -m http.server --bind 127.0.0.1 --directory dist $(PORT)
+
+lint: setup-rust
+	cargo fmt --all -- --check
+	cargo clippy --workspace --all-targets -- -D warnings
+	cargo clippy -p work-health-atlas --target wasm32-unknown-unknown --all-targets -- -D warnings
+
+test-native:
+	cargo test --workspace
+
+test-wasm: setup-rust setup-bindgen setup-browser
+	cargo test -p work-health-atlas --target wasm32-unknown-unknown --test web
+
+test-e2e: build setup-browser
+	node --test --test-concurrency=1 tests/e2e/
+
+test: setup setup-browser lint test-native test-wasm test-e2e check-data
+
+# The committed data/ must be exactly what the builder makes from the sources (when present).
+check-data:
+	@if [ -d "$(RAW)" ]; then \
+	  cargo run --release -q -p databuild -- build --raw "$(RAW)" --out target/data-check >/dev/null; \
+	  for f in atlas.json postcodes.json; do cmp "data/$$f" "target/data-check/$$f"; done; \
+	  echo "data/ rebuilds byte-identically from $(RAW)"; \
+	else echo "skipped: $(RAW) not found, data/ not rebuilt"; fi
+
+data:
+	cargo run --release -p databuild -- build --raw "$(RAW)" --out data

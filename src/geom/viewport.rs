@@ -1,0 +1,166 @@
+//! The viewport: a uniform scale and offset from world coordinates to CSS pixels, fitted to the
+//! container, with zoom about a point and pan. Its inverse turns pointer positions back into world
+//! coordinates for hit-testing.
+
+use geo::Rect;
+
+/// Zoom limits relative to the fitted view.
+const MIN_ZOOM: f64 = 1.0;
+const MAX_ZOOM: f64 = 64.0;
+/// Fraction of the container left empty around the fitted bounds.
+const FIT_PADDING: f64 = 0.04;
+
+/// World ↔ screen transform. Screen = (world − centre) × scale + size / 2.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Viewport {
+    /// Container width in CSS pixels.
+    pub width: f64,
+    /// Container height in CSS pixels.
+    pub height: f64,
+    /// World point shown at the container's centre.
+    pub center: [f64; 2],
+    /// CSS pixels per world unit.
+    pub scale: f64,
+    /// The scale that fits the bounds; zoom is `scale / fit_scale`.
+    pub fit_scale: f64,
+    fit_center: [f64; 2],
+}
+
+impl Viewport {
+    /// A viewport of the given size showing all of `bounds`.
+    ///
+    /// # Examples
+    /// ```
+    /// use geo::{coord, Rect};
+    /// use work_health_atlas::geom::Viewport;
+    /// let v = Viewport::fit(Rect::new(coord! { x: 0.0, y: 0.0 }, coord! { x: 2.0, y: 1.0 }), 200.0, 200.0);
+    /// let [x, y] = v.to_screen([1.0, 0.5]);
+    /// assert!((x - 100.0).abs() < 1e-9 && (y - 100.0).abs() < 1e-9);
+    /// ```
+    pub fn fit(bounds: Rect<f64>, width: f64, height: f64) -> Viewport {
+        let width = sanitise_size(width);
+        let height = sanitise_size(height);
+        let center = [bounds.center().x, bounds.center().y];
+        let (bw, bh) = (bounds.width().max(f64::EPSILON), bounds.height().max(f64::EPSILON));
+        let scale = ((width / bw).min(height / bh) * (1.0 - 2.0 * FIT_PADDING)).max(f64::MIN_POSITIVE);
+        Viewport { width, height, center, scale, fit_scale: scale, fit_center: center }
+    }
+
+    /// The current zoom relative to the fitted view (1 = fitted).
+    pub fn zoom(&self) -> f64 {
+        self.scale / self.fit_scale
+    }
+
+    /// World → CSS pixels.
+    pub fn to_screen(&self, [x, y]: [f64; 2]) -> [f64; 2] {
+        [(x - self.center[0]) * self.scale + self.width / 2.0, (y - self.center[1]) * self.scale + self.height / 2.0]
+    }
+
+    /// CSS pixels → world.
+    pub fn to_world(&self, [sx, sy]: [f64; 2]) -> [f64; 2] {
+        [(sx - self.width / 2.0) / self.scale + self.center[0], (sy - self.height / 2.0) / self.scale + self.center[1]]
+    }
+
+    /// Multiplies the zoom by `factor`, keeping the world point under `(sx, sy)` where it is.
+    /// The zoom stays within 1×–64× of the fitted view.
+    pub fn zoom_at(&mut self, factor: f64, sx: f64, sy: f64) {
+        if !factor.is_finite() || factor <= 0.0 {
+            return;
+        }
+        let anchor = self.to_world([sx, sy]);
+        let zoom = (self.zoom() * factor).clamp(MIN_ZOOM, MAX_ZOOM);
+        self.scale = self.fit_scale * zoom;
+        // Solve to_screen(anchor) == (sx, sy) for the new centre.
+        self.center =
+            [anchor[0] - (sx - self.width / 2.0) / self.scale, anchor[1] - (sy - self.height / 2.0) / self.scale];
+    }
+
+    /// Moves the view by a drag of `(dx, dy)` CSS pixels.
+    pub fn pan(&mut self, dx: f64, dy: f64) {
+        if dx.is_finite() && dy.is_finite() {
+            self.center[0] -= dx / self.scale;
+            self.center[1] -= dy / self.scale;
+        }
+    }
+
+    /// Back to the fitted view.
+    pub fn reset(&mut self) {
+        self.scale = self.fit_scale;
+        self.center = self.fit_center;
+    }
+
+    /// Changes the container size, keeping the same zoom and centre.
+    pub fn resize(&mut self, bounds: Rect<f64>, width: f64, height: f64) {
+        let zoom = self.zoom();
+        let center = self.center;
+        *self = Viewport::fit(bounds, width, height);
+        self.scale = self.fit_scale * zoom;
+        self.center = center;
+    }
+}
+
+fn sanitise_size(v: f64) -> f64 {
+    if v.is_finite() && v >= 1.0 {
+        v
+    } else {
+        1.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use geo::coord;
+
+    fn unit_view() -> Viewport {
+        Viewport::fit(Rect::new(coord! { x: 0.0, y: 0.0 }, coord! { x: 1.0, y: 1.0 }), 100.0, 100.0)
+    }
+
+    #[test]
+    fn screen_and_world_are_inverse() {
+        let v = unit_view();
+        let w = v.to_world(v.to_screen([0.3, 0.7]));
+        assert!((w[0] - 0.3).abs() < 1e-12 && (w[1] - 0.7).abs() < 1e-12);
+    }
+
+    #[test]
+    fn zoom_at_keeps_the_anchor_fixed() {
+        let mut v = unit_view();
+        let before = v.to_world([20.0, 80.0]);
+        v.zoom_at(2.0, 20.0, 80.0);
+        let after = v.to_world([20.0, 80.0]);
+        assert!((before[0] - after[0]).abs() < 1e-12 && (before[1] - after[1]).abs() < 1e-12);
+        assert!((v.zoom() - 2.0).abs() < 1e-12);
+    }
+
+    #[test]
+    fn zoom_is_clamped_and_reset_restores() {
+        let mut v = unit_view();
+        v.zoom_at(0.1, 50.0, 50.0);
+        assert!((v.zoom() - 1.0).abs() < 1e-12);
+        v.zoom_at(1e6, 50.0, 50.0);
+        assert!((v.zoom() - 64.0).abs() < 1e-9);
+        v.pan(10.0, 10.0);
+        v.reset();
+        assert_eq!(v, unit_view());
+    }
+
+    #[test]
+    fn degenerate_sizes_and_factors_are_harmless() {
+        let mut v = Viewport::fit(Rect::new(coord! { x: 0.0, y: 0.0 }, coord! { x: 0.0, y: 0.0 }), f64::NAN, -5.0);
+        assert_eq!((v.width, v.height), (1.0, 1.0));
+        v.zoom_at(f64::NAN, 0.0, 0.0);
+        v.pan(f64::INFINITY, 0.0);
+        assert!(v.scale.is_finite() && v.center[0].is_finite());
+    }
+
+    #[test]
+    fn resize_keeps_zoom() {
+        let bounds = Rect::new(coord! { x: 0.0, y: 0.0 }, coord! { x: 1.0, y: 1.0 });
+        let mut v = Viewport::fit(bounds, 100.0, 100.0);
+        v.zoom_at(4.0, 50.0, 50.0);
+        v.resize(bounds, 300.0, 200.0);
+        assert!((v.zoom() - 4.0).abs() < 1e-12);
+        assert_eq!(v.width, 300.0);
+    }
+}

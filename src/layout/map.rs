@@ -1,0 +1,114 @@
+//! The map's two display lists. The *base* scene holds the area fills, the layer's own borders and
+//! the district borders drawn over them; it changes only when the view or the data change. The
+//! *overlay* scene holds the hover and selection outlines, so hovering repaints only the overlay.
+//!
+//! Coordinates out of here are CSS pixels of the map's box.
+
+use super::geometry::{LayerGeometry, MapGeometry};
+use crate::geom::Viewport;
+use crate::render::{Fill, Item, Scene};
+use crate::scale::Rgb;
+use geo::{Coord, Rect};
+
+/// Border between areas of the shown layer: white, thin, so classes stay readable.
+pub const AREA_BORDER: Rgb = Rgb(0xff, 0xff, 0xff);
+/// District borders over the fills.
+pub const DISTRICT_BORDER: Rgb = Rgb(0x1f, 0x1f, 0x1f);
+/// Outline of the hovered area.
+pub const HOVER_OUTLINE: Rgb = Rgb(0x0b, 0x0c, 0x0c);
+/// Outline of the selected area (the accent colour).
+pub const SELECTED_OUTLINE: Rgb = Rgb(0xd5, 0x3e, 0x0f);
+
+/// The fills, area borders and district borders for one layer.
+///
+/// `fills` is aligned with the layer's areas; a missing entry is drawn hatched (no data).
+/// `districts` is the layer whose borders are drawn on top (skipped when it is the same layer).
+pub fn base_scene(
+    geometry: &MapGeometry,
+    layer: usize,
+    districts: Option<usize>,
+    viewport: &Viewport,
+    fills: &[Fill],
+) -> Scene {
+    let mut scene = Scene { width: viewport.width, height: viewport.height, items: Vec::new() };
+    let Some(shown) = geometry.layers.get(layer) else { return scene };
+    let visible = screen_rect(viewport);
+    for (area, shape) in shown.projected.areas.iter().enumerate() {
+        if !on_screen(shown, area, viewport, &visible) {
+            continue;
+        }
+        let rings = area_rings(shape, viewport);
+        let fill = fills.get(area).copied().unwrap_or(Fill::Hatched);
+        scene.items.push(Item::Area { area, rings, fill });
+    }
+    let area_width = if shown.projected.areas.len() > 300 { 0.5 } else { 0.8 };
+    scene.items.push(Item::Lines {
+        paths: mesh_paths(geometry, shown, viewport),
+        stroke: AREA_BORDER,
+        width: area_width,
+    });
+    if let Some(district_layer) = districts.filter(|&d| d != layer).and_then(|d| geometry.layers.get(d)) {
+        scene.items.push(Item::Lines {
+            paths: mesh_paths(geometry, district_layer, viewport),
+            stroke: DISTRICT_BORDER,
+            width: 1.4,
+        });
+    } else {
+        // The district layer itself: draw its borders dark so the districts read as districts.
+        scene.items.push(Item::Lines {
+            paths: mesh_paths(geometry, shown, viewport),
+            stroke: DISTRICT_BORDER,
+            width: 1.4,
+        });
+    }
+    scene
+}
+
+/// Outlines of the selected and hovered areas (selected under hovered).
+pub fn overlay_scene(
+    geometry: &MapGeometry,
+    layer: usize,
+    viewport: &Viewport,
+    hovered: Option<usize>,
+    selected: Option<usize>,
+) -> Scene {
+    let mut scene = Scene { width: viewport.width, height: viewport.height, items: Vec::new() };
+    let Some(shown) = geometry.layers.get(layer) else { return scene };
+    for (area, stroke, width) in [(selected, SELECTED_OUTLINE, 3.0), (hovered, HOVER_OUTLINE, 2.0)] {
+        if let Some(shape) = area.and_then(|a| shown.projected.areas.get(a)) {
+            scene.items.push(Item::Outline { rings: area_rings(shape, viewport), stroke, width, halo: true });
+        }
+    }
+    scene
+}
+
+fn screen_rect(viewport: &Viewport) -> Rect<f64> {
+    Rect::new(Coord { x: 0.0, y: 0.0 }, Coord { x: viewport.width, y: viewport.height })
+}
+
+/// Viewport culling: true when the area's bounding box touches the visible box.
+fn on_screen(layer: &LayerGeometry, area: usize, viewport: &Viewport, visible: &Rect<f64>) -> bool {
+    let Some(Some(b)) = layer.projected.boxes.get(area) else { return false };
+    let [x0, y0] = viewport.to_screen([b.min().x, b.min().y]);
+    let [x1, y1] = viewport.to_screen([b.max().x, b.max().y]);
+    x1 >= visible.min().x && x0 <= visible.max().x && y1 >= visible.min().y && y0 <= visible.max().y
+}
+
+fn area_rings(shape: &geo::MultiPolygon<f64>, viewport: &Viewport) -> Vec<Vec<[f64; 2]>> {
+    let ring = |line: &geo::LineString<f64>| line.0.iter().map(|c| viewport.to_screen([c.x, c.y])).collect();
+    shape
+        .0
+        .iter()
+        .flat_map(|polygon| std::iter::once(polygon.exterior()).chain(polygon.interiors()))
+        .map(ring)
+        .collect()
+}
+
+fn mesh_paths(geometry: &MapGeometry, layer: &LayerGeometry, viewport: &Viewport) -> Vec<Vec<[f64; 2]>> {
+    layer
+        .mesh
+        .iter()
+        .filter_map(|&i| geometry.arcs.get(i))
+        .map(|arc| arc.iter().map(|&p| viewport.to_screen(p)).collect())
+        .collect()
+}

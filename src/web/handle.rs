@@ -1,0 +1,187 @@
+//! `AtlasHandle`: the one object JavaScript holds per widget. Methods take numbers and short
+//! strings; structured results come back as plain JS objects; failures as `Error`s with a `code`.
+
+use super::painter::CanvasPainter;
+use super::report::to_js_error;
+use crate::app::Atlas;
+use crate::model::Dataset;
+use crate::render::Painter;
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+use web_sys::CanvasRenderingContext2d;
+
+/// The bundle compiled into the module, so the default embed makes no data request.
+#[cfg(feature = "embedded-data")]
+const EMBEDDED_BUNDLE: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/atlas.json"));
+#[cfg(not(feature = "embedded-data"))]
+const EMBEDDED_BUNDLE: &[u8] = b"";
+
+fn to_js<T: Serialize>(value: &T) -> JsValue {
+    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+    value.serialize(&serializer).unwrap_or(JsValue::NULL)
+}
+
+/// One widget instance.
+#[wasm_bindgen]
+pub struct AtlasHandle {
+    atlas: Atlas,
+    base_paints: u32,
+    overlay_paints: u32,
+}
+
+#[wasm_bindgen]
+impl AtlasHandle {
+    /// Loads a bundle (the embedded one when `bundle` is absent) for a map box of the given size.
+    ///
+    /// # Errors
+    /// An `Error` with `code` `too-large`, `invalid-json` or `invalid-data` (with `issues`).
+    #[wasm_bindgen(constructor)]
+    pub fn new(bundle: Option<Vec<u8>>, width: f64, height: f64) -> Result<AtlasHandle, JsValue> {
+        let bytes = bundle.as_deref().unwrap_or(EMBEDDED_BUNDLE);
+        let data = Dataset::from_json(bytes).map_err(|e| to_js_error(&e))?;
+        Ok(AtlasHandle { atlas: Atlas::new(data, width, height), base_paints: 0, overlay_paints: 0 })
+    }
+
+    /// Whether this build carries an embedded bundle.
+    #[wasm_bindgen(js_name = hasEmbeddedBundle)]
+    pub fn has_embedded_bundle() -> bool {
+        !EMBEDDED_BUNDLE.is_empty()
+    }
+
+    /// Resizes the map box (CSS pixels).
+    pub fn resize(&mut self, width: f64, height: f64) {
+        self.atlas.resize(width, height);
+    }
+
+    /// Paints fills and borders.
+    #[wasm_bindgen(js_name = paintBase)]
+    pub fn paint_base(&mut self, ctx: &CanvasRenderingContext2d) {
+        CanvasPainter::new(ctx).paint(&self.atlas.base_scene());
+        self.base_paints += 1;
+    }
+
+    /// Paints the hover and selection outlines.
+    #[wasm_bindgen(js_name = paintOverlay)]
+    pub fn paint_overlay(&mut self, ctx: &CanvasRenderingContext2d) {
+        CanvasPainter::new(ctx).paint(&self.atlas.overlay_scene());
+        self.overlay_paints += 1;
+    }
+
+    /// Paint counters `{ base, overlay }`, so tests can assert that hover repaints only the overlay.
+    #[wasm_bindgen(js_name = paintCounts)]
+    pub fn paint_counts(&self) -> JsValue {
+        #[derive(Serialize)]
+        struct Counts {
+            base: u32,
+            overlay: u32,
+        }
+        to_js(&Counts { base: self.base_paints, overlay: self.overlay_paints })
+    }
+
+    /// A point inside the area with this code, `[x, y]` in CSS pixels of the map, or null.
+    #[wasm_bindgen(js_name = screenPointOf)]
+    pub fn screen_point_of(&self, code: &str) -> JsValue {
+        to_js(&self.atlas.screen_point_of(code))
+    }
+
+    /// Moves the hover to a point; true when the hovered area changed.
+    pub fn hover(&mut self, x: f64, y: f64) -> bool {
+        self.atlas.hover_at(x, y)
+    }
+
+    /// Clears the hover; true when something was hovered.
+    #[wasm_bindgen(js_name = clearHover)]
+    pub fn clear_hover(&mut self) -> bool {
+        self.atlas.clear_hover()
+    }
+
+    /// The hovered area `{ code, name, geography, district, value, value_text, period }` or null.
+    #[wasm_bindgen(js_name = hoverInfo)]
+    pub fn hover_info(&self) -> JsValue {
+        to_js(&self.atlas.hovered_info())
+    }
+
+    /// Selects the area at a point; returns its info, or null when the point hits no area.
+    #[wasm_bindgen(js_name = selectAt)]
+    pub fn select_at(&mut self, x: f64, y: f64) -> JsValue {
+        to_js(&self.atlas.select_at(x, y))
+    }
+
+    /// Selects an area of the current layer by code.
+    ///
+    /// # Errors
+    /// An `Error` with code `unknown-area`.
+    pub fn select(&mut self, code: &str) -> Result<JsValue, JsValue> {
+        self.atlas.select_code(code).map(|info| to_js(&info)).map_err(|e| to_js_error(&e))
+    }
+
+    /// Clears the selection.
+    #[wasm_bindgen(js_name = clearSelection)]
+    pub fn clear_selection(&mut self) {
+        self.atlas.clear_selection();
+    }
+
+    /// Zooms by a factor about a point in CSS pixels.
+    #[wasm_bindgen(js_name = zoomAt)]
+    pub fn zoom_at(&mut self, factor: f64, x: f64, y: f64) {
+        self.atlas.zoom_at(factor, x, y);
+    }
+
+    /// Pans by a drag in CSS pixels.
+    pub fn pan(&mut self, dx: f64, dy: f64) {
+        self.atlas.pan(dx, dy);
+    }
+
+    /// Restores the fitted view.
+    #[wasm_bindgen(js_name = resetView)]
+    pub fn reset_view(&mut self) {
+        self.atlas.reset_view();
+    }
+
+    /// The zoom relative to the fitted view.
+    pub fn zoom(&self) -> f64 {
+        self.atlas.viewport().zoom()
+    }
+
+    /// Changes indicator, geography and/or period (absent = unchanged).
+    ///
+    /// # Errors
+    /// An `Error` with code `unknown-indicator`, `unknown-geography` or `unknown-period`.
+    #[wasm_bindgen(js_name = setView)]
+    pub fn set_view(
+        &mut self,
+        indicator: Option<String>,
+        geography: Option<String>,
+        period: Option<String>,
+    ) -> Result<(), JsValue> {
+        self.atlas
+            .set_view(indicator.as_deref(), geography.as_deref(), period.as_deref())
+            .map_err(|e| to_js_error(&e))
+    }
+
+    /// `{ indicator, geography, period, area }`.
+    pub fn state(&self) -> JsValue {
+        to_js(&self.atlas.state())
+    }
+
+    /// Legend rows `[{ colour, label, no_data }]`.
+    pub fn legend(&self) -> JsValue {
+        to_js(&self.atlas.legend())
+    }
+
+    /// Title, definition, source, period, geography vintage, attribution, vintage, synthetic.
+    pub fn caption(&self) -> JsValue {
+        to_js(&self.atlas.caption())
+    }
+
+    /// Validation warnings of the loaded bundle, as text.
+    pub fn warnings(&self) -> Vec<String> {
+        self.atlas.data().warnings.iter().map(ToString::to_string).collect()
+    }
+
+    /// The base map as an SVG document.
+    #[wasm_bindgen(js_name = mapSvg)]
+    pub fn map_svg(&self) -> String {
+        crate::render::svg::to_svg(&self.atlas.base_scene())
+    }
+}

@@ -1,0 +1,96 @@
+//! Paints scenes on a 2D canvas context. The element sets the context's transform to the device
+//! pixel ratio, so everything here is in CSS pixels.
+
+use crate::render::svg::{HATCH_GROUND, HATCH_LINE};
+use crate::render::{Fill, Painter};
+use crate::scale::Rgb;
+use web_sys::{CanvasRenderingContext2d, CanvasWindingRule};
+
+/// Spacing of the no-data hatching, in CSS pixels.
+const HATCH_SPACING: f64 = 6.0;
+
+/// A painter drawing on one canvas context.
+pub struct CanvasPainter<'a> {
+    ctx: &'a CanvasRenderingContext2d,
+}
+
+impl<'a> CanvasPainter<'a> {
+    /// Wraps a context.
+    pub fn new(ctx: &'a CanvasRenderingContext2d) -> CanvasPainter<'a> {
+        CanvasPainter { ctx }
+    }
+
+    fn trace(&self, paths: &[Vec<[f64; 2]>], closed: bool) {
+        self.ctx.begin_path();
+        for path in paths {
+            let mut points = path.iter();
+            if let Some([x, y]) = points.next() {
+                self.ctx.move_to(*x, *y);
+                for [x, y] in points {
+                    self.ctx.line_to(*x, *y);
+                }
+                if closed {
+                    self.ctx.close_path();
+                }
+            }
+        }
+    }
+
+    /// Diagonal lines over the bounding box of the current clip.
+    fn hatch(&self, rings: &[Vec<[f64; 2]>]) {
+        let (mut x0, mut y0, mut x1, mut y1) = (f64::INFINITY, f64::INFINITY, f64::NEG_INFINITY, f64::NEG_INFINITY);
+        for [x, y] in rings.iter().flatten() {
+            x0 = x0.min(*x);
+            y0 = y0.min(*y);
+            x1 = x1.max(*x);
+            y1 = y1.max(*y);
+        }
+        if !(x0.is_finite() && y0.is_finite() && x1.is_finite() && y1.is_finite()) {
+            return;
+        }
+        self.ctx.set_stroke_style_str(&HATCH_LINE.to_string());
+        self.ctx.set_line_width(1.0);
+        self.ctx.begin_path();
+        let height = y1 - y0;
+        // Lines at 45°: start on a grid anchored at the canvas origin so neighbouring areas line up.
+        let mut start = ((x0 - height) / HATCH_SPACING).floor() * HATCH_SPACING;
+        while start <= x1 {
+            self.ctx.move_to(start, y1);
+            self.ctx.line_to(start + height, y0);
+            start += HATCH_SPACING;
+        }
+        self.ctx.stroke();
+    }
+}
+
+impl Painter for CanvasPainter<'_> {
+    fn clear(&mut self, width: f64, height: f64) {
+        self.ctx.clear_rect(0.0, 0.0, width, height);
+    }
+
+    fn fill_rings(&mut self, rings: &[Vec<[f64; 2]>], fill: Fill) {
+        self.trace(rings, true);
+        match fill {
+            Fill::Solid(colour) => {
+                self.ctx.set_fill_style_str(&colour.to_string());
+                self.ctx.fill_with_canvas_winding_rule(CanvasWindingRule::Evenodd);
+            }
+            Fill::Hatched => {
+                self.ctx.set_fill_style_str(&HATCH_GROUND.to_string());
+                self.ctx.fill_with_canvas_winding_rule(CanvasWindingRule::Evenodd);
+                self.ctx.save();
+                self.ctx.clip_with_canvas_winding_rule(CanvasWindingRule::Evenodd);
+                self.hatch(rings);
+                self.ctx.restore();
+            }
+        }
+    }
+
+    fn stroke_paths(&mut self, paths: &[Vec<[f64; 2]>], stroke: Rgb, width: f64, closed: bool) {
+        self.trace(paths, closed);
+        self.ctx.set_stroke_style_str(&stroke.to_string());
+        self.ctx.set_line_width(width);
+        self.ctx.set_line_join("round");
+        self.ctx.stroke();
+    }
+}

@@ -1,0 +1,105 @@
+//! Scripted interaction sessions on the pure `Atlas` state machine with a SYNTHETIC grid bundle:
+//! defaults, hover, selection, zoom, view changes and errors, as the browser shell drives them.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod support;
+
+use support::synthetic::{cell_code, grid_bundle};
+use work_health_atlas::app::Atlas;
+use work_health_atlas::model::Dataset;
+use work_health_atlas::render::{Fill, Item};
+
+const W: f64 = 400.0;
+const H: f64 = 300.0;
+
+fn atlas(missing: &[(usize, usize)]) -> Atlas {
+    let data = Dataset::from_bundle(grid_bundle(4, 3, missing)).expect("the synthetic bundle is valid");
+    Atlas::new(data, W, H)
+}
+
+#[test]
+fn default_view_is_the_smallest_layer_and_latest_period() {
+    let a = atlas(&[]);
+    let state = a.state();
+    assert_eq!(state.indicator.as_deref(), Some("employment-deprivation"));
+    assert_eq!(state.geography, "lsoa");
+    assert_eq!(state.period.as_deref(), Some("2025"));
+    assert_eq!(state.area, None);
+    assert!(a.caption().synthetic);
+    assert!(a.caption().title.contains("S2025"), "{}", a.caption().title);
+}
+
+#[test]
+fn hover_reports_the_area_under_the_pointer_and_only_changes_the_overlay() {
+    let mut a = atlas(&[]);
+    let base_before = a.base_scene();
+    let overlay_before = a.overlay_scene();
+    let code = cell_code(4, 2, 1);
+    let [x, y] = a.screen_point_of(&code).expect("a point inside the cell");
+    assert!(a.hover_at(x, y));
+    let info = a.hovered_info().expect("an area is hovered");
+    assert_eq!(info.code, code);
+    assert_eq!(info.district.as_deref(), Some("Eastshire"));
+    assert_eq!(info.value_text, "2.8%", "(10 + 3 × 6) / 1000");
+    assert_eq!(a.base_scene(), base_before, "hover must not change the base scene");
+    assert_ne!(a.overlay_scene(), overlay_before);
+    assert!(!a.hover_at(x + 0.5, y), "same area: no change");
+    assert!(a.clear_hover());
+    assert!(!a.hover_at(-50.0, -50.0), "outside the map nothing is hovered");
+}
+
+#[test]
+fn click_selects_and_selection_by_code_works() {
+    let mut a = atlas(&[]);
+    let code = cell_code(4, 0, 0);
+    let [x, y] = a.screen_point_of(&code).expect("point");
+    assert_eq!(a.select_at(x, y).map(|i| i.code), Some(code.clone()));
+    assert_eq!(a.state().area, Some(code));
+    assert_eq!(a.select_code("E99999999").map_err(|e| e.code()), Err("unknown-area"));
+    a.clear_selection();
+    assert_eq!(a.state().area, None);
+}
+
+#[test]
+fn zoom_keeps_the_point_under_the_cursor_and_reset_restores() {
+    let mut a = atlas(&[]);
+    let code = cell_code(4, 3, 2);
+    let [x, y] = a.screen_point_of(&code).expect("point");
+    a.zoom_at(4.0, x, y);
+    assert!((a.viewport().zoom() - 4.0).abs() < 1e-9);
+    assert!(a.hover_at(x, y));
+    assert_eq!(a.hovered_info().map(|i| i.code), Some(code));
+    a.reset_view();
+    assert!((a.viewport().zoom() - 1.0).abs() < 1e-9);
+}
+
+#[test]
+fn missing_values_are_hatched_and_get_a_legend_row() {
+    let a = atlas(&[(1, 1)]);
+    let hatched = a
+        .base_scene()
+        .items
+        .iter()
+        .filter(|item| matches!(item, Item::Area { fill: Fill::Hatched, .. }))
+        .count();
+    assert_eq!(hatched, 1);
+    let legend = a.legend();
+    assert!(legend.last().is_some_and(|row| row.no_data && row.label == "No data"));
+    assert_eq!(legend.iter().filter(|row| !row.no_data).count(), 5);
+}
+
+#[test]
+fn view_changes_validate_ids_and_fall_back_to_an_available_period() {
+    let mut a = atlas(&[]);
+    assert_eq!(a.set_view(Some("nope"), None, None).map_err(|e| e.code()), Err("unknown-indicator"));
+    assert_eq!(a.set_view(None, Some("nope"), None).map_err(|e| e.code()), Err("unknown-geography"));
+    assert_eq!(a.set_view(None, None, Some("1999")).map_err(|e| e.code()), Err("unknown-period"));
+    assert_eq!(a.state().geography, "lsoa", "failed changes change nothing");
+    a.set_view(None, None, Some("2019")).expect("2019 exists on LSOAs");
+    assert_eq!(a.state().period.as_deref(), Some("2019"));
+    a.set_view(None, Some("lad"), None).expect("the district layer exists");
+    assert_eq!(a.state().period.as_deref(), Some("2025"), "districts only have 2025");
+    let [x, y] = a.screen_point_of("E08000001").expect("point");
+    a.hover_at(x, y);
+    assert_eq!(a.hovered_info().map(|i| i.name), Some("Westshire".to_string()));
+}

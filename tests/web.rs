@@ -1,0 +1,72 @@
+//! In-browser checks of the wasm shell (headless Chromium via wasm-bindgen-test): the embedded
+//! bundle loads, the canvas painter draws real pixels, hit-testing agrees with the drawing, and
+//! errors reach JavaScript as `Error`s with a stable `code`.
+#![cfg(target_arch = "wasm32")]
+
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+use work_health_atlas::web::AtlasHandle;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const WIDTH: f64 = 400.0;
+const HEIGHT: f64 = 300.0;
+
+fn canvas() -> (HtmlCanvasElement, CanvasRenderingContext2d) {
+    let document = web_sys::window().and_then(|w| w.document()).expect("a document");
+    let canvas: HtmlCanvasElement =
+        document.create_element("canvas").expect("canvas").dyn_into().expect("an HtmlCanvasElement");
+    canvas.set_width(WIDTH as u32);
+    canvas.set_height(HEIGHT as u32);
+    document.body().expect("a body").append_child(&canvas).expect("appended");
+    let ctx = canvas.get_context("2d").expect("2d").expect("a context").dyn_into().expect("a 2d context");
+    (canvas, ctx)
+}
+
+fn property(value: &JsValue, name: &str) -> JsValue {
+    js_sys::Reflect::get(value, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
+}
+
+#[wasm_bindgen_test]
+fn embedded_bundle_paints_pixels_on_the_canvas() {
+    assert!(AtlasHandle::has_embedded_bundle());
+    let mut handle = AtlasHandle::new(None, WIDTH, HEIGHT).expect("the embedded bundle loads");
+    let (_canvas, ctx) = canvas();
+    handle.paint_base(&ctx);
+    let pixels = ctx.get_image_data(0.0, 0.0, WIDTH, HEIGHT).expect("image data").data();
+    let painted = pixels.chunks(4).filter(|p| p[3] > 0).count();
+    let total = (WIDTH * HEIGHT) as usize;
+    assert!(painted > total / 5, "the map covers a good part of the canvas: {painted} of {total} pixels");
+}
+
+#[wasm_bindgen_test]
+fn hit_test_finds_the_area_drawn_at_its_interior_point() {
+    let mut handle = AtlasHandle::new(None, WIDTH, HEIGHT).expect("the embedded bundle loads");
+    handle.set_view(None, Some("lad".into()), None).expect("the district layer exists");
+    let point = handle.screen_point_of("E08000012");
+    let x = property(&point, "0").as_f64().expect("x");
+    let y = property(&point, "1").as_f64().expect("y");
+    assert!(handle.hover(x, y), "hover changes from nothing to Liverpool");
+    let info = handle.hover_info();
+    assert_eq!(property(&info, "name").as_string().as_deref(), Some("Liverpool"));
+    assert!(!handle.hover(x, y), "hovering the same area again changes nothing");
+}
+
+#[wasm_bindgen_test]
+fn invalid_json_is_an_error_with_a_code() {
+    let error = AtlasHandle::new(Some(b"{ not json".to_vec()), WIDTH, HEIGHT).err().expect("must fail");
+    assert!(error.is_instance_of::<js_sys::Error>());
+    assert_eq!(property(&error, "code").as_string().as_deref(), Some("invalid-json"));
+}
+
+#[wasm_bindgen_test]
+fn unknown_ids_are_errors_with_codes_and_change_nothing() {
+    let mut handle = AtlasHandle::new(None, WIDTH, HEIGHT).expect("the embedded bundle loads");
+    let before = js_sys::JSON::stringify(&handle.state()).expect("state");
+    let error = handle.set_view(Some("no-such-indicator".into()), None, None).err().expect("must fail");
+    assert_eq!(property(&error, "code").as_string().as_deref(), Some("unknown-indicator"));
+    let error = handle.select("E99999999").err().expect("must fail");
+    assert_eq!(property(&error, "code").as_string().as_deref(), Some("unknown-area"));
+    assert_eq!(js_sys::JSON::stringify(&handle.state()).expect("state"), before);
+}

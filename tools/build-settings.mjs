@@ -1,0 +1,77 @@
+// Reads wasm-pack.toml and measures dist/ against its budgets. Shared by the build and the tests.
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { parse } from 'smol-toml';
+
+/** The build settings, with defaults for anything left out. */
+export function readSettings(root) {
+  const toml = parse(readFileSync(join(root, 'wasm-pack.toml'), 'utf8'));
+  const build = toml.build ?? {};
+  const wasmOpt = toml['wasm-opt'] ?? {};
+  const budgets = toml.budgets ?? {};
+  return {
+    build: {
+      target: build.target ?? 'web',
+      profile: build.profile ?? 'release',
+      features: build.features ?? [],
+      outDir: build['out-dir'] ?? 'dist',
+      outName: build['out-name'] ?? 'atlas_core',
+    },
+    wasmOpt: { enabled: wasmOpt.enabled ?? true, args: wasmOpt.args ?? ['-Oz'] },
+    budgets: { totalGzip: budgets['total-gzip'] ?? Infinity, dataGzip: budgets['data-gzip'] ?? Infinity },
+  };
+}
+
+function sizeOf(path) {
+  const bytes = readFileSync(path);
+  return { raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+}
+
+function jsFiles(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return name === 'examples' || name === 'data' ? [] : jsFiles(path);
+    return name.endsWith('.js') ? [path] : [];
+  });
+}
+
+/** Raw and gzip sizes of what the default embed downloads, and which budgets are exceeded. */
+export function measure(outDir, root, settings) {
+  const wasm = sizeOf(join(outDir, `${settings.build.outName}_bg.wasm`));
+  const js = jsFiles(outDir)
+    .map((path) => ({ path: relative(outDir, path), ...sizeOf(path) }))
+    .reduce((sum, f) => ({ raw: sum.raw + f.raw, gzip: sum.gzip + f.gzip, files: [...sum.files, f.path] }), {
+      raw: 0,
+      gzip: 0,
+      files: [],
+    });
+  const data = sizeOf(join(root, 'data', 'atlas.json'));
+  const total = { raw: wasm.raw + js.raw, gzip: wasm.gzip + js.gzip };
+  const overBudget = [];
+  if (total.gzip > settings.budgets.totalGzip) overBudget.push(`total ${total.gzip} B gzip > ${settings.budgets.totalGzip} B`);
+  if (data.gzip > settings.budgets.dataGzip) overBudget.push(`data ${data.gzip} B gzip > ${settings.budgets.dataGzip} B`);
+  let postcodes = null;
+  try {
+    postcodes = sizeOf(join(outDir, 'data', 'postcodes.json'));
+  } catch {
+    postcodes = null;
+  }
+  return { wasm, js, data, total, postcodes, overBudget };
+}
+
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+
+/** A small table for the console. */
+export function formatSizes(s, settings) {
+  const rows = [
+    ['wasm (data embedded)', s.wasm],
+    [`JS (${s.js.files.length} files)`, s.js],
+    ['  of which data bundle', s.data],
+    ['total default embed', s.total],
+  ];
+  if (s.postcodes) rows.push(['postcode index (on demand)', s.postcodes]);
+  const lines = rows.map(([name, v]) => `${name.padEnd(28)} ${kb(v.raw).padStart(10)} raw ${kb(v.gzip).padStart(9)} gzip`);
+  lines.push(`budgets: total ≤ ${kb(settings.budgets.totalGzip)} gzip, data ≤ ${kb(settings.budgets.dataGzip)} gzip`);
+  return lines.join('\n');
+}

@@ -1,0 +1,62 @@
+// Builds dist/: the wasm core (cargo → wasm-bindgen → wasm-opt), the element's JS, the demo page
+// and the data files, then prints sizes and enforces the budgets — all as set in wasm-pack.toml.
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, rmSync, existsSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { readSettings, measure, formatSizes } from './build-settings.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const settings = readSettings(root);
+const { target, profile, features, outName } = settings.build;
+const outDir = join(root, settings.build.outDir);
+const stage = join(root, 'target', 'atlas-stage');
+
+function run(command, args, options = {}) {
+  console.log(`$ ${command} ${args.join(' ')}`);
+  execFileSync(command, args, { stdio: 'inherit', cwd: root, ...options });
+}
+
+// 1. The wasm module.
+const cargoArgs = ['build', '--target', 'wasm32-unknown-unknown', '-p', 'work-health-atlas', '--lib'];
+cargoArgs.push(profile === 'release' ? '--release' : `--profile=${profile}`);
+cargoArgs.push('--no-default-features');
+if (features.length) cargoArgs.push('--features', features.join(','));
+run('cargo', cargoArgs);
+const profileDir = profile === 'dev' ? 'debug' : profile;
+const rawWasm = join(root, 'target', 'wasm32-unknown-unknown', profileDir, 'work_health_atlas.wasm');
+
+// 2. JS glue.
+rmSync(stage, { recursive: true, force: true });
+mkdirSync(stage, { recursive: true });
+run('wasm-bindgen', ['--target', target, '--out-dir', stage, '--out-name', outName, '--no-typescript', rawWasm]);
+
+// 3. dist/: static files first, then the optimised wasm.
+rmSync(outDir, { recursive: true, force: true });
+mkdirSync(outDir, { recursive: true });
+cpSync(join(root, 'www'), outDir, { recursive: true });
+cpSync(join(stage, `${outName}.js`), join(outDir, `${outName}.js`));
+const wasmOut = join(outDir, `${outName}_bg.wasm`);
+if (settings.wasmOpt.enabled) {
+  const wasmOpt = join(root, 'node_modules', '.bin', 'wasm-opt');
+  if (!existsSync(wasmOpt)) throw new Error('wasm-opt from npm binaryen is missing: run `npm ci` (make does this).');
+  run(wasmOpt, [...settings.wasmOpt.args, join(stage, `${outName}_bg.wasm`), '-o', wasmOut]);
+} else {
+  cpSync(join(stage, `${outName}_bg.wasm`), wasmOut);
+}
+mkdirSync(join(outDir, 'data'), { recursive: true });
+for (const file of ['atlas.json', 'postcodes.json']) {
+  const from = join(root, 'data', file);
+  if (existsSync(from)) cpSync(from, join(outDir, 'data', file));
+}
+
+// 4. Sizes and budgets.
+const sizes = measure(outDir, root, settings);
+console.log(formatSizes(sizes, settings));
+writeFileSync(join(root, 'target', 'atlas-sizes.json'), JSON.stringify(sizes, null, 2));
+const over = sizes.overBudget;
+if (over.length) {
+  console.error(`Over budget: ${over.join('; ')}`);
+  process.exit(1);
+}
+console.log(`Built ${outDir}`);

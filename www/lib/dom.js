@@ -1,0 +1,25 @@
+// Tiny DOM helpers. Text from data is only ever set through textContent: no innerHTML anywhere.
+
+/**
+ * Creates an element with attributes and children (strings become text nodes).
+ * @param {string} tag
+ * @param {Record<string, string|boolean>} [attrs]
+ * @param {(Node|string|null|undefined)[]} [children]
+ */
+export function h(tag, attrs = {}, children = []) {
+  const el = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) {
+    if (value === false || value === null || value === undefined) continue;
+    el.setAttribute(name, value === true ? '' : String(value));
+  }
+  for (const child of children) {
+    if (child === null || child === undefined) continue;
+    el.append(typeof child === 'string' ? document.createTextNode(child) : child);
+  }
+  return el;
+}
+
+/** Replaces an element's children with the given nodes or strings. */
+export function setChildren(el, children) {
+  el.replaceChildren(...children.filter((c) => c !== null && c !== undefined));
+}

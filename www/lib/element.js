@@ -1,0 +1,426 @@
+// <work-health-atlas>: the custom element. It owns the DOM, every event listener and the animation
+// frame; the wasm core owns the data, the state and the drawing. All data-derived text is set with
+// textContent, never parsed as HTML.
+import { loadCore } from './core.js';
+import { atlasStyleSheet } from './styles.js';
+import { buildUi, renderCaption, renderLegend, renderTooltip, showError, showLoading, hideStatus } from './ui.js';
+import { fetchBundle } from './fetch-bundle.js';
+
+/** Movement (CSS px) below which a press-and-release counts as a click, not a drag. */
+const CLICK_SLOP = 4;
+/** Wheel delta (px) that doubles or halves the zoom. */
+const WHEEL_PIXELS_PER_DOUBLING = 350;
+
+export class AtlasElement extends HTMLElement {
+  static observedAttributes = ['indicator', 'geography', 'period', 'area', 'src'];
+
+  #ui;
+  #core = null;
+  #handle = null;
+  #loadToken = 0;
+  #frame = 0;
+  #dirty = { base: false, overlay: false };
+  #size = { width: 0, height: 0, dpr: 1 };
+  #drag = null;
+  #resizeObserver;
+  #readyResolve;
+  #failed = false;
+  #announcedReady = false;
+
+  constructor() {
+    super();
+    /** Resolves with the state when the first view of the current data is drawn. */
+    this.ready = new Promise((resolve) => {
+      this.#readyResolve = resolve;
+    });
+    const root = this.attachShadow({ mode: 'open' });
+    root.adoptedStyleSheets = [atlasStyleSheet()];
+    this.#ui = buildUi();
+    root.append(this.#ui.root);
+    this.#resizeObserver = new ResizeObserver(() => this.#measure());
+    this.#wireMapEvents();
+  }
+
+  connectedCallback() {
+    this.#resizeObserver.observe(this.#ui.map);
+    if (!this.#handle) this.#load();
+  }
+
+  disconnectedCallback() {
+    this.#resizeObserver.disconnect();
+    if (this.#frame) cancelAnimationFrame(this.#frame);
+    this.#frame = 0;
+    this.#loadToken += 1;
+    this.#releaseHandle();
+  }
+
+  attributeChangedCallback(name, oldValue, newValue) {
+    if (oldValue === newValue || !this.isConnected) return;
+    if (name === 'src') {
+      this.#releaseHandle();
+      this.#load();
+      return;
+    }
+    if (!this.#handle) return;
+    if (name === 'area') this.#applyArea(newValue, true);
+    else this.#applyView({ [name]: newValue });
+  }
+
+  /** The current view: `{ indicator, geography, period, area }`. */
+  get state() {
+    return this.#handle ? this.#call(() => this.#handle.state()) : null;
+  }
+
+  /** Selects an area of the current layer by code; returns its details or null. */
+  select(code) {
+    return this.#applyArea(code, true);
+  }
+
+  /**
+   * A point inside the area with this code, `[x, y]` in CSS pixels relative to the map box, or
+   * null. Meant for automation and tests (e.g. to hover a known area).
+   */
+  screenPointOf(code) {
+    return this.#handle ? this.#call(() => this.#handle.screenPointOf(code)) : null;
+  }
+
+  /** The map box's position in the page, for turning screenPointOf into page coordinates. */
+  get mapRect() {
+    return this.#ui.map.getBoundingClientRect();
+  }
+
+  /** Shows another indicator (by id). */
+  setIndicator(id) {
+    this.#applyView({ indicator: id });
+  }
+
+  /** Shows another period (by id). */
+  setPeriod(id) {
+    this.#applyView({ period: id });
+  }
+
+  // ---- loading -------------------------------------------------------------------------------
+
+  async #load() {
+    const token = ++this.#loadToken;
+    this.#failed = false;
+    this.#announcedReady = false;
+    showLoading(this.#ui);
+    let core;
+    try {
+      core = await loadCore();
+    } catch (error) {
+      if (token === this.#loadToken) this.#fail('wasm-load-failed', `The map engine could not be loaded: ${error.message}`);
+      return;
+    }
+    this.#core = core;
+    let bytes;
+    const src = this.getAttribute('src');
+    try {
+      bytes = src ? await fetchBundle(src, document.baseURI) : undefined;
+    } catch (error) {
+      if (token === this.#loadToken) this.#fail(error.code || 'src-failed', error.message);
+      return;
+    }
+    if (token !== this.#loadToken || !this.isConnected) return;
+    this.#measure(false);
+    const handle = this.#call(() => new core.AtlasHandle(bytes, this.#size.width, this.#size.height));
+    if (!handle) return;
+    this.#handle = handle;
+    this.#applyView(
+      {
+        indicator: this.getAttribute('indicator'),
+        geography: this.getAttribute('geography'),
+        period: this.getAttribute('period'),
+      },
+      false,
+    );
+    if (this.getAttribute('area')) this.#applyArea(this.getAttribute('area'), false);
+    hideStatus(this.#ui);
+    this.#refreshText();
+    this.#schedule(true, true);
+  }
+
+  #releaseHandle() {
+    if (this.#handle) {
+      try {
+        this.#handle.free();
+      } catch {
+        // A handle of a trapped module cannot be freed; dropping it is all we can do.
+      }
+    }
+    this.#handle = null;
+  }
+
+  // ---- errors --------------------------------------------------------------------------------
+
+  /** Runs a call into the core; a trap (Rust panic) or thrown error is reported, not rethrown. */
+  #call(fn) {
+    try {
+      return fn();
+    } catch (error) {
+      if (error instanceof WebAssembly.RuntimeError) {
+        let message = null;
+        try {
+          message = this.#core && this.#core.lastPanic();
+        } catch {
+          message = null;
+        }
+        this.#fail('panic', `The atlas hit an internal error: ${message || error.message}`);
+      } else {
+        this.#fail(error.code || 'internal-error', error.message, error.issues);
+      }
+      return undefined;
+    }
+  }
+
+  #fail(code, message, issues) {
+    this.#failed = true;
+    this.#releaseHandle();
+    showError(this.#ui, message, issues);
+    this.#emit('atlas-error', { code, message });
+  }
+
+  /** Reports a problem that leaves a usable view (e.g. an unknown attribute value). */
+  #warn(code, message) {
+    this.#emit('atlas-error', { code, message, recovered: true });
+  }
+
+  #emit(type, detail) {
+    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+  }
+
+  // ---- view changes --------------------------------------------------------------------------
+
+  #applyView({ indicator = null, geography = null, period = null }, announce = true) {
+    if (!this.#handle) return;
+    const before = JSON.stringify(this.#handle.state());
+    // Apply one at a time so one unknown id does not block the others.
+    for (const [key, value] of [['indicator', indicator], ['geography', geography], ['period', period]]) {
+      if (value === null || value === undefined || value === '') continue;
+      try {
+        this.#handle.setView(key === 'indicator' ? value : undefined, key === 'geography' ? value : undefined, key === 'period' ? value : undefined);
+      } catch (error) {
+        if (error instanceof WebAssembly.RuntimeError) {
+          this.#call(() => {
+            throw error;
+          });
+          return;
+        }
+        this.#warn(error.code || 'invalid-attribute', `${error.message}; showing the default instead.`);
+      }
+    }
+    if (JSON.stringify(this.#handle.state()) !== before) {
+      this.#refreshText();
+      this.#schedule(true, true);
+      if (announce) this.#emit('atlas-change', this.#handle.state());
+    }
+  }
+
+  #applyArea(code, announce) {
+    if (!this.#handle || !code) return null;
+    let info;
+    try {
+      info = this.#handle.select(code);
+    } catch (error) {
+      if (error instanceof WebAssembly.RuntimeError) {
+        this.#call(() => {
+          throw error;
+        });
+      } else {
+        this.#warn(error.code || 'unknown-area', error.message);
+      }
+      return null;
+    }
+    this.#schedule(false, true);
+    if (announce) this.#announceSelection(info);
+    return info;
+  }
+
+  #announceSelection(info) {
+    if (info) this.#emit('atlas-select', { code: info.code, name: info.name, geography: info.geography });
+    this.#emit('atlas-change', this.#handle.state());
+  }
+
+  #refreshText() {
+    if (!this.#handle) return;
+    renderCaption(this.#ui, this.#handle.caption());
+    renderLegend(this.#ui, this.#handle.legend());
+  }
+
+  // ---- size and painting ---------------------------------------------------------------------
+
+  #measure(repaint = true) {
+    const rect = this.#ui.map.getBoundingClientRect();
+    const dpr = Math.max(1, Math.min(window.devicePixelRatio || 1, 3));
+    const width = Math.max(1, Math.round(rect.width));
+    const height = Math.max(1, Math.round(rect.height));
+    if (width === this.#size.width && height === this.#size.height && dpr === this.#size.dpr) return;
+    this.#size = { width, height, dpr };
+    for (const canvas of [this.#ui.base, this.#ui.overlay]) {
+      canvas.width = Math.round(width * dpr);
+      canvas.height = Math.round(height * dpr);
+    }
+    if (this.#handle && repaint) {
+      this.#call(() => this.#handle.resize(width, height));
+      this.#schedule(true, true);
+    }
+  }
+
+  #schedule(base, overlay) {
+    this.#dirty.base ||= base;
+    this.#dirty.overlay ||= overlay;
+    if (!this.#frame) this.#frame = requestAnimationFrame(() => this.#paint());
+  }
+
+  #paint() {
+    this.#frame = 0;
+    if (!this.#handle) return;
+    const { dpr } = this.#size;
+    if (this.#dirty.base) {
+      const ctx = this.#ui.base.getContext('2d');
+      ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+      this.#call(() => this.#handle.paintBase(ctx));
+    }
+    if (this.#dirty.overlay && this.#handle) {
+      const ctx = this.#ui.overlay.getContext('2d');
+      ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+      this.#call(() => this.#handle.paintOverlay(ctx));
+    }
+    this.#dirty = { base: false, overlay: false };
+    if (this.#handle && !this.#announcedReady && !this.#failed) {
+      this.#announcedReady = true;
+      const state = this.#handle.state();
+      this.#readyResolve(state);
+      this.#emit('atlas-ready', state);
+    }
+  }
+
+  /** Paint counters `{ base, overlay }` (used by tests to prove hover repaints only the overlay). */
+  get paintCounts() {
+    return this.#handle ? this.#handle.paintCounts() : null;
+  }
+
+  // ---- pointer, wheel and keyboard -----------------------------------------------------------
+
+  #point(event) {
+    const rect = this.#ui.overlay.getBoundingClientRect();
+    return [event.clientX - rect.left, event.clientY - rect.top];
+  }
+
+  #wireMapEvents() {
+    const { overlay } = this.#ui;
+    overlay.addEventListener('pointermove', (event) => this.#onPointerMove(event));
+    overlay.addEventListener('pointerdown', (event) => {
+      if (!this.#handle || event.button !== 0) return;
+      const [x, y] = this.#point(event);
+      this.#drag = { x, y, startX: x, startY: y, moved: false, id: event.pointerId };
+      overlay.setPointerCapture(event.pointerId);
+    });
+    overlay.addEventListener('pointerup', (event) => this.#onPointerUp(event));
+    overlay.addEventListener('pointercancel', () => {
+      this.#drag = null;
+    });
+    overlay.addEventListener('pointerleave', () => {
+      if (this.#drag) return;
+      renderTooltip(this.#ui, null);
+      if (this.#handle && this.#call(() => this.#handle.clearHover())) this.#schedule(false, true);
+    });
+    overlay.addEventListener('wheel', (event) => this.#onWheel(event), { passive: false });
+    overlay.addEventListener('dblclick', (event) => {
+      if (!this.#handle) return;
+      const [x, y] = this.#point(event);
+      this.#zoom(event.shiftKey ? 0.5 : 2, x, y);
+    });
+    overlay.addEventListener('keydown', (event) => this.#onKey(event));
+    this.#ui.zoomIn.addEventListener('click', () => this.#zoom(2));
+    this.#ui.zoomOut.addEventListener('click', () => this.#zoom(0.5));
+    this.#ui.zoomReset.addEventListener('click', () => {
+      if (!this.#handle) return;
+      this.#call(() => this.#handle.resetView());
+      this.#schedule(true, true);
+    });
+    this.shadowRoot.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape') renderTooltip(this.#ui, null);
+    });
+  }
+
+  #onPointerMove(event) {
+    if (!this.#handle) return;
+    const [x, y] = this.#point(event);
+    if (this.#drag && this.#drag.id === event.pointerId) {
+      const dx = x - this.#drag.x;
+      const dy = y - this.#drag.y;
+      if (!this.#drag.moved && Math.hypot(x - this.#drag.startX, y - this.#drag.startY) < CLICK_SLOP) return;
+      this.#drag.moved = true;
+      this.#drag.x = x;
+      this.#drag.y = y;
+      renderTooltip(this.#ui, null);
+      this.#call(() => this.#handle.pan(dx, dy));
+      this.#schedule(true, true);
+      return;
+    }
+    if (event.pointerType === 'touch') return;
+    const changed = this.#call(() => this.#handle.hover(x, y));
+    if (changed) this.#schedule(false, true);
+    renderTooltip(this.#ui, this.#handle && this.#handle.hoverInfo(), x, y);
+  }
+
+  #onPointerUp(event) {
+    const drag = this.#drag;
+    this.#drag = null;
+    if (!this.#handle || !drag || drag.moved) return;
+    const [x, y] = this.#point(event);
+    const info = this.#call(() => this.#handle.selectAt(x, y));
+    if (info === undefined) return;
+    this.#schedule(false, true);
+    this.#announceSelection(info);
+  }
+
+  #onWheel(event) {
+    if (!this.#handle) return;
+    event.preventDefault();
+    const pixels = event.deltaMode === 1 ? event.deltaY * 16 : event.deltaMode === 2 ? event.deltaY * 400 : event.deltaY;
+    const [x, y] = this.#point(event);
+    this.#zoom(2 ** (-pixels / WHEEL_PIXELS_PER_DOUBLING), x, y);
+  }
+
+  #zoom(factor, x = this.#size.width / 2, y = this.#size.height / 2) {
+    if (!this.#handle) return;
+    this.#call(() => this.#handle.zoomAt(factor, x, y));
+    this.#schedule(true, true);
+  }
+
+  #onKey(event) {
+    if (!this.#handle) return;
+    const step = 60;
+    const actions = {
+      '+': () => this.#zoom(2),
+      '=': () => this.#zoom(2),
+      '-': () => this.#zoom(0.5),
+      '0': () => {
+        this.#handle.resetView();
+        this.#schedule(true, true);
+      },
+      ArrowLeft: () => this.#pan(step, 0),
+      ArrowRight: () => this.#pan(-step, 0),
+      ArrowUp: () => this.#pan(0, step),
+      ArrowDown: () => this.#pan(0, -step),
+    };
+    const action = actions[event.key];
+    if (action) {
+      event.preventDefault();
+      this.#call(action);
+    }
+  }
+
+  #pan(dx, dy) {
+    this.#handle.pan(dx, dy);
+    this.#schedule(true, true);
+  }
+
+  /** Test hook: makes the core panic, to prove panics are reported. Not part of the public API. */
+  __panicForTests() {
+    if (this.#core) this.#call(() => this.#core.__panicForTests());
+  }
+}

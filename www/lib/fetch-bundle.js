@@ -1,0 +1,65 @@
+// Fetches a data bundle given by the page (`src`), with a size limit, a timeout and errors that
+// say what went wrong. Only http(s) URLs are accepted; credentials are never sent cross-origin.
+
+/** Largest bundle accepted (bytes); matches the core's limit. */
+export const MAX_BUNDLE_BYTES = 64 * 1024 * 1024;
+/** How long to wait for a bundle. */
+export const FETCH_TIMEOUT_MS = 20000;
+
+class BundleError extends Error {
+  constructor(code, message) {
+    super(message);
+    this.code = code;
+  }
+}
+
+/** Resolves with the bundle's bytes or rejects with an Error carrying a `code`. */
+export async function fetchBundle(src, base) {
+  let url;
+  try {
+    url = new URL(src, base);
+  } catch {
+    throw new BundleError('src-invalid-url', `The data address "${src}" is not a valid URL.`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new BundleError('src-invalid-url', `The data address must be http or https, not "${url.protocol}".`);
+  }
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), FETCH_TIMEOUT_MS);
+  let response;
+  try {
+    response = await fetch(url, { signal: controller.signal, credentials: 'same-origin' });
+  } catch (error) {
+    clearTimeout(timer);
+    if (error.name === 'AbortError') {
+      throw new BundleError('src-timeout', `The data file ${url.href} did not arrive within ${FETCH_TIMEOUT_MS / 1000} s.`);
+    }
+    throw new BundleError('src-network', `The data file ${url.href} could not be fetched: ${error.message}`);
+  }
+  try {
+    if (!response.ok) {
+      const code = response.status === 404 ? 'src-not-found' : 'src-http-error';
+      throw new BundleError(code, `The data file ${url.href} could not be loaded (HTTP ${response.status}).`);
+    }
+    const type = (response.headers.get('content-type') || '').toLowerCase();
+    if (type && !type.includes('json') && !type.includes('octet-stream') && !type.startsWith('text/plain')) {
+      throw new BundleError('src-wrong-type', `The data file ${url.href} is "${type}", not JSON.`);
+    }
+    const length = Number(response.headers.get('content-length') || 0);
+    if (length > MAX_BUNDLE_BYTES) {
+      throw new BundleError('src-too-large', `The data file is ${length} bytes; the limit is ${MAX_BUNDLE_BYTES}.`);
+    }
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    if (bytes.length > MAX_BUNDLE_BYTES) {
+      throw new BundleError('src-too-large', `The data file is ${bytes.length} bytes; the limit is ${MAX_BUNDLE_BYTES}.`);
+    }
+    return bytes;
+  } catch (error) {
+    if (error.name === 'AbortError') {
+      throw new BundleError('src-timeout', `The data file ${url.href} did not arrive within ${FETCH_TIMEOUT_MS / 1000} s.`);
+    }
+    throw error;
+  } finally {
+    clearTimeout(timer);
+  }
+}

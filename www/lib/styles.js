@@ -1,0 +1,123 @@
+// The element's stylesheet, adopted by its shadow root (a constructable stylesheet, which a strict
+// Content-Security-Policy without 'unsafe-inline' allows). Theme with the --atlas-* properties.
+export const cssText = `
+:host {
+  display: block;
+  box-sizing: border-box;
+  min-width: 0;
+  color: var(--atlas-text, #0b0c0c);
+  background: var(--atlas-background, #ffffff);
+  font-family: var(--atlas-font, system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif);
+  font-size: 16px;
+  line-height: 1.4;
+  contain: content;
+}
+:host([hidden]) { display: none; }
+*, *::before, *::after { box-sizing: inherit; }
+.atlas { display: flex; flex-direction: column; gap: 0.5rem; padding: 0.75rem; container-type: inline-size; }
+.map-area { position: relative; }
+.title { font-size: 1.15rem; font-weight: 650; margin: 0; }
+.map {
+  position: relative;
+  width: 100%;
+  height: var(--atlas-map-height, 460px);
+  min-height: 240px;
+  border: 1px solid var(--atlas-border, #b1b4b6);
+  border-radius: 4px;
+  overflow: hidden;
+  touch-action: none;
+  background: var(--atlas-map-background, #ffffff);
+}
+.map canvas { position: absolute; inset: 0; width: 100%; height: 100%; display: block; }
+.map canvas.overlay { cursor: crosshair; }
+.map canvas.overlay:focus-visible { outline: 3px solid var(--atlas-focus, #ffbf47); outline-offset: -3px; }
+.tooltip {
+  position: absolute;
+  pointer-events: none;
+  max-width: min(18rem, 80%);
+  padding: 0.4rem 0.6rem;
+  background: var(--atlas-tooltip-background, #0b0c0c);
+  color: var(--atlas-tooltip-text, #ffffff);
+  border-radius: 4px;
+  font-size: 0.875rem;
+  box-shadow: 0 2px 6px rgba(0, 0, 0, 0.3);
+}
+.tooltip[hidden] { display: none; }
+.tooltip .name { font-weight: 650; display: block; }
+.tooltip .value { font-size: 1rem; display: block; }
+.zoom { position: absolute; top: 0.5rem; right: 0.5rem; display: flex; flex-direction: column; gap: 0.25rem; }
+.zoom button {
+  min-width: 32px; min-height: 32px;
+  font: inherit; font-size: 1.1rem; font-weight: 650; line-height: 1;
+  color: var(--atlas-text, #0b0c0c);
+  background: var(--atlas-background, #ffffff);
+  border: 1px solid var(--atlas-border, #505a5f);
+  border-radius: 4px;
+  cursor: pointer;
+}
+.zoom button:focus-visible { outline: 3px solid var(--atlas-focus, #ffbf47); outline-offset: 0; }
+.legend {
+  position: absolute; left: 0.5rem; bottom: 0.5rem;
+  background: color-mix(in srgb, var(--atlas-background, #ffffff) 92%, transparent);
+  border: 1px solid var(--atlas-border, #b1b4b6);
+  border-radius: 4px;
+  padding: 0.35rem 0.5rem;
+  font-size: 0.8rem;
+  max-width: calc(100% - 4rem);
+}
+.legend[hidden] { display: none; }
+.legend ul { list-style: none; margin: 0; padding: 0; }
+.legend li { display: flex; align-items: center; gap: 0.4rem; }
+.swatch { width: 1.1rem; height: 0.8rem; border: 1px solid #0b0c0c; flex: none; }
+.swatch.nodata {
+  background-color: #f2f2f2;
+  background-image: repeating-linear-gradient(135deg, #767676 0 1.5px, transparent 1.5px 5px);
+}
+.status {
+  position: absolute; inset: 0;
+  display: flex; align-items: center; justify-content: center;
+  padding: 1rem; text-align: center;
+  background: var(--atlas-background, #ffffff);
+}
+.status[hidden] { display: none; }
+.status.error { align-items: flex-start; justify-content: flex-start; text-align: left; overflow: auto; }
+.status .message { max-width: 40rem; }
+.status.error .message { border-left: 5px solid var(--atlas-error, #d4351c); padding-left: 0.75rem; }
+.status .message strong { display: block; color: var(--atlas-error, #d4351c); }
+.spinner {
+  width: 1.5rem; height: 1.5rem; margin-right: 0.5rem;
+  border: 3px solid var(--atlas-border, #b1b4b6); border-top-color: var(--atlas-accent, #1d70b8);
+  border-radius: 50%; animation: spin 0.9s linear infinite;
+}
+@keyframes spin { to { transform: rotate(360deg); } }
+@media (prefers-reduced-motion: reduce) { .spinner { animation: none; } }
+.caption { font-size: 0.8rem; color: var(--atlas-muted, #505a5f); display: grid; gap: 0.15rem; }
+.caption p { margin: 0; }
+.caption .synthetic { color: var(--atlas-error, #d4351c); font-weight: 650; }
+.visually-hidden {
+  position: absolute !important; width: 1px; height: 1px; overflow: hidden;
+  clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap;
+}
+@container (max-width: 520px) {
+  .legend { position: static; max-width: none; margin-top: 0.4rem; background: none; }
+  .legend ul { display: flex; flex-wrap: wrap; gap: 0.15rem 0.75rem; }
+}
+@container (max-width: 400px) {
+  .title { font-size: 1rem; }
+  .map { height: var(--atlas-map-height-narrow, 340px); }
+}
+@media (max-width: 400px) {
+  .atlas { padding: 0.4rem; }
+}
+`;
+
+let sheet = null;
+
+/** The shared constructable stylesheet (created once per page). */
+export function atlasStyleSheet() {
+  if (!sheet) {
+    sheet = new CSSStyleSheet();
+    sheet.replaceSync(cssText);
+  }
+  return sheet;
+}

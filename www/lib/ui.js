@@ -1,0 +1,110 @@
+// Builds and updates the element's DOM. Everything from data goes in through textContent.
+import { h, setChildren } from './dom.js';
+
+/** Creates the element's static structure and returns references to its parts. */
+export function buildUi() {
+  const title = h('h2', { class: 'title', part: 'title' });
+  const base = h('canvas', { class: 'base', 'aria-hidden': 'true' });
+  const overlay = h('canvas', {
+    class: 'overlay',
+    tabindex: '0',
+    role: 'img',
+    'aria-label': 'Map. Use + and − to zoom, 0 to reset, arrow keys to pan.',
+  });
+  const tooltip = h('div', { class: 'tooltip', hidden: true, 'aria-hidden': 'true' });
+  const zoomIn = h('button', { type: 'button', 'aria-label': 'Zoom in', title: 'Zoom in' }, ['+']);
+  const zoomOut = h('button', { type: 'button', 'aria-label': 'Zoom out', title: 'Zoom out' }, ['−']);
+  const zoomReset = h('button', { type: 'button', 'aria-label': 'Reset zoom', title: 'Reset zoom' }, ['⟲']);
+  const legend = h('div', { class: 'legend', part: 'legend', hidden: true });
+  const status = h('div', { class: 'status', role: 'status', 'aria-live': 'polite' });
+  const map = h('div', { class: 'map', part: 'map' }, [
+    base,
+    overlay,
+    tooltip,
+    h('div', { class: 'zoom' }, [zoomIn, zoomOut, zoomReset]),
+    status,
+  ]);
+  // The legend sits over the map's corner on wide screens and below it on narrow ones.
+  const mapArea = h('div', { class: 'map-area' }, [map, legend]);
+  const caption = h('footer', { class: 'caption', part: 'caption' });
+  const root = h('div', { class: 'atlas', part: 'root' }, [title, mapArea, caption]);
+  return { root, title, map, base, overlay, tooltip, zoomIn, zoomOut, zoomReset, legend, status, caption };
+}
+
+export function showLoading(ui) {
+  ui.status.hidden = false;
+  ui.status.className = 'status';
+  ui.map.setAttribute('aria-busy', 'true');
+  setChildren(ui.status, [h('div', { class: 'spinner', 'aria-hidden': 'true' }), h('span', { class: 'message' }, ['Loading the map…'])]);
+}
+
+export function hideStatus(ui) {
+  ui.status.hidden = true;
+  ui.map.removeAttribute('aria-busy');
+  setChildren(ui.status, []);
+}
+
+/** Shows an error inside the element's box (and keeps it until the next load). */
+export function showError(ui, message, issues) {
+  ui.status.hidden = false;
+  ui.status.className = 'status error';
+  ui.status.setAttribute('role', 'alert');
+  ui.map.removeAttribute('aria-busy');
+  ui.legend.hidden = true;
+  const details = [];
+  if (Array.isArray(issues) && issues.length > 1) {
+    details.push(h('ul', {}, issues.slice(0, 20).map((issue) => h('li', {}, [String(issue)]))));
+    if (issues.length > 20) details.push(h('p', {}, [`…and ${issues.length - 20} more.`]));
+  }
+  setChildren(ui.status, [h('div', { class: 'message' }, [h('strong', {}, ['The atlas cannot be shown']), String(message), ...details])]);
+}
+
+export function renderCaption(ui, caption) {
+  ui.title.textContent = caption.title;
+  const lines = [];
+  if (caption.synthetic) lines.push(h('p', { class: 'synthetic' }, ['Synthetic test data — not real figures.']));
+  if (caption.definition) lines.push(h('p', {}, [caption.definition]));
+  if (caption.source) lines.push(h('p', {}, [`Source: ${caption.source}.`]));
+  if (caption.period) lines.push(h('p', {}, [`Reference period: ${caption.period}.`]));
+  if (caption.geography) lines.push(h('p', {}, [`Boundaries: ${caption.geography}.`]));
+  for (const line of caption.attribution) lines.push(h('p', { class: 'attribution' }, [line]));
+  if (caption.vintage) lines.push(h('p', { class: 'vintage' }, [`Data: ${caption.vintage}.`]));
+  setChildren(ui.caption, lines);
+}
+
+export function renderLegend(ui, rows) {
+  if (!rows.length) {
+    ui.legend.hidden = true;
+    setChildren(ui.legend, []);
+    return;
+  }
+  ui.legend.hidden = false;
+  const items = rows.map((row) => {
+    const swatch = h('span', { class: row.no_data ? 'swatch nodata' : 'swatch', 'aria-hidden': 'true' });
+    if (!row.no_data) swatch.style.backgroundColor = row.colour;
+    return h('li', {}, [swatch, h('span', {}, [row.label])]);
+  });
+  setChildren(ui.legend, [h('ul', { 'aria-label': 'Legend' }, items)]);
+}
+
+/** Shows the tooltip for an area near (x, y), or hides it when `info` is null. */
+export function renderTooltip(ui, info, x = 0, y = 0) {
+  if (!info) {
+    ui.tooltip.hidden = true;
+    return;
+  }
+  const parts = [h('span', { class: 'name' }, [info.name])];
+  if (info.district && info.district !== info.name) parts.push(h('span', { class: 'district' }, [info.district]));
+  if (info.value_text) {
+    parts.push(h('span', { class: 'value' }, [info.period ? `${info.value_text} (${info.period})` : info.value_text]));
+  }
+  setChildren(ui.tooltip, parts);
+  ui.tooltip.hidden = false;
+  const box = ui.map.getBoundingClientRect();
+  const tip = ui.tooltip.getBoundingClientRect();
+  const left = Math.min(Math.max(4, x + 14), Math.max(4, box.width - tip.width - 4));
+  const top = y + 14 + tip.height > box.height ? Math.max(4, y - tip.height - 10) : y + 14;
+  ui.tooltip.style.transform = `translate(${Math.round(left)}px, ${Math.round(top)}px)`;
+  ui.tooltip.style.left = '0';
+  ui.tooltip.style.top = '0';
+}
