@@ -76,12 +76,8 @@ fn zoom_keeps_the_point_under_the_cursor_and_reset_restores() {
 #[test]
 fn missing_values_are_hatched_and_get_a_legend_row() {
     let a = atlas(&[(1, 1)]);
-    let hatched = a
-        .base_scene()
-        .items
-        .iter()
-        .filter(|item| matches!(item, Item::Area { fill: Fill::Hatched, .. }))
-        .count();
+    let hatched =
+        a.base_scene().items.iter().filter(|item| matches!(item, Item::Area { fill: Fill::Hatched, .. })).count();
     assert_eq!(hatched, 1);
     let legend = a.legend();
     assert!(legend.last().is_some_and(|row| row.no_data && row.label == "No data"));

@@ -60,7 +60,7 @@ export function measure(outDir, root, settings) {
   return { wasm, js, data, total, postcodes, overBudget };
 }
 
-const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const kb = (n) => `${(n / 1024).toFixed(1)} KiB`;
 
 /** A small table for the console. */
 export function formatSizes(s, settings) {

@@ -191,7 +191,8 @@ impl Atlas {
                 let finite: Vec<f64> = values.iter().flatten().copied().collect();
                 let higher_is_darker = indicator.polarity != Polarity::HigherIsBetter;
                 let choropleth = Choropleth::quantiles(&finite, CLASSES, higher_is_darker);
-                self.fills = values.iter().map(|v| choropleth.colour_of(*v).map_or(Fill::Hatched, Fill::Solid)).collect();
+                self.fills =
+                    values.iter().map(|v| choropleth.colour_of(*v).map_or(Fill::Hatched, Fill::Solid)).collect();
                 self.choropleth = Some(choropleth);
             }
             None => {
@@ -213,7 +214,12 @@ impl Atlas {
     ///
     /// # Errors
     /// [`Error::UnknownIndicator`], [`Error::UnknownGeography`] or [`Error::UnknownPeriod`].
-    pub fn set_view(&mut self, indicator: Option<&str>, geography: Option<&str>, period: Option<&str>) -> Result<(), Error> {
+    pub fn set_view(
+        &mut self,
+        indicator: Option<&str>,
+        geography: Option<&str>,
+        period: Option<&str>,
+    ) -> Result<(), Error> {
         let new_indicator = match indicator {
             Some(id) => Some(
                 self.data
@@ -274,7 +280,10 @@ impl Atlas {
     pub fn resize(&mut self, width: f64, height: f64) {
         match self.geometry.layers.get(self.geography).and_then(|l| l.projected.bounds) {
             Some(bounds) => self.viewport.resize(bounds, width, height),
-            None => self.viewport = Viewport::fit(Rect::new(coord! {x: 0.0, y: 0.0}, coord! {x: 1.0, y: 1.0}), width, height),
+            None => {
+                self.viewport =
+                    Viewport::fit(Rect::new(coord! {x: 0.0, y: 0.0}, coord! {x: 1.0, y: 1.0}), width, height)
+            }
         }
     }
 

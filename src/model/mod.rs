@@ -5,6 +5,8 @@
 pub mod bundle;
 /// The loaded, decoded, indexed dataset.
 pub mod dataset;
+/// The postcode → LSOA 2021 index (`data/postcodes.json`), fetched on demand.
+pub mod postcodes;
 /// Decoding of shared-arc geometry into rings.
 pub mod topology;
 /// Collect-all validation of a bundle.

@@ -154,9 +154,7 @@ impl AtlasHandle {
         geography: Option<String>,
         period: Option<String>,
     ) -> Result<(), JsValue> {
-        self.atlas
-            .set_view(indicator.as_deref(), geography.as_deref(), period.as_deref())
-            .map_err(|e| to_js_error(&e))
+        self.atlas.set_view(indicator.as_deref(), geography.as_deref(), period.as_deref()).map_err(|e| to_js_error(&e))
     }
 
     /// `{ indicator, geography, period, area }`.

@@ -80,9 +80,8 @@ pub fn grid_bundle(columns: usize, rows: usize, missing: &[(usize, usize)]) -> B
         .map(|k| if missing.contains(&(k % columns, k / columns)) { None } else { value(counts[k]) })
         .collect();
     let lsoa_2019: Vec<Option<f64>> = counts.iter().map(|&(n, d)| value((n + 5.0, d))).collect();
-    let sum = |cells: &mut dyn Iterator<Item = usize>| {
-        cells.fold((0.0, 0.0), |(n, d), k| (n + counts[k].0, d + counts[k].1))
-    };
+    let sum =
+        |cells: &mut dyn Iterator<Item = usize>| cells.fold((0.0, 0.0), |(n, d), k| (n + counts[k].0, d + counts[k].1));
     let west = sum(&mut (0..columns * rows).filter(|k| k % columns < half));
     let east = sum(&mut (0..columns * rows).filter(|k| k % columns >= half));
     let series = |geography: &str, period: &str, values: Vec<Option<f64>>| Series {

@@ -1,0 +1,151 @@
+//! The postcode → LSOA 2021 index (`data/postcodes.json`, written by `tools/databuild`): parse it
+//! and look up a postcode typed in any spacing or case.
+//!
+//! File layout: `lsoa` is a table of LSOA codes; `outward` maps each outward code (`L1`, `CH41`)
+//! to one string of space-separated entries sorted by inward code. An entry is the 3-character
+//! inward code, then the LSOA's index in `lsoa` in decimal (omitted when the same as the previous
+//! entry's), then `*` when the LSOA is estimated (a postcode newer than the NSPL release).
+
+use serde::Deserialize;
+use std::collections::BTreeMap;
+
+/// One postcode's answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PostcodeMatch {
+    /// The postcode in standard form, e.g. `L1 0AA`.
+    pub postcode: String,
+    /// LSOA 2021 code.
+    pub lsoa: String,
+    /// True when the LSOA is estimated from the nearest coded postcode, not from ONS.
+    pub estimated: bool,
+}
+
+#[derive(Deserialize)]
+struct Wire {
+    schema: String,
+    version: u32,
+    #[serde(default)]
+    attribution: Vec<String>,
+    lsoa: Vec<String>,
+    outward: BTreeMap<String, String>,
+}
+
+/// A parsed index.
+#[derive(Debug, Clone, Default)]
+pub struct PostcodeIndex {
+    /// Attribution lines to show with any answer.
+    pub attribution: Vec<String>,
+    lsoa: Vec<String>,
+    /// Outward code → sorted (inward, LSOA index, estimated).
+    outward: BTreeMap<String, Vec<([u8; 3], u32, bool)>>,
+}
+
+impl PostcodeIndex {
+    /// Parses the JSON file; errors say what is wrong and where.
+    pub fn from_json(text: &str) -> Result<PostcodeIndex, String> {
+        let wire: Wire = serde_json::from_str(text).map_err(|e| format!("postcode index: {e}"))?;
+        if wire.schema != "work-health-atlas/postcodes" || wire.version != 1 {
+            return Err(format!("postcode index: unsupported format {} v{}", wire.schema, wire.version));
+        }
+        let mut outward = BTreeMap::new();
+        for (out, entries) in &wire.outward {
+            let mut parsed = Vec::new();
+            let mut prev: Option<u32> = None;
+            for entry in entries.split(' ').filter(|e| !e.is_empty()) {
+                let bytes = entry.as_bytes();
+                let bad = || format!("postcode index: bad entry \"{entry}\" under {out}");
+                if bytes.len() < 3 {
+                    return Err(bad());
+                }
+                let inward = [bytes[0], bytes[1], bytes[2]];
+                let rest = &entry[3..];
+                let (digits, estimated) = match rest.strip_suffix('*') {
+                    Some(d) => (d, true),
+                    None => (rest, false),
+                };
+                let index =
+                    if digits.is_empty() { prev.ok_or_else(bad)? } else { digits.parse::<u32>().map_err(|_| bad())? };
+                if index as usize >= wire.lsoa.len() {
+                    return Err(bad());
+                }
+                prev = Some(index);
+                parsed.push((inward, index, estimated));
+            }
+            parsed.sort_by_key(|p| p.0);
+            outward.insert(out.clone(), parsed);
+        }
+        Ok(PostcodeIndex { attribution: wire.attribution, lsoa: wire.lsoa, outward })
+    }
+
+    /// Number of postcodes in the index.
+    pub fn len(&self) -> usize {
+        self.outward.values().map(Vec::len).sum()
+    }
+
+    /// True when the index holds no postcodes.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Looks up a postcode given in any case and spacing (`l10aa`, ` L1  0AA `).
+    pub fn lookup(&self, query: &str) -> Option<PostcodeMatch> {
+        let compact: String = query.chars().filter(|c| !c.is_whitespace()).map(|c| c.to_ascii_uppercase()).collect();
+        if !(5..=7).contains(&compact.len()) || !compact.chars().all(|c| c.is_ascii_alphanumeric()) {
+            return None;
+        }
+        let (out, inward) = compact.split_at(compact.len() - 3);
+        let key: [u8; 3] = inward.as_bytes().try_into().ok()?;
+        let entries = self.outward.get(out)?;
+        let i = entries.binary_search_by_key(&key, |e| e.0).ok()?;
+        let (_, index, estimated) = entries[i];
+        Some(PostcodeMatch {
+            postcode: format!("{out} {inward}"),
+            lsoa: self.lsoa.get(index as usize)?.clone(),
+            estimated,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SAMPLE: &str = r#"{"schema":"work-health-atlas/postcodes","version":1,
+        "attribution":["Contains OS data"],"notes":[],
+        "lsoa":["E01000001","E01000002"],
+        "outward":{"L1":"0AA1 0AB 0AD0*","CH41":"1AA0"}}"#;
+
+    #[test]
+    fn finds_postcodes_in_any_spacing_and_case() {
+        let idx = PostcodeIndex::from_json(SAMPLE).expect("parses");
+        assert_eq!(idx.len(), 4);
+        let m = idx.lookup(" l1  0ab").expect("found");
+        assert_eq!(m.lsoa, "E01000002", "index inherited from the previous entry");
+        assert_eq!(m.postcode, "L1 0AB");
+        assert!(!m.estimated);
+        assert_eq!(idx.lookup("CH411AA").map(|m| m.lsoa), Some("E01000001".into()));
+    }
+
+    #[test]
+    fn estimated_rows_stay_marked() {
+        let idx = PostcodeIndex::from_json(SAMPLE).expect("parses");
+        assert!(idx.lookup("L1 0AD").expect("found").estimated);
+    }
+
+    #[test]
+    fn unknown_or_malformed_postcodes_are_none() {
+        let idx = PostcodeIndex::from_json(SAMPLE).expect("parses");
+        assert_eq!(idx.lookup("L1 9ZZ"), None);
+        assert_eq!(idx.lookup("M1 1AA"), None);
+        assert_eq!(idx.lookup("L1"), None);
+        assert_eq!(idx.lookup("L1-0AA"), None);
+    }
+
+    #[test]
+    fn bad_files_are_rejected_with_a_reason() {
+        let bad = SAMPLE.replace("0AA1 ", "0AA9 ");
+        assert!(PostcodeIndex::from_json(&bad).is_err());
+        let first_without_index = SAMPLE.replace("\"1AA0\"", "\"1AA\"");
+        assert!(PostcodeIndex::from_json(&first_without_index).is_err());
+    }
+}

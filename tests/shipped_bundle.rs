@@ -1,0 +1,82 @@
+//! The shipped bundle (data/atlas.json) loads in the widget's own loader without errors, carries
+//! the stable ids partner pages rely on, and has complete metadata for every indicator.
+#![cfg(not(target_arch = "wasm32"))]
+
+use work_health_atlas::app::Atlas;
+use work_health_atlas::model::Dataset;
+
+fn shipped() -> Dataset {
+    let bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/data/atlas.json")).expect("data/atlas.json exists");
+    Dataset::from_json(&bytes).expect("the shipped bundle is valid")
+}
+
+#[test]
+fn has_the_four_layers_with_the_official_area_counts() {
+    let data = shipped();
+    let layers: Vec<(&str, usize)> =
+        data.bundle.geographies.iter().map(|g| (g.id.as_str(), g.areas.len())).collect();
+    assert_eq!(layers, vec![("lsoa", 1003), ("msoa", 200), ("ward", 158), ("lad", 6)]);
+    assert!(data.bundle.geographies.iter().find(|g| g.id == "ward").is_some_and(|g| g.approximate));
+    assert!(!data.bundle.meta.synthetic, "the shipped bundle is real data");
+}
+
+#[test]
+fn carries_the_required_indicator_and_period_ids() {
+    let data = shipped();
+    let periods = |id: &str| -> Vec<String> {
+        data.indicator(id).unwrap_or_else(|| panic!("indicator {id}")).periods.iter().map(|p| p.id.clone()).collect()
+    };
+    assert_eq!(periods("employment-deprivation"), ["2010", "2019", "2025"]);
+    assert_eq!(periods("income-deprivation"), ["2010", "2019", "2025"]);
+    assert_eq!(periods("disability"), ["2021"]);
+    for id in ["economically-inactive", "unemployed", "bad-health", "unpaid-care"] {
+        assert_eq!(periods(id), ["2021"], "{id}");
+    }
+    assert_eq!(periods("hi-unemployment"), ["2015", "2016", "2017", "2018", "2019", "2020", "2021"]);
+    for id in ["employment-deprivation", "income-deprivation", "disability"] {
+        for geography in ["lsoa", "msoa", "ward", "lad"] {
+            assert!(data.series(id, geography, "2025").is_some() || data.series(id, geography, "2021").is_some(), "{id} on {geography}");
+        }
+    }
+}
+
+#[test]
+fn every_indicator_has_complete_metadata_and_attribution_travels() {
+    let data = shipped();
+    assert!(data.bundle.meta.attribution.iter().any(|a| a.contains("Open Government Licence v3.0")));
+    assert!(data.bundle.meta.attribution.iter().any(|a| a.contains("Crown copyright")));
+    for i in &data.bundle.indicators {
+        for (field, text) in [
+            ("label", &i.label),
+            ("title", &i.title),
+            ("definition", &i.definition),
+            ("source.producer", &i.source.producer),
+            ("source.dataset", &i.source.dataset),
+            ("source.edition", &i.source.edition),
+            ("licence", &i.licence),
+            ("geography_vintage", &i.geography_vintage),
+        ] {
+            assert!(!text.trim().is_empty(), "{}: {field} is empty", i.id);
+        }
+        for p in &i.periods {
+            assert!(!p.label.is_empty() && !p.reference.is_empty(), "{} period {} lacks label/reference", i.id, p.id);
+        }
+        for s in &i.series {
+            assert!(!s.method.trim().is_empty(), "{} {}/{}: method is empty", i.id, s.geography, s.period);
+        }
+    }
+}
+
+#[test]
+fn the_default_view_is_employment_deprivation_2025_on_lsoas() {
+    let atlas = Atlas::new(shipped(), 800.0, 600.0);
+    let state = atlas.state();
+    assert_eq!(
+        (state.indicator.as_deref(), state.geography.as_str(), state.period.as_deref()),
+        (Some("employment-deprivation"), "lsoa", Some("2025"))
+    );
+    let caption = atlas.caption();
+    assert!(caption.source.contains("Indices of Deprivation"), "{}", caption.source);
+    assert!(!caption.attribution.is_empty());
+    assert_eq!(atlas.legend().iter().filter(|r| !r.no_data).count(), 5);
+}

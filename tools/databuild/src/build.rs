@@ -1,0 +1,111 @@
+//! The whole build: read and check every raw input, assemble the bundle, run the widget's own
+//! validation on it, and write `atlas.json` and `postcodes.json`.
+
+use crate::areas::{self, Layers};
+use crate::convert::{self, read_lookup};
+use crate::diag::Diagnostics;
+use crate::geojson::{self, Feature};
+use crate::imd::Domain;
+use crate::{census, comparators, deprivation, health_index, notes, population, postcodes};
+use std::collections::BTreeSet;
+use std::path::Path;
+use work_health_atlas::model::bundle::{Bundle, BundleMeta, SCHEMA_ID, SCHEMA_VERSION};
+use work_health_atlas::model::validate::{validate, Severity};
+
+/// The LSOA boundary file: the only geometry input.
+pub const LSOA_FILE: &str = "boundaries/lcr_lsoa21_bsc.geojson";
+
+/// Reads the raw folder and assembles the bundle. Problems are collected in `diags`; the
+/// bundle is `None` when an input could not be used at all.
+pub fn build_bundle(raw: &Path, diags: &mut Diagnostics) -> Option<Bundle> {
+    let features: Vec<Feature> = geojson::read_features(raw, LSOA_FILE, diags);
+    if features.is_empty() {
+        diags.error(LSOA_FILE, "no LSOA features could be read");
+        return None;
+    }
+    let layers: Layers = areas::build_layers(raw, &features, diags)?;
+    let (topology, geographies) = crate::geometry::build_geometry(&features, &layers, diags);
+    let index = layers.lsoa_index();
+    let codes21: BTreeSet<String> = index.keys().cloned().collect();
+    let pop = population::read(raw, &index, diags);
+    let l11_21 = read_lookup(raw, convert::LSOA11_21, "lsoa11_code", "lsoa21_code", Some(&codes21), diags);
+    let codes11: BTreeSet<String> = l11_21.children.keys().cloned().collect();
+    let l01_11 = read_lookup(raw, convert::LSOA01_11, "lsoa01_code", "lsoa11_code", Some(&codes11), diags);
+    let inputs =
+        deprivation::Inputs { raw, layers: &layers, index: &index, pop: &pop, l01_11: &l01_11, l11_21: &l11_21 };
+    let mut indicators = vec![
+        deprivation::indicator(&inputs, Domain::Employment, diags),
+        deprivation::indicator(&inputs, Domain::Income, diags),
+    ];
+    indicators.extend(census::indicators(&inputs, diags));
+    indicators.extend(health_index::indicators(raw, &layers, diags));
+    for ind in indicators.iter_mut() {
+        sort_series(ind, &layers);
+    }
+    Some(Bundle {
+        schema: SCHEMA_ID.to_string(),
+        version: SCHEMA_VERSION,
+        meta: BundleMeta {
+            title: "Liverpool City Region work and health atlas".to_string(),
+            licence: crate::meta::OGL.to_string(),
+            attribution: notes::attribution(),
+            notes: notes::notes(),
+            synthetic: false,
+            vintage: notes::VINTAGE.to_string(),
+        },
+        topology,
+        geographies,
+        comparators: comparators::comparators(),
+        indicators,
+    })
+}
+
+/// Orders series by layer (smallest first) then period order, and comparator values by code then
+/// period, so output never depends on construction order.
+pub fn sort_series(ind: &mut work_health_atlas::model::bundle::Indicator, layers: &Layers) {
+    let period_pos = |p: &str| ind.periods.iter().position(|q| q.id == p).unwrap_or(usize::MAX);
+    let layer_pos = |g: &str| layers.layers.iter().position(|l| l.id == g).unwrap_or(usize::MAX);
+    let mut series = std::mem::take(&mut ind.series);
+    series.sort_by_key(|s| (layer_pos(&s.geography), period_pos(&s.period)));
+    let mut values = std::mem::take(&mut ind.comparator_values);
+    values.sort_by(|a, b| (a.code.as_str(), period_pos(&a.period)).cmp(&(b.code.as_str(), period_pos(&b.period))));
+    ind.series = series;
+    ind.comparator_values = values;
+}
+
+/// Runs the widget's validation; its errors become build errors.
+pub fn check_bundle(bundle: &Bundle, diags: &mut Diagnostics) {
+    for issue in validate(bundle) {
+        let location = format!("bundle {}", issue.location);
+        match issue.severity {
+            Severity::Error => diags.error(location, issue.message),
+            Severity::Warning => diags.warn(location, issue.message),
+        }
+    }
+    if let Err(e) = work_health_atlas::model::Dataset::from_bundle(bundle.clone()) {
+        diags.error("bundle", format!("the widget cannot decode the bundle: {e}"));
+    }
+}
+
+/// Output of a successful build.
+pub struct Built {
+    /// `atlas.json` bytes.
+    pub atlas: Vec<u8>,
+    /// `postcodes.json` bytes.
+    pub postcodes: Vec<u8>,
+}
+
+/// Full build in memory: bundle + postcode index. `None` when there were errors.
+pub fn build_all(raw: &Path, diags: &mut Diagnostics) -> Option<Built> {
+    let bundle = build_bundle(raw, diags)?;
+    check_bundle(&bundle, diags);
+    let lsoa: BTreeSet<String> =
+        bundle.geographies.first().map(|g| g.areas.iter().map(|a| a.code.clone()).collect()).unwrap_or_default();
+    let index = postcodes::build(raw, &lsoa, diags);
+    if diags.has_errors() {
+        return None;
+    }
+    let atlas = crate::output::to_json(&bundle).ok()?;
+    let postcodes = crate::output::to_json(&index?).ok()?;
+    Some(Built { atlas, postcodes })
+}
