@@ -13,8 +13,7 @@ fn shipped() -> Dataset {
 #[test]
 fn has_the_four_layers_with_the_official_area_counts() {
     let data = shipped();
-    let layers: Vec<(&str, usize)> =
-        data.bundle.geographies.iter().map(|g| (g.id.as_str(), g.areas.len())).collect();
+    let layers: Vec<(&str, usize)> = data.bundle.geographies.iter().map(|g| (g.id.as_str(), g.areas.len())).collect();
     assert_eq!(layers, vec![("lsoa", 1003), ("msoa", 200), ("ward", 158), ("lad", 6)]);
     assert!(data.bundle.geographies.iter().find(|g| g.id == "ward").is_some_and(|g| g.approximate));
     assert!(!data.bundle.meta.synthetic, "the shipped bundle is real data");
@@ -35,7 +34,10 @@ fn carries_the_required_indicator_and_period_ids() {
     assert_eq!(periods("hi-unemployment"), ["2015", "2016", "2017", "2018", "2019", "2020", "2021"]);
     for id in ["employment-deprivation", "income-deprivation", "disability"] {
         for geography in ["lsoa", "msoa", "ward", "lad"] {
-            assert!(data.series(id, geography, "2025").is_some() || data.series(id, geography, "2021").is_some(), "{id} on {geography}");
+            assert!(
+                data.series(id, geography, "2025").is_some() || data.series(id, geography, "2021").is_some(),
+                "{id} on {geography}"
+            );
         }
     }
 }

@@ -55,7 +55,9 @@ fn hit_test_finds_the_area_drawn_at_its_interior_point() {
 
 #[wasm_bindgen_test]
 fn invalid_json_is_an_error_with_a_code() {
-    let error = AtlasHandle::new(Some(b"{ not json".to_vec()), WIDTH, HEIGHT).err().expect("must fail");
+    let Err(error) = AtlasHandle::new(Some(b"{ not json".to_vec()), WIDTH, HEIGHT) else {
+        panic!("invalid JSON must not load");
+    };
     assert!(error.is_instance_of::<js_sys::Error>());
     assert_eq!(property(&error, "code").as_string().as_deref(), Some("invalid-json"));
 }
@@ -64,9 +66,9 @@ fn invalid_json_is_an_error_with_a_code() {
 fn unknown_ids_are_errors_with_codes_and_change_nothing() {
     let mut handle = AtlasHandle::new(None, WIDTH, HEIGHT).expect("the embedded bundle loads");
     let before = js_sys::JSON::stringify(&handle.state()).expect("state");
-    let error = handle.set_view(Some("no-such-indicator".into()), None, None).err().expect("must fail");
+    let error = handle.set_view(Some("no-such-indicator".into()), None, None).expect_err("must fail");
     assert_eq!(property(&error, "code").as_string().as_deref(), Some("unknown-indicator"));
-    let error = handle.select("E99999999").err().expect("must fail");
+    let error = handle.select("E99999999").expect_err("must fail");
     assert_eq!(property(&error, "code").as_string().as_deref(), Some("unknown-area"));
     assert_eq!(js_sys::JSON::stringify(&handle.state()).expect("state"), before);
 }

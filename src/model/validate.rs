@@ -350,3 +350,106 @@ fn check_vector<'a>(
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A SYNTHETIC valid bundle: one square area, one indicator with counts.
+    fn bundle() -> Bundle {
+        serde_json::from_str(
+            r#"{"schema":"work-health-atlas/bundle","version":1,
+            "meta":{"title":"synthetic","licence":"none","attribution":["synthetic"],"synthetic":true},
+            "topology":{"scale":[0.001,0.001],"translate":[-3,53],"arcs":[[[0,0],[10,0],[0,10],[-10,0],[0,-10]]]},
+            "geographies":[{"id":"lsoa","label":"L","noun_plural":"ls","vintage":"v","areas":[
+              {"code":"E01000001","name":"One","polygons":[[[0]]]}]}],
+            "comparators":[{"code":"E92000001","name":"England"}],
+            "indicators":[{"id":"x","label":"X","title":"X","definition":"d","unit":{"symbol":"%","label":"%","multiplier":100},
+              "decimals":1,"polarity":"neither","theme":"work","source":{"producer":"p","dataset":"d","edition":"e"},
+              "licence":"l","geography_vintage":"v","periods":[{"id":"2021","label":"2021","reference":"r"}],
+              "series":[{"geography":"lsoa","period":"2021","values":[10.0],"numerators":[1],"denominators":[10],"method":"m"}],
+              "comparator_values":[{"code":"E92000001","period":"2021","value":5.0,"method":"m"}]}]}"#,
+        )
+        .expect("the synthetic bundle parses")
+    }
+
+    fn errors(b: &Bundle) -> Vec<String> {
+        validate(b).into_iter().filter(|i| i.severity == Severity::Error).map(|i| i.to_string()).collect()
+    }
+
+    #[test]
+    fn a_valid_bundle_has_no_errors() {
+        assert_eq!(errors(&bundle()), Vec::<String>::new());
+    }
+
+    #[test]
+    fn ragged_series_is_located() {
+        let mut b = bundle();
+        b.indicators[0].series[0].values.push(Some(1.0));
+        assert_eq!(
+            errors(&b),
+            vec!["error at indicators[x].series[lsoa/2021].values: ragged series: 2 entries for 1 areas"]
+        );
+    }
+
+    #[test]
+    fn numerator_above_denominator_and_non_finite_values_are_located() {
+        let mut b = bundle();
+        b.indicators[0].series[0].numerators = Some(vec![Some(11.0)]);
+        b.indicators[0].series[0].values = vec![Some(f64::NAN)];
+        let e = errors(&b);
+        assert!(
+            e.contains(
+                &"error at indicators[x].series[lsoa/2021].values[0] (E01000001): value is not a finite number"
+                    .to_string()
+            ),
+            "{e:?}"
+        );
+        assert!(e.contains(&"error at indicators[x].series[lsoa/2021].numerators[0] (E01000001): numerator 11 is greater than denominator 10".to_string()), "{e:?}");
+    }
+
+    #[test]
+    fn every_problem_is_reported_not_just_the_first() {
+        let mut b = bundle();
+        let copy = b.geographies[0].areas[0].clone();
+        b.geographies[0].areas.push(copy);
+        b.geographies[0].areas[1].polygons = vec![];
+        b.indicators[0].series[0].geography = "nope".into();
+        b.indicators[0].comparator_values[0].code = "K00000000".into();
+        let e = errors(&b);
+        assert!(e.iter().any(|m| m.contains("duplicate area code \"E01000001\"")), "{e:?}");
+        assert!(e.iter().any(|m| m.contains("empty geometry")), "{e:?}");
+        assert!(e.iter().any(|m| m.contains("unknown geography \"nope\"")), "{e:?}");
+        assert!(e.iter().any(|m| m.contains("unknown comparator \"K00000000\"")), "{e:?}");
+    }
+
+    #[test]
+    fn geometry_problems_are_located() {
+        let mut b = bundle();
+        b.topology.arcs.push(vec![[0, 0]]);
+        b.topology.arcs.push(vec![[0, 0], [0, 200_000]]);
+        b.geographies[0].areas[0].polygons = vec![vec![vec![5]], vec![vec![]]];
+        let e = errors(&b);
+        assert!(e.contains(&"error at topology.arcs[1]: an arc needs at least 2 points, found 1".to_string()), "{e:?}");
+        assert!(e.iter().any(|m| m.starts_with("error at topology.arcs[2][1]: position")), "{e:?}");
+        assert!(
+            e.iter().any(|m| m.starts_with(
+                "error at geographies[lsoa].areas[E01000001].polygons[0][0]: arc reference 5 is out of range"
+            )),
+            "{e:?}"
+        );
+        assert!(
+            e.contains(&"error at geographies[lsoa].areas[E01000001].polygons[1][0]: ring has no arcs".to_string()),
+            "{e:?}"
+        );
+    }
+
+    #[test]
+    fn wrong_schema_and_version_are_errors() {
+        let mut b = bundle();
+        b.schema = "something-else".into();
+        b.version = 2;
+        let e = errors(&b);
+        assert_eq!(e.len(), 2, "{e:?}");
+    }
+}
