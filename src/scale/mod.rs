@@ -2,8 +2,10 @@
 //! breaks, a [`ThresholdScale`] maps a value to its class (or to "no data"), and a colour scheme
 //! gives each class its colour — one scale colours the map, draws the legend and labels tooltips.
 
-/// Class breaks from data (quantile for now).
+/// Class breaks from data: quantile, equal interval, natural breaks.
 pub mod breaks;
+/// Ckmeans optimal 1-D clustering (natural breaks).
+pub mod ckmeans;
 /// Quantile choropleth colouring.
 pub mod choropleth;
 /// Colours and colour-blind-safe schemes.
