@@ -33,6 +33,25 @@ pub enum Error {
     /// An area code the current layer does not have.
     #[error("unknown area \"{0}\"")]
     UnknownArea(String),
+    /// A classification method id that does not exist.
+    #[error("unknown classification method \"{0}\" (use quantile, equal-interval or natural-breaks)")]
+    UnknownMethod(String),
+    /// A number of classes outside 3–7.
+    #[error("{0} classes is not possible; choose 3 to 7")]
+    InvalidClasses(usize),
+    /// A change between two periods that do not share a definition or boundaries.
+    #[error("change from {from} to {to} cannot be shown: {reason}")]
+    ChangeNotComparable {
+        /// Earlier period id.
+        from: String,
+        /// Later period id.
+        to: String,
+        /// Why not, in words for people.
+        reason: String,
+    },
+    /// A postcode that is not in the index (or not a postcode at all).
+    #[error("{0}")]
+    UnknownPostcode(String),
 }
 
 impl Error {
@@ -46,6 +65,10 @@ impl Error {
             Error::UnknownGeography(_) => "unknown-geography",
             Error::UnknownPeriod(_) => "unknown-period",
             Error::UnknownArea(_) => "unknown-area",
+            Error::UnknownMethod(_) => "unknown-method",
+            Error::InvalidClasses(_) => "invalid-classes",
+            Error::ChangeNotComparable { .. } => "change-not-comparable",
+            Error::UnknownPostcode(_) => "unknown-postcode",
         }
     }
 }

@@ -4,7 +4,7 @@
 
 mod support;
 
-use support::synthetic::{cell_code, grid_bundle};
+use support::synthetic::{cell_code, grid_bundle, grid_bundle_with};
 use work_health_atlas::app::Atlas;
 use work_health_atlas::model::Dataset;
 use work_health_atlas::render::{Fill, Item};
@@ -98,4 +98,35 @@ fn view_changes_validate_ids_and_fall_back_to_an_available_period() {
     let [x, y] = a.screen_point_of("E08000001").expect("point");
     a.hover_at(x, y);
     assert_eq!(a.hovered_info().map(|i| i.name), Some("Westshire".to_string()));
+}
+
+#[test]
+fn districts_stored_without_shapes_are_dissolved_from_their_lsoas() {
+    let stored = Dataset::from_bundle(grid_bundle(4, 3, &[])).expect("valid");
+    let dissolved = Dataset::from_bundle(grid_bundle_with(4, 3, &[], true)).expect("valid");
+    let lad = dissolved.geography_index("lad").expect("lad");
+    for area in 0..2 {
+        let ring = |d: &Dataset| {
+            let mut points = d.layers[lad].areas[area].polygons[0][0].clone();
+            points.pop();
+            points.sort_by(|a, b| a.partial_cmp(b).expect("finite"));
+            points
+        };
+        assert_eq!(ring(&dissolved), ring(&stored), "district {area} has the same outline either way");
+    }
+    assert_eq!(dissolved.layers[lad].areas[0].neighbours, vec![1], "adjacency holds for dissolved layers");
+}
+
+#[test]
+fn values_left_out_are_derived_from_counts() {
+    let mut bundle = grid_bundle(4, 3, &[]);
+    let series = &mut bundle.indicators[0].series[0];
+    let n = series.values.len();
+    series.numerators = Some((0..n).map(|k| Some((k % 3) as f64 + 1.0)).collect());
+    series.denominators = Some(vec![Some(3.0); n]);
+    series.values = Vec::new();
+    let data = Dataset::from_bundle(bundle).expect("valid");
+    let values = &data.bundle.indicators[0].series[0].values;
+    assert_eq!(values[0], Some(33.3), "1 / 3 × 100 to one decimal");
+    assert_eq!(values[2], Some(100.0));
 }

@@ -28,12 +28,11 @@ function sizeOf(path) {
   return { raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
 }
 
+/** The JS a page embedding the widget downloads: the modules at the top of dist/. */
 function jsFiles(dir) {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return name === 'examples' || name === 'data' ? [] : jsFiles(path);
-    return name.endsWith('.js') ? [path] : [];
-  });
+  return readdirSync(dir)
+    .map((name) => join(dir, name))
+    .filter((path) => path.endsWith('.js') && statSync(path).isFile());
 }
 
 /** Raw and gzip sizes of what the default embed downloads, and which budgets are exceeded. */

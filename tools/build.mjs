@@ -1,7 +1,8 @@
 // Builds dist/: the wasm core (cargo → wasm-bindgen → wasm-opt), the element's JS, the demo page
 // and the data files, then prints sizes and enforces the budgets — all as set in wasm-pack.toml.
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, rmSync, existsSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, rmSync, existsSync, writeFileSync, readdirSync } from 'node:fs';
+import { build as esbuild } from 'esbuild';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readSettings, measure, formatSizes } from './build-settings.mjs';
@@ -31,11 +32,28 @@ rmSync(stage, { recursive: true, force: true });
 mkdirSync(stage, { recursive: true });
 run('wasm-bindgen', ['--target', target, '--out-dir', stage, '--out-name', outName, '--no-typescript', rawWasm]);
 
-// 3. dist/: static files first, then the optimised wasm.
+// 3. dist/: the element's modules and the glue bundled into one minified ES module (one request,
+// ~40% smaller than the separate files), the static pages, then the optimised wasm.
 rmSync(outDir, { recursive: true, force: true });
 mkdirSync(outDir, { recursive: true });
-cpSync(join(root, 'www'), outDir, { recursive: true });
-cpSync(join(stage, `${outName}.js`), join(outDir, `${outName}.js`));
+const jsStage = join(stage, 'js');
+cpSync(join(root, 'www'), jsStage, { recursive: true });
+cpSync(join(stage, `${outName}.js`), join(jsStage, `${outName}.js`));
+await esbuild({
+  entryPoints: [join(jsStage, 'work-health-atlas.js')],
+  bundle: true,
+  format: 'esm',
+  minify: true,
+  target: 'es2022',
+  legalComments: 'none',
+  banner: { js: '/* Work & Health Atlas — MIT licence. Data: Open Government Licence v3.0, see data/README.md. */' },
+  outfile: join(outDir, 'work-health-atlas.js'),
+  logLevel: 'warning',
+});
+for (const name of readdirSync(join(root, 'www'))) {
+  if (name === 'lib' || name === 'work-health-atlas.js') continue;
+  cpSync(join(root, 'www', name), join(outDir, name), { recursive: true });
+}
 const wasmOut = join(outDir, `${outName}_bg.wasm`);
 if (settings.wasmOpt.enabled) {
   const wasmOpt = join(root, 'node_modules', '.bin', 'wasm-opt');

@@ -1,13 +1,17 @@
 //! [`Atlas`]: one widget instance's state. It owns the dataset and its projected geometry, knows
-//! the current indicator, geography and period, the viewport, hover and selection, and lays out
-//! the base and overlay scenes. Every operation takes plain numbers or short strings.
+//! the current indicator, geography, period, classification and change mode, the viewport, hover
+//! and selection, and lays out the base and overlay scenes. Every operation takes plain numbers
+//! or short strings; describing areas for people lives in `describe`.
 
-use super::format;
+use super::search::SearchIndex;
 use crate::geom::Viewport;
 use crate::layout::{map, MapGeometry};
 use crate::model::bundle::{Indicator, Polarity};
+use crate::model::postcodes::PostcodeIndex;
 use crate::model::Dataset;
 use crate::render::{Fill, Scene};
+use crate::scale::breaks::{Method, MAX_CLASSES, MIN_CLASSES};
+use crate::scale::colour::Diverging;
 use crate::scale::Choropleth;
 use crate::Error;
 use geo::{coord, Rect};
@@ -17,8 +21,12 @@ use serde::Serialize;
 pub const DEFAULT_INDICATOR: &str = "employment-deprivation";
 /// Geography id of the district layer drawn over every map.
 pub const DISTRICT_GEOGRAPHY: &str = "lad";
-/// Number of classes until the map controls arrive.
-const CLASSES: usize = 5;
+/// Comparator code of the Liverpool City Region.
+pub const REGION_CODE: &str = "E47000004";
+/// Classes shown by default.
+pub const DEFAULT_CLASSES: usize = 5;
+/// Share of the map box an area fills when chosen from outside the map.
+const ZOOM_TO_FRACTION: f64 = 0.45;
 
 /// What is shown, by stable ids.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -31,78 +39,40 @@ pub struct ViewState {
     pub period: Option<String>,
     /// Selected area code.
     pub area: Option<String>,
-}
-
-/// What a tooltip or an event says about an area.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct AreaInfo {
-    /// Area code.
-    pub code: String,
-    /// Area name.
-    pub name: String,
-    /// Geography id of the layer.
-    pub geography: String,
-    /// Name of the containing district, when the area is smaller than a district.
-    pub district: Option<String>,
-    /// Value in display units.
-    pub value: Option<f64>,
-    /// Value formatted with unit, or "no data".
-    pub value_text: String,
-    /// Period label, e.g. "IoD2025".
-    pub period: Option<String>,
-}
-
-/// One legend row.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct LegendEntry {
-    /// CSS colour, or empty for the hatched no-data swatch.
-    pub colour: String,
-    /// Range text, e.g. "12.0% to 18.4%".
-    pub label: String,
-    /// True for the no-data row.
-    pub no_data: bool,
-}
-
-/// The words under the map.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Caption {
-    /// Active title.
-    pub title: String,
-    /// Indicator definition.
-    pub definition: String,
-    /// Producer, dataset, edition.
-    pub source: String,
-    /// Reference period of the data.
-    pub period: String,
-    /// Boundary vintage of the layer (with "approximate" where so).
-    pub geography: String,
-    /// Attribution lines of the bundle.
-    pub attribution: Vec<String>,
-    /// Data vintage stamp.
-    pub vintage: String,
-    /// True for synthetic test data.
-    pub synthetic: bool,
+    /// Classification method id.
+    pub method: String,
+    /// Number of classes.
+    pub classes: usize,
+    /// In change mode, the earlier period id (the change runs from it to `period`).
+    pub change_from: Option<String>,
 }
 
 /// One widget's state.
 #[derive(Debug, Clone)]
 pub struct Atlas {
-    data: Dataset,
+    pub(super) data: Dataset,
     geometry: MapGeometry,
-    indicator: Option<usize>,
-    geography: usize,
-    period: Option<String>,
+    pub(super) indicator: Option<usize>,
+    pub(super) geography: usize,
+    pub(super) period: Option<String>,
+    pub(super) method: Method,
+    pub(super) classes: usize,
+    pub(super) change_from: Option<String>,
     viewport: Viewport,
-    choropleth: Option<Choropleth>,
+    pub(super) choropleth: Option<Choropleth>,
+    pub(super) values: Vec<Option<f64>>,
     fills: Vec<Fill>,
-    hovered: Option<usize>,
-    selected: Option<usize>,
+    pub(super) hovered: Option<usize>,
+    pub(super) selected: Option<usize>,
+    search: SearchIndex,
+    pub(super) postcodes: Option<PostcodeIndex>,
 }
 
 impl Atlas {
     /// A widget showing the default view of `data` in a box of `width` × `height` CSS pixels.
     pub fn new(data: Dataset, width: f64, height: f64) -> Atlas {
         let geometry = MapGeometry::new(&data);
+        let search = SearchIndex::new(&data);
         let placeholder = Rect::new(coord! { x: 0.0, y: 0.0 }, coord! { x: 1.0, y: 1.0 });
         let mut atlas = Atlas {
             viewport: Viewport::fit(placeholder, width, height),
@@ -111,10 +81,16 @@ impl Atlas {
             indicator: None,
             geography: 0,
             period: None,
+            method: Method::default(),
+            classes: DEFAULT_CLASSES,
+            change_from: None,
             choropleth: None,
+            values: Vec::new(),
             fills: Vec::new(),
             hovered: None,
             selected: None,
+            search,
+            postcodes: None,
         };
         atlas.choose_defaults();
         atlas.fit();
@@ -153,11 +129,11 @@ impl Atlas {
         self.recolour();
     }
 
-    fn current_indicator(&self) -> Option<&Indicator> {
+    pub(super) fn current_indicator(&self) -> Option<&Indicator> {
         self.indicator.and_then(|i| self.data.bundle.indicators.get(i))
     }
 
-    fn geography_id(&self) -> &str {
+    pub(super) fn geography_id(&self) -> &str {
         self.data.bundle.geographies.get(self.geography).map(|g| g.id.as_str()).unwrap_or("")
     }
 
@@ -172,35 +148,54 @@ impl Atlas {
             .map(|p| p.id.clone())
     }
 
-    fn values(&self) -> Vec<Option<f64>> {
+    fn series_values(&self, period: &str) -> Option<&Vec<Option<f64>>> {
+        let indicator = self.current_indicator()?;
+        Some(&self.data.series(&indicator.id, self.geography_id(), period)?.values)
+    }
+
+    /// Values of the current view: the period's values, or in change mode the difference from the
+    /// earlier period (missing where either is missing).
+    fn compute_values(&self) -> Vec<Option<f64>> {
         let n = self.data.bundle.geographies.get(self.geography).map_or(0, |g| g.areas.len());
-        match (self.current_indicator(), &self.period) {
-            (Some(indicator), Some(period)) => self
-                .data
-                .series(&indicator.id, self.geography_id(), period)
-                .map(|s| s.values.clone())
-                .unwrap_or_else(|| vec![None; n]),
-            _ => vec![None; n],
+        let Some(current) = self.period.as_deref().and_then(|p| self.series_values(p)) else {
+            return vec![None; n];
+        };
+        match self.change_from.as_deref().and_then(|p| self.series_values(p)) {
+            Some(earlier) => current
+                .iter()
+                .zip(earlier)
+                .map(|(now, then)| match (now, then) {
+                    (Some(a), Some(b)) => Some(a - b),
+                    _ => None,
+                })
+                .collect(),
+            None => current.clone(),
         }
     }
 
-    fn recolour(&mut self) {
-        let values = self.values();
-        match self.current_indicator() {
-            Some(indicator) => {
-                let finite: Vec<f64> = values.iter().flatten().copied().collect();
+    pub(super) fn recolour(&mut self) {
+        self.values = self.compute_values();
+        let finite: Vec<f64> = self.values.iter().flatten().copied().collect();
+        let choropleth = self.current_indicator().map(|indicator| {
+            let decimals = indicator.decimals;
+            if self.change_from.is_some() {
+                let (scheme, increase_is_worse) = match indicator.polarity {
+                    Polarity::HigherIsWorse => (Diverging::RedBlue, true),
+                    Polarity::HigherIsBetter => (Diverging::RedBlue, false),
+                    Polarity::Neither => (Diverging::OrangePurple, true),
+                };
+                Choropleth::diverging(&finite, self.method, self.classes, decimals, scheme, increase_is_worse)
+            } else {
                 let higher_is_darker = indicator.polarity != Polarity::HigherIsBetter;
-                let choropleth = Choropleth::quantiles(&finite, CLASSES, higher_is_darker);
-                self.fills =
-                    values.iter().map(|v| choropleth.colour_of(*v).map_or(Fill::Hatched, Fill::Solid)).collect();
-                self.choropleth = Some(choropleth);
+                Choropleth::sequential(&finite, self.method, self.classes, decimals, higher_is_darker)
             }
-            None => {
-                // Geometry only: one calm neutral fill so the outlines read as a map.
-                self.fills = vec![Fill::Solid(crate::scale::Rgb(0xe8, 0xee, 0xf4)); values.len()];
-                self.choropleth = None;
-            }
-        }
+        });
+        self.fills = match &choropleth {
+            Some(c) => self.values.iter().map(|v| c.colour_of(*v).map_or(Fill::Hatched, Fill::Solid)).collect(),
+            // Geometry only: one calm neutral fill so the outlines read as a map.
+            None => vec![Fill::Solid(crate::scale::Rgb(0xe8, 0xee, 0xf4)); self.values.len()],
+        };
+        self.choropleth = choropleth;
     }
 
     fn fit(&mut self) {
@@ -210,7 +205,8 @@ impl Atlas {
     }
 
     /// Changes what is shown. `None` keeps the current choice. An unknown id is an error and
-    /// changes nothing. A period the new indicator lacks falls back to its latest period.
+    /// changes nothing. A period the new indicator lacks falls back to its latest period; change
+    /// mode is switched off when the new view cannot show it.
     ///
     /// # Errors
     /// [`Error::UnknownIndicator`], [`Error::UnknownGeography`] or [`Error::UnknownPeriod`].
@@ -241,6 +237,8 @@ impl Atlas {
             }
         }
         let geography_changed = new_geography != self.geography;
+        let indicator_changed = new_indicator != self.indicator;
+        let selected_code = self.selected.and_then(|a| self.area_code(a));
         self.indicator = new_indicator;
         self.geography = new_geography;
         if let Some(p) = period {
@@ -253,13 +251,75 @@ impl Atlas {
                 self.period = self.latest_period(&indicator);
             }
         }
+        if indicator_changed || self.change_check(self.change_from.as_deref()).is_err() {
+            self.change_from = None;
+        }
         if geography_changed {
             self.hovered = None;
-            self.selected = None;
+            // Keep the selection when the same code exists (it cannot across layers), else clear.
+            self.selected = selected_code.and_then(|c| self.data.area_index(self.geography, &c));
             self.fit();
         }
         self.recolour();
         Ok(())
+    }
+
+    /// Sets the classification method (`quantile`, `equal-interval`, `natural-breaks`) and the
+    /// number of classes (3–7); `None` keeps the current choice.
+    ///
+    /// # Errors
+    /// [`Error::UnknownMethod`] or [`Error::InvalidClasses`]; nothing changes then.
+    pub fn set_classification(&mut self, method: Option<&str>, classes: Option<usize>) -> Result<(), Error> {
+        let method = match method {
+            Some(id) => Method::from_id(id).ok_or_else(|| Error::UnknownMethod(id.to_string()))?,
+            None => self.method,
+        };
+        let classes = classes.unwrap_or(self.classes);
+        if !(MIN_CLASSES..=MAX_CLASSES).contains(&classes) {
+            return Err(Error::InvalidClasses(classes));
+        }
+        self.method = method;
+        self.classes = classes;
+        self.recolour();
+        Ok(())
+    }
+
+    /// Checks that the change from `from` to the current period can be shown.
+    fn change_check(&self, from: Option<&str>) -> Result<(), Error> {
+        let Some(from) = from else { return Ok(()) };
+        let indicator = self.current_indicator().ok_or_else(|| Error::UnknownPeriod(from.to_string()))?;
+        let to = self.period.clone().unwrap_or_default();
+        let position = |id: &str| indicator.periods.iter().position(|p| p.id == id);
+        let start = position(from).ok_or_else(|| Error::UnknownPeriod(from.to_string()))?;
+        let end = position(&to).ok_or_else(|| Error::UnknownPeriod(to.clone()))?;
+        let refuse = |reason: String| Error::ChangeNotComparable { from: from.to_string(), to: to.clone(), reason };
+        if start >= end {
+            return Err(refuse(format!("choose a period before {to} to compare with")));
+        }
+        if self.series_values(from).is_none() {
+            return Err(refuse(format!("{from} has no figures for this geography")));
+        }
+        if let Some(note) = indicator.periods[start + 1..=end].iter().find_map(|p| p.change_note.as_ref()) {
+            return Err(refuse(format!("the definition or boundaries changed between these periods ({note})")));
+        }
+        Ok(())
+    }
+
+    /// Shows the change from an earlier period to the current one (`None` switches it off).
+    ///
+    /// # Errors
+    /// [`Error::UnknownPeriod`] or [`Error::ChangeNotComparable`] with the reason; nothing
+    /// changes then.
+    pub fn set_change(&mut self, from: Option<&str>) -> Result<(), Error> {
+        self.change_check(from)?;
+        self.change_from = from.map(str::to_string);
+        self.recolour();
+        Ok(())
+    }
+
+    /// Whether a change from `from` to the current period can be shown, with the reason if not.
+    pub fn change_refusal(&self, from: &str) -> Option<String> {
+        self.change_check(Some(from)).err().map(|e| e.to_string())
     }
 
     /// The current view by ids.
@@ -269,10 +329,13 @@ impl Atlas {
             geography: self.geography_id().to_string(),
             period: self.period.clone(),
             area: self.selected.and_then(|a| self.area_code(a)),
+            method: self.method.id().to_string(),
+            classes: self.classes,
+            change_from: self.change_from.clone(),
         }
     }
 
-    fn area_code(&self, area: usize) -> Option<String> {
+    pub(super) fn area_code(&self, area: usize) -> Option<String> {
         Some(self.data.bundle.geographies.get(self.geography)?.areas.get(area)?.code.clone())
     }
 
@@ -281,8 +344,8 @@ impl Atlas {
         match self.geometry.layers.get(self.geography).and_then(|l| l.projected.bounds) {
             Some(bounds) => self.viewport.resize(bounds, width, height),
             None => {
-                self.viewport =
-                    Viewport::fit(Rect::new(coord! {x: 0.0, y: 0.0}, coord! {x: 1.0, y: 1.0}), width, height)
+                let unit = Rect::new(coord! {x: 0.0, y: 0.0}, coord! {x: 1.0, y: 1.0});
+                self.viewport = Viewport::fit(unit, width, height);
             }
         }
     }
@@ -346,24 +409,24 @@ impl Atlas {
         self.hovered.take().is_some()
     }
 
-    /// Information about the hovered area.
-    pub fn hovered_info(&self) -> Option<AreaInfo> {
-        self.hovered.and_then(|a| self.info(a))
-    }
-
-    /// Selects the area at a point; `None` (and no selection) when the point is outside every area.
-    pub fn select_at(&mut self, x: f64, y: f64) -> Option<AreaInfo> {
+    /// Selects the area at a point (no zoom: the user is looking at it); `None` when the point
+    /// is outside every area, which clears the selection.
+    pub fn select_at(&mut self, x: f64, y: f64) -> Option<super::AreaInfo> {
         self.selected = self.area_at(x, y);
         self.selected.and_then(|a| self.info(a))
     }
 
-    /// Selects an area of the current layer by code.
+    /// Selects an area of the current layer by code and zooms to it (it was chosen from outside
+    /// the map, so the map brings it into view).
     ///
     /// # Errors
     /// [`Error::UnknownArea`] when the layer has no such code.
-    pub fn select_code(&mut self, code: &str) -> Result<AreaInfo, Error> {
+    pub fn select_code(&mut self, code: &str) -> Result<super::AreaInfo, Error> {
         let area = self.data.area_index(self.geography, code).ok_or_else(|| Error::UnknownArea(code.to_string()))?;
         self.selected = Some(area);
+        if let Some(Some(rect)) = self.geometry.layers.get(self.geography).map(|l| l.projected.boxes[area]) {
+            self.viewport.zoom_to(rect, ZOOM_TO_FRACTION);
+        }
         self.info(area).ok_or_else(|| Error::UnknownArea(code.to_string()))
     }
 
@@ -372,98 +435,23 @@ impl Atlas {
         self.selected = None;
     }
 
-    /// Information about the selected area.
-    pub fn selected_info(&self) -> Option<AreaInfo> {
-        self.selected.and_then(|a| self.info(a))
+    /// The search index over every layer's names and codes.
+    pub fn search_index(&self) -> &SearchIndex {
+        &self.search
     }
 
-    /// Information about an area of the current layer.
-    pub fn info(&self, area: usize) -> Option<AreaInfo> {
-        let geography = self.data.bundle.geographies.get(self.geography)?;
-        let record = geography.areas.get(area)?;
-        let district = record.parents.get(DISTRICT_GEOGRAPHY).and_then(|code| {
-            let lad = self.data.geography_index(DISTRICT_GEOGRAPHY)?;
-            let index = self.data.area_index(lad, code)?;
-            Some(self.data.bundle.geographies[lad].areas[index].name.clone())
-        });
-        let value = self.values().get(area).copied().flatten();
-        let indicator = self.current_indicator();
-        let value_text = match indicator {
-            Some(i) => format::value(value, i.decimals, &i.unit.symbol),
-            None => String::new(),
-        };
-        let period = indicator.and_then(|i| {
-            let id = self.period.as_ref()?;
-            i.periods.iter().find(|p| &p.id == id).map(|p| p.label.clone())
-        });
-        Some(AreaInfo {
-            code: record.code.clone(),
-            name: record.name.clone(),
-            geography: geography.id.clone(),
-            district,
-            value,
-            value_text,
-            period,
-        })
+    /// Whether the current indicator has figures on a geography.
+    pub(super) fn indicator_has(&self, geography: usize) -> bool {
+        let id = self.data.bundle.geographies.get(geography).map(|g| g.id.as_str());
+        self.current_indicator().is_some_and(|i| i.series.iter().any(|s| Some(s.geography.as_str()) == id))
     }
 
-    /// Legend rows: one per class, then "no data" when any area lacks a value.
-    pub fn legend(&self) -> Vec<LegendEntry> {
-        let (Some(indicator), Some(choropleth)) = (self.current_indicator(), &self.choropleth) else {
-            return Vec::new();
-        };
-        let fmt = |v: f64| format::value(Some(v), indicator.decimals, &indicator.unit.symbol);
-        let mut rows: Vec<LegendEntry> = (0..choropleth.scale.classes())
-            .filter_map(|class| {
-                let [lo, hi] = choropleth.scale.extent(class)?;
-                let colour = choropleth.colours.get(class)?.to_string();
-                let label = if lo == hi { fmt(lo) } else { format!("{} to {}", fmt(lo), fmt(hi)) };
-                Some(LegendEntry { colour, label, no_data: false })
-            })
-            .collect();
-        if self.fills.contains(&Fill::Hatched) {
-            rows.push(LegendEntry { colour: String::new(), label: "No data".to_string(), no_data: true });
-        }
-        rows
-    }
-
-    /// Title, definition, source, period, vintage and attribution of the current view.
-    pub fn caption(&self) -> Caption {
-        let meta = &self.data.bundle.meta;
-        let geography = self.data.bundle.geographies.get(self.geography);
-        let mut geography_text = geography.map(|g| g.vintage.clone()).unwrap_or_default();
-        if geography.is_some_and(|g| g.approximate) {
-            geography_text.push_str(" (approximate boundaries)");
-        }
-        match self.current_indicator() {
-            Some(indicator) => {
-                let period = self.period.as_ref().and_then(|id| indicator.periods.iter().find(|p| &p.id == id));
-                let period_label = period.map(|p| p.label.as_str()).unwrap_or("");
-                let layer = geography.map(|g| g.noun_plural.as_str()).unwrap_or("");
-                Caption {
-                    title: format!("{}, {} ({})", indicator.title, period_label, layer),
-                    definition: indicator.definition.clone(),
-                    source: format!(
-                        "{}, {} ({})",
-                        indicator.source.producer, indicator.source.dataset, indicator.source.edition
-                    ),
-                    period: period.map(|p| format!("{}: {}", p.label, p.reference)).unwrap_or_default(),
-                    geography: geography_text,
-                    attribution: meta.attribution.clone(),
-                    vintage: meta.vintage.clone(),
-                    synthetic: meta.synthetic,
-                }
-            }
-            None => Caption {
-                title: format!("{}: {}", meta.title, geography.map(|g| g.label.as_str()).unwrap_or("")),
-                definition: String::new(),
-                source: String::new(),
-                period: String::new(),
-                geography: geography_text,
-                attribution: meta.attribution.clone(),
-                vintage: meta.vintage.clone(),
-                synthetic: meta.synthetic,
-            },
+    /// Switches to `geography` (keeping indicator and period where possible).
+    pub(super) fn switch_geography(&mut self, geography: usize) {
+        if geography != self.geography {
+            let id = self.data.bundle.geographies[geography].id.clone();
+            // The id comes from the dataset itself, so this cannot fail.
+            let _ = self.set_view(None, Some(&id), None);
         }
     }
 }

@@ -1,10 +1,19 @@
-//! The widget's state machine, free of browser types: which indicator, geography and period are
-//! shown, the viewport, hover and selection. The `web` shell forwards events to it and paints the
-//! scenes it lays out.
+//! The widget's state machine, free of browser types: which indicator, geography, period,
+//! classification and change mode are shown, the viewport, hover and selection. The `web` shell
+//! forwards events to it and paints the scenes it lays out.
 
 /// The atlas state and its operations.
 pub mod atlas;
+/// What the controls offer.
+pub mod catalogue;
+/// Words for people: tooltip facts, legend, caption.
+pub mod describe;
 /// Number formatting with units.
 pub mod format;
+/// Choosing an area by search result or postcode.
+pub mod locate;
+/// Name and code search over every layer.
+pub mod search;
 
-pub use atlas::{AreaInfo, Atlas, Caption, LegendEntry, ViewState};
+pub use atlas::{Atlas, ViewState};
+pub use describe::{AreaInfo, Caption, LegendEntry};

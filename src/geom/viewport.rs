@@ -89,6 +89,17 @@ impl Viewport {
         self.center = self.fit_center;
     }
 
+    /// Centres on `rect` and zooms so that it fills about `fraction` of the box (within the
+    /// zoom limits); used when an area is chosen from outside the map.
+    pub fn zoom_to(&mut self, rect: Rect<f64>, fraction: f64) {
+        let fraction = if fraction.is_finite() { fraction.clamp(0.05, 1.0) } else { 0.5 };
+        let (w, h) = (rect.width().max(f64::EPSILON), rect.height().max(f64::EPSILON));
+        let scale = (self.width * fraction / w).min(self.height * fraction / h);
+        let zoom = (scale / self.fit_scale).clamp(MIN_ZOOM, MAX_ZOOM);
+        self.scale = self.fit_scale * zoom;
+        self.center = [rect.center().x, rect.center().y];
+    }
+
     /// Changes the container size, keeping the same zoom and centre.
     pub fn resize(&mut self, bounds: Rect<f64>, width: f64, height: f64) {
         let zoom = self.zoom();
@@ -152,6 +163,17 @@ mod tests {
         v.zoom_at(f64::NAN, 0.0, 0.0);
         v.pan(f64::INFINITY, 0.0);
         assert!(v.scale.is_finite() && v.center[0].is_finite());
+    }
+
+    #[test]
+    fn zoom_to_centres_and_clamps() {
+        let mut v = unit_view();
+        v.zoom_to(Rect::new(coord! { x: 0.1, y: 0.1 }, coord! { x: 0.2, y: 0.2 }), 0.5);
+        assert!((v.scale - 500.0).abs() < 1e-9, "the 0.1-wide box fills half of 100 px: {}", v.scale);
+        let [x, y] = v.to_screen([0.15, 0.15]);
+        assert!((x - 50.0).abs() < 1e-9 && (y - 50.0).abs() < 1e-9);
+        v.zoom_to(Rect::new(coord! { x: 0.5, y: 0.5 }, coord! { x: 0.5, y: 0.5 }), 0.5);
+        assert!((v.zoom() - 64.0).abs() < 1e-9, "a point zooms to the limit");
     }
 
     #[test]

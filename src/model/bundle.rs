@@ -89,6 +89,11 @@ pub struct Geography {
     /// How the layer was made and what it cannot show.
     #[serde(default)]
     pub note: String,
+    /// When set, this layer's shapes are not stored: each area is the union of the areas of the
+    /// named (smaller) layer whose `parents[<this id>]` is its code, dissolved by the reader along
+    /// shared arcs. Areas then carry empty `polygons`. Saves a third of the geometry bytes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dissolved_from: Option<String>,
     /// The areas, in a fixed order to which every series of this layer is aligned.
     pub areas: Vec<Area>,
 }
@@ -191,7 +196,9 @@ pub struct Series {
     pub geography: String,
     /// Period id.
     pub period: String,
-    /// Values in display units; `null` where not available.
+    /// Values in display units; `null` where not available. May be left empty when numerators
+    /// and denominators are given: readers then derive each value with [`derived_value`].
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub values: Vec<Option<f64>>,
     /// Counts; present when published or derived (see `method`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -262,4 +269,24 @@ pub struct Indicator {
     /// Figures for comparator areas.
     #[serde(default)]
     pub comparator_values: Vec<ComparatorValue>,
+}
+
+/// The value a reader derives from counts when a series omits `values`:
+/// `numerator / denominator × multiplier`, rounded half away from zero to `decimals` places.
+/// `None` when either count is missing or the denominator is not positive. Writers omit values
+/// only when this reproduces them exactly.
+///
+/// # Examples
+/// ```
+/// use work_health_atlas::model::bundle::derived_value;
+/// assert_eq!(derived_value(Some(265.0), Some(820.0), 100.0, 1), Some(32.3));
+/// assert_eq!(derived_value(Some(1.0), Some(0.0), 100.0, 1), None);
+/// ```
+pub fn derived_value(numerator: Option<f64>, denominator: Option<f64>, multiplier: f64, decimals: u8) -> Option<f64> {
+    let (n, d) = (numerator?, denominator?);
+    if d.is_nan() || d <= 0.0 || !n.is_finite() || !d.is_finite() {
+        return None;
+    }
+    let factor = 10f64.powi(i32::from(decimals.min(6)));
+    Some((n / d * multiplier * factor).round() / factor)
 }

@@ -4,8 +4,9 @@
 //! Invariant: a `Dataset` only exists for a bundle that passed validation without errors, so
 //! every arc reference, series length and parent code in it has been checked.
 
-use super::bundle::{Bundle, Indicator, Series};
-use super::topology::{arc_index, assemble_ring, decode_arcs, LonLat};
+use super::bundle::{derived_value, Bundle, Indicator, Series};
+use super::dissolve::dissolve;
+use super::topology::{arc_index, assemble_ring, decode_arcs, decode_quantised, LonLat};
 use super::validate::{validate, Issue, Severity};
 use crate::Error;
 use std::collections::{BTreeMap, BTreeSet};
@@ -64,12 +65,14 @@ impl Dataset {
     ///
     /// # Errors
     /// [`Error::InvalidData`] with every validation error.
-    pub fn from_bundle(bundle: Bundle) -> Result<Dataset, Error> {
+    pub fn from_bundle(mut bundle: Bundle) -> Result<Dataset, Error> {
         let (errors, warnings): (Vec<Issue>, Vec<Issue>) =
             validate(&bundle).into_iter().partition(|i| i.severity == Severity::Error);
         if !errors.is_empty() {
             return Err(Error::InvalidData(errors));
         }
+        dissolve_layers(&mut bundle)?;
+        derive_values(&mut bundle);
         let arcs = decode_arcs(&bundle.topology);
         let layers = bundle
             .geographies
@@ -121,6 +124,63 @@ impl Dataset {
     /// The series of an indicator for a geography and period, if the bundle has it.
     pub fn series(&self, indicator: &str, geography: &str, period: &str) -> Option<&Series> {
         self.indicator(indicator)?.series.iter().find(|s| s.geography == geography && s.period == period)
+    }
+}
+
+/// Builds the shapes of layers stored as `dissolved_from` another (validation has checked that the
+/// member layer exists and covers every area).
+fn dissolve_layers(bundle: &mut Bundle) -> Result<(), Error> {
+    let arcs = decode_quantised(&bundle.topology);
+    let mut problems = Vec::new();
+    for g in 0..bundle.geographies.len() {
+        let Some(child_id) = bundle.geographies[g].dissolved_from.clone() else { continue };
+        let Some(child) = bundle.geographies.iter().position(|c| c.id == child_id) else { continue };
+        let id = bundle.geographies[g].id.clone();
+        let mut members: BTreeMap<&str, Vec<&Vec<Vec<Vec<i64>>>>> = BTreeMap::new();
+        for area in &bundle.geographies[child].areas {
+            if let Some(parent) = area.parents.get(&id) {
+                members.entry(parent.as_str()).or_default().push(&area.polygons);
+            }
+        }
+        let shapes: Vec<Result<Vec<Vec<Vec<i64>>>, String>> = bundle.geographies[g]
+            .areas
+            .iter()
+            .map(|a| dissolve(&arcs, members.get(a.code.as_str()).map(Vec::as_slice).unwrap_or(&[])))
+            .collect();
+        for (area, shape) in bundle.geographies[g].areas.iter_mut().zip(shapes) {
+            match shape {
+                Ok(polygons) if !polygons.is_empty() => area.polygons = polygons,
+                Ok(_) => problems
+                    .push((format!("geographies[{id}].areas[{}]", area.code), "dissolving gave no shape".to_string())),
+                Err(message) => problems.push((format!("geographies[{id}].areas[{}]", area.code), message)),
+            }
+        }
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::InvalidData(
+            problems
+                .into_iter()
+                .map(|(location, message)| Issue { severity: Severity::Error, location, message })
+                .collect(),
+        ))
+    }
+}
+
+/// Fills series stored without values from their counts ([`derived_value`]).
+fn derive_values(bundle: &mut Bundle) {
+    for indicator in &mut bundle.indicators {
+        let (multiplier, decimals) = (indicator.unit.multiplier, indicator.decimals);
+        for series in indicator.series.iter_mut().filter(|s| s.values.is_empty()) {
+            if let (Some(numerators), Some(denominators)) = (&series.numerators, &series.denominators) {
+                series.values = numerators
+                    .iter()
+                    .zip(denominators)
+                    .map(|(n, d)| derived_value(*n, *d, multiplier, decimals))
+                    .collect();
+            }
+        }
     }
 }
 

@@ -5,6 +5,8 @@
 pub mod bundle;
 /// The loaded, decoded, indexed dataset.
 pub mod dataset;
+/// Dissolving areas along shared arcs (layers stored without shapes).
+pub mod dissolve;
 /// The postcode → LSOA 2021 index (`data/postcodes.json`), fetched on demand.
 pub mod postcodes;
 /// Decoding of shared-arc geometry into rings.

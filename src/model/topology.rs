@@ -38,6 +38,25 @@ pub fn decode_arcs(topology: &Topology) -> Vec<Vec<LonLat>> {
         .collect()
 }
 
+/// Decodes every arc into absolute quantised integer positions (before scale and translate), the
+/// exact space in which shared arcs meet; used for dissolving.
+pub fn decode_quantised(topology: &Topology) -> Vec<Vec<[i64; 2]>> {
+    topology
+        .arcs
+        .iter()
+        .map(|arc| {
+            let (mut x, mut y) = (0i64, 0i64);
+            arc.iter()
+                .map(|&[dx, dy]| {
+                    x = x.saturating_add(dx);
+                    y = y.saturating_add(dy);
+                    [x, y]
+                })
+                .collect()
+        })
+        .collect()
+}
+
 /// The index of the arc a reference points at, and whether it is reversed.
 pub fn arc_index(reference: i64) -> (usize, bool) {
     if reference < 0 {

@@ -6,6 +6,7 @@
 
 use super::bundle::{Bundle, Geography, Indicator, SCHEMA_ID, SCHEMA_VERSION};
 use super::topology::arc_index;
+use crate::app::format::plain;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
@@ -130,7 +131,7 @@ fn check_topology(bundle: &Bundle, report: &mut Report) -> Vec<usize> {
             if lon.abs() > MAX_LON || lat.abs() > MAX_LAT {
                 report.error(
                     format!("{location}[{j}]"),
-                    format!("position ({lon}, {lat}) is outside longitude ±180 / latitude ±90"),
+                    format!("position ({}, {}) is outside longitude ±180 / latitude ±90", plain(lon, 5), plain(lat, 5)),
                 );
                 break;
             }
@@ -156,6 +157,9 @@ fn check_geographies(bundle: &Bundle, arc_lengths: &[usize], report: &mut Report
         }
         if geography.areas.is_empty() {
             report.error(&location, "the layer has no areas");
+        }
+        if let Some(child) = &geography.dissolved_from {
+            check_dissolved(bundle, geography, child, &location, report);
         }
         check_areas(geography, &location, arc_lengths, &codes_by_geography, report);
     }
@@ -193,7 +197,11 @@ fn check_areas(
                 Some(_) => {}
             }
         }
-        if area.polygons.is_empty() {
+        if geography.dissolved_from.is_some() {
+            if !area.polygons.is_empty() {
+                report.error(&at, "a layer with dissolved_from must not store polygons");
+            }
+        } else if area.polygons.is_empty() {
             report.error(&at, "area has no polygons (empty geometry)");
         }
         for (pi, polygon) in area.polygons.iter().enumerate() {
@@ -203,6 +211,30 @@ fn check_areas(
             for (ri, ring) in polygon.iter().enumerate() {
                 check_ring(ring, &format!("{at}.polygons[{pi}][{ri}]"), arc_lengths, report);
             }
+        }
+    }
+}
+
+/// A layer built by dissolving a smaller one: the smaller layer must exist, store its own shapes,
+/// and give every area of this layer at least one member.
+fn check_dissolved(bundle: &Bundle, geography: &Geography, child: &str, location: &str, report: &mut Report) {
+    let Some(members) = bundle.geographies.iter().find(|g| g.id == child) else {
+        report.error(format!("{location}.dissolved_from"), format!("unknown geography \"{child}\""));
+        return;
+    };
+    if members.dissolved_from.is_some() || members.id == geography.id {
+        report
+            .error(format!("{location}.dissolved_from"), format!("\"{child}\" must be a layer that stores its shapes"));
+        return;
+    }
+    let covered: BTreeSet<&str> =
+        members.areas.iter().filter_map(|a| a.parents.get(&geography.id)).map(String::as_str).collect();
+    for area in &geography.areas {
+        if !covered.contains(area.code.as_str()) {
+            report.error(
+                format!("{location}.areas[{}]", area.code),
+                format!("no area of \"{child}\" names it as its parent, so it has no shape"),
+            );
         }
     }
 }
@@ -287,7 +319,15 @@ fn check_indicator(bundle: &Bundle, indicator: &Indicator, location: &str, repor
         };
         let n = geography.areas.len();
         let code = |i: usize| geography.areas.get(i).map(|a| a.code.as_str()).unwrap_or("?");
-        check_vector(&series.values, "values", n, &at, &code, report);
+        if series.values.is_empty() {
+            // Values may be left out when they can be derived from the counts.
+            if series.numerators.is_none() || series.denominators.is_none() {
+                report
+                    .error(&at, "values are missing and there are no numerators and denominators to derive them from");
+            }
+        } else {
+            check_vector(&series.values, "values", n, &at, &code, report);
+        }
         if let Some(numerators) = &series.numerators {
             check_vector(numerators, "numerators", n, &at, &code, report);
         }
@@ -304,7 +344,7 @@ fn check_indicator(bundle: &Bundle, indicator: &Indicator, location: &str, repor
                         if num > den {
                             report.error(
                                 format!("{at}.numerators[{i}] ({})", code(i)),
-                                format!("numerator {num} is greater than denominator {den}"),
+                                format!("numerator {} is greater than denominator {}", plain(*num, 6), plain(*den, 6)),
                             );
                         }
                     }

@@ -2,6 +2,7 @@
 //! are rounded to 0.01 px so output is stable across platforms.
 
 use super::scene::{Fill, Painter, Scene};
+use crate::app::format::plain;
 use crate::scale::Rgb;
 use std::fmt::Write;
 
@@ -45,11 +46,11 @@ pub fn to_svg(scene: &Scene) -> String {
 }
 
 fn num(v: f64) -> String {
-    let r = (v * 100.0).round() / 100.0;
-    if r == 0.0 {
+    let text = plain(v, 2);
+    if text == "-0" {
         "0".to_string()
     } else {
-        format!("{r}")
+        text
     }
 }
 

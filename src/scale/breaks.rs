@@ -65,7 +65,8 @@ pub fn classify(method: Method, values: &[f64], k: usize, decimals: u8) -> Vec<f
     };
     let (min, max) = finite_range(values);
     let factor = 10f64.powi(i32::from(decimals.min(6)));
-    let mut rounded: Vec<f64> = raw.iter().map(|b| (b * factor).round() / factor).filter(|b| *b > min && *b <= max).collect();
+    let mut rounded: Vec<f64> =
+        raw.iter().map(|b| (b * factor).round() / factor).filter(|b| *b > min && *b <= max).collect();
     rounded.dedup();
     rounded
 }
@@ -80,7 +81,7 @@ fn finite_range(values: &[f64]) -> (f64, f64) {
 /// `k - 1` breaks of equal width between the minimum and maximum; none when all values are equal.
 pub fn equal_interval(values: &[f64], k: usize) -> Vec<f64> {
     let (min, max) = finite_range(values);
-    if !(min < max) || k < 2 {
+    if min >= max || !min.is_finite() || k < 2 {
         return Vec::new();
     }
     (1..k).map(|i| min + (max - min) * i as f64 / k as f64).collect()

@@ -51,8 +51,8 @@ pub fn ckmeans(values: &[f64], k: usize) -> Vec<Vec<f64>> {
     // last cluster starts.
     let mut cost = vec![vec![0.0; n]; k];
     let mut start = vec![vec![0usize; n]; k];
-    for j in 0..n {
-        cost[0][j] = ssq(0, j);
+    for (j, c) in cost[0].iter_mut().enumerate() {
+        *c = ssq(0, j);
     }
     for c in 1..k {
         for j in c..n {

@@ -55,6 +55,57 @@ impl fmt::Display for Rgb {
     }
 }
 
+/// ColorBrewer RdBu (11 steps, red → white → blue), colour-blind safe per ColorBrewer.
+const RDBU: [&str; 11] = [
+    "#67001f", "#b2182b", "#d6604d", "#f4a582", "#fddbc7", "#f7f7f7", "#d1e5f0", "#92c5de", "#4393c3", "#2166ac",
+    "#053061",
+];
+
+/// ColorBrewer PuOr (11 steps, orange → white → purple), for change where higher is neither
+/// better nor worse.
+const PUOR: [&str; 11] = [
+    "#7f3b08", "#b35806", "#e08214", "#fdb863", "#fee0b6", "#f7f7f7", "#d8daeb", "#b2abd2", "#8073ac", "#542788",
+    "#2d004b",
+];
+
+/// Which diverging scheme a change map uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Diverging {
+    /// Red for worse, blue for better.
+    RedBlue,
+    /// Orange and purple, for changes that are neither better nor worse.
+    OrangePurple,
+}
+
+/// `n` colours (1–5) stepping from the neutral centre outwards on one side of a diverging
+/// scheme: `negative` picks the first half (red or orange), otherwise the second (blue or purple).
+/// The centre itself is [`diverging_centre`].
+pub fn diverging_side(scheme: Diverging, negative: bool, n: usize) -> Vec<Rgb> {
+    let table = match scheme {
+        Diverging::RedBlue => &RDBU,
+        Diverging::OrangePurple => &PUOR,
+    };
+    let n = n.clamp(1, 5);
+    (0..n)
+        .map(|i| {
+            // Steps 1 (palest) to 5 (darkest) away from the centre; the palest is used only when
+            // five classes are needed, as it is close to the neutral centre.
+            let step = match n {
+                5 => 1 + i,
+                1 => 3,
+                _ => 2 + i * 3 / (n - 1),
+            };
+            let index = if negative { 5 - step } else { 5 + step };
+            Rgb::from_hex(table[index]).unwrap_or(Rgb(0, 0, 0))
+        })
+        .collect()
+}
+
+/// The neutral centre of the diverging schemes (a class that straddles zero).
+pub fn diverging_centre() -> Rgb {
+    Rgb(0xf7, 0xf7, 0xf7)
+}
+
 /// ColorBrewer Blues, 9 steps light → dark.
 const BLUES: [&str; 9] =
     ["#f7fbff", "#deebf7", "#c6dbef", "#9ecae1", "#6baed6", "#4292c6", "#2171b5", "#08519c", "#08306b"];
@@ -84,6 +135,23 @@ mod tests {
     #[test]
     fn contrast_of_black_and_white_is_21() {
         assert!((Rgb(0, 0, 0).contrast(Rgb(255, 255, 255)) - 21.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn diverging_sides_darken_away_from_the_centre() {
+        for scheme in [Diverging::RedBlue, Diverging::OrangePurple] {
+            for negative in [true, false] {
+                for n in 1..=5 {
+                    let colours = diverging_side(scheme, negative, n);
+                    assert_eq!(colours.len(), n);
+                    for pair in colours.windows(2) {
+                        assert!(pair[0].luminance() > pair[1].luminance(), "{scheme:?} {negative} {pair:?}");
+                    }
+                }
+            }
+        }
+        assert_eq!(diverging_side(Diverging::RedBlue, true, 1), vec![Rgb(0xd6, 0x60, 0x4d)]);
+        assert_eq!(diverging_side(Diverging::RedBlue, false, 5)[4], Rgb(0x05, 0x30, 0x61));
     }
 
     #[test]

@@ -4,10 +4,10 @@
 
 /// Class breaks from data: quantile, equal interval, natural breaks.
 pub mod breaks;
-/// Ckmeans optimal 1-D clustering (natural breaks).
-pub mod ckmeans;
 /// Quantile choropleth colouring.
 pub mod choropleth;
+/// Ckmeans optimal 1-D clustering (natural breaks).
+pub mod ckmeans;
 /// Colours and colour-blind-safe schemes.
 pub mod colour;
 /// Threshold scale: value → class, with an explicit "no data".

@@ -157,7 +157,80 @@ impl AtlasHandle {
         self.atlas.set_view(indicator.as_deref(), geography.as_deref(), period.as_deref()).map_err(|e| to_js_error(&e))
     }
 
-    /// `{ indicator, geography, period, area }`.
+    /// Sets the classification method id and/or number of classes (absent = unchanged).
+    ///
+    /// # Errors
+    /// An `Error` with code `unknown-method` or `invalid-classes`.
+    #[wasm_bindgen(js_name = setClassification)]
+    pub fn set_classification(&mut self, method: Option<String>, classes: Option<u32>) -> Result<(), JsValue> {
+        self.atlas.set_classification(method.as_deref(), classes.map(|c| c as usize)).map_err(|e| to_js_error(&e))
+    }
+
+    /// Shows the change from an earlier period to the current one; absent switches it off.
+    ///
+    /// # Errors
+    /// An `Error` with code `change-not-comparable` (the message says why) or `unknown-period`.
+    #[wasm_bindgen(js_name = setChange)]
+    pub fn set_change(&mut self, from: Option<String>) -> Result<(), JsValue> {
+        self.atlas.set_change(from.as_deref()).map_err(|e| to_js_error(&e))
+    }
+
+    /// Why a change from `from` to the current period cannot be shown, or null when it can.
+    #[wasm_bindgen(js_name = changeRefusal)]
+    pub fn change_refusal(&self, from: &str) -> Option<String> {
+        self.atlas.change_refusal(from)
+    }
+
+    /// Indicators (grouped by theme, with periods and geographies), layers and methods.
+    pub fn catalogue(&self) -> JsValue {
+        to_js(&self.atlas.catalogue())
+    }
+
+    /// Areas of any layer matching a name or code, best first: `[{ code, name, geography, geography_label }]`.
+    pub fn search(&self, query: &str, limit: u32) -> JsValue {
+        to_js(&self.atlas.search_index().search(self.atlas.data(), query, limit as usize))
+    }
+
+    /// Selects an area of any layer by code (switching layer when the indicator has it there)
+    /// and zooms to it.
+    ///
+    /// # Errors
+    /// An `Error` with code `unknown-area`.
+    pub fn locate(&mut self, code: &str) -> Result<JsValue, JsValue> {
+        self.atlas.locate(code).map(|info| to_js(&info)).map_err(|e| to_js_error(&e))
+    }
+
+    /// Installs the postcode index (the text of data/postcodes.json); returns the postcode count.
+    ///
+    /// # Errors
+    /// An `Error` with code `invalid-json`.
+    #[wasm_bindgen(js_name = loadPostcodes)]
+    pub fn load_postcodes(&mut self, json: &str) -> Result<u32, JsValue> {
+        self.atlas.load_postcodes(json).map(|n| n as u32).map_err(|e| to_js_error(&e))
+    }
+
+    /// Whether the postcode index is loaded.
+    #[wasm_bindgen(js_name = hasPostcodes)]
+    pub fn has_postcodes(&self) -> bool {
+        self.atlas.has_postcodes()
+    }
+
+    /// Selects the area containing a postcode: `{ postcode, lsoa, estimated, area, message }`.
+    ///
+    /// # Errors
+    /// An `Error` with code `unknown-postcode` whose message is a sentence for people.
+    #[wasm_bindgen(js_name = locatePostcode)]
+    pub fn locate_postcode(&mut self, query: &str) -> Result<JsValue, JsValue> {
+        self.atlas.locate_postcode(query).map(|a| to_js(&a)).map_err(|e| to_js_error(&e))
+    }
+
+    /// The selected area's details, or null.
+    #[wasm_bindgen(js_name = selectedInfo)]
+    pub fn selected_info(&self) -> JsValue {
+        to_js(&self.atlas.selected_info())
+    }
+
+    /// `{ indicator, geography, period, area, method, classes, change_from }`.
     pub fn state(&self) -> JsValue {
         to_js(&self.atlas.state())
     }

@@ -36,6 +36,11 @@ pub fn cell_code(columns: usize, i: usize, j: usize) -> String {
 /// A grid bundle with one indicator (`employment-deprivation`, periods 2019 and 2025) on both
 /// layers; `missing` lists cells with no 2025 value.
 pub fn grid_bundle(columns: usize, rows: usize, missing: &[(usize, usize)]) -> Bundle {
+    grid_bundle_with(columns, rows, missing, false)
+}
+
+/// As [`grid_bundle`]; with `dissolve_districts` the districts are stored without shapes.
+pub fn grid_bundle_with(columns: usize, rows: usize, missing: &[(usize, usize)], dissolve_districts: bool) -> Bundle {
     let mut arcs = Vec::new();
     for j in 0..=rows {
         for i in 0..columns {
@@ -60,18 +65,19 @@ pub fn grid_bundle(columns: usize, rows: usize, missing: &[(usize, usize)]) -> B
             });
         }
     }
+    let shape = |polygons: Vec<Vec<Vec<i64>>>| if dissolve_districts { Vec::new() } else { polygons };
     let districts = vec![
         Area {
             code: "E08000001".into(),
             name: "Westshire".into(),
             parents: BTreeMap::new(),
-            polygons: vec![vec![block_ring(columns, rows, (0, half), (0, rows))]],
+            polygons: shape(vec![vec![block_ring(columns, rows, (0, half), (0, rows))]]),
         },
         Area {
             code: "E08000002".into(),
             name: "Eastshire".into(),
             parents: BTreeMap::new(),
-            polygons: vec![vec![block_ring(columns, rows, (half, columns), (0, rows))]],
+            polygons: shape(vec![vec![block_ring(columns, rows, (half, columns), (0, rows))]]),
         },
     ];
     let counts: Vec<(f64, f64)> = (0..columns * rows).map(|k| ((10 + 3 * k) as f64, 1000.0)).collect();
@@ -113,6 +119,7 @@ pub fn grid_bundle(columns: usize, rows: usize, missing: &[(usize, usize)]) -> B
                 vintage: "synthetic".into(),
                 approximate: false,
                 note: String::new(),
+                dissolved_from: None,
                 areas: cells,
             },
             Geography {
@@ -122,6 +129,8 @@ pub fn grid_bundle(columns: usize, rows: usize, missing: &[(usize, usize)]) -> B
                 vintage: "synthetic".into(),
                 approximate: false,
                 note: String::new(),
+                // Stored without shapes: the reader dissolves the LSOAs (exercises that path).
+                dissolved_from: if dissolve_districts { Some("lsoa".into()) } else { None },
                 areas: districts,
             },
         ],

@@ -3,10 +3,33 @@ import init, { AtlasHandle, lastPanic, __panicForTests } from '../atlas_core.js'
 
 let wasmUrl = null;
 let loading = null;
+let postcodes = null;
 
 /** Sets where the .wasm file lives (called by the entry module with a URL relative to itself). */
 export function configureCore(url) {
   wasmUrl = url;
+}
+
+/** URL of a file shipped beside the widget (e.g. `data/postcodes.json`). */
+export function assetUrl(path) {
+  return new URL(path, wasmUrl ?? import.meta.url);
+}
+
+/**
+ * The postcode index's text, fetched once per page from the widget's own folder, only when
+ * someone first searches a postcode.
+ */
+export function loadPostcodeText() {
+  if (!postcodes) {
+    postcodes = fetch(assetUrl('data/postcodes.json'), { credentials: 'same-origin' }).then((response) => {
+      if (!response.ok) throw new Error(`the postcode index could not be loaded (HTTP ${response.status})`);
+      return response.text();
+    });
+    postcodes.catch(() => {
+      postcodes = null;
+    });
+  }
+  return postcodes;
 }
 
 /** Resolves when the wasm module is instantiated; every instance awaits the same promise. */

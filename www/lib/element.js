@@ -1,8 +1,10 @@
 // <work-health-atlas>: the custom element. It owns the DOM, every event listener and the animation
 // frame; the wasm core owns the data, the state and the drawing. All data-derived text is set with
 // textContent, never parsed as HTML.
-import { loadCore } from './core.js';
+import { loadCore, loadPostcodeText } from './core.js';
 import { atlasStyleSheet } from './styles.js';
+import { Controls } from './controls.js';
+import { Search } from './search.js';
 import { buildUi, renderCaption, renderLegend, renderTooltip, showError, showLoading, hideStatus } from './ui.js';
 import { fetchBundle } from './fetch-bundle.js';
 
@@ -15,6 +17,9 @@ export class AtlasElement extends HTMLElement {
   static observedAttributes = ['indicator', 'geography', 'period', 'area', 'src'];
 
   #ui;
+  #controls;
+  #search;
+  #pointers = new Map();
   #core = null;
   #handle = null;
   #loadToken = 0;
@@ -35,7 +40,17 @@ export class AtlasElement extends HTMLElement {
     });
     const root = this.attachShadow({ mode: 'open' });
     root.adoptedStyleSheets = [atlasStyleSheet()];
-    this.#ui = buildUi();
+    this.#controls = new Controls({
+      view: (change) => this.#applyView(change),
+      classification: (method, classes) => this.#applyClassification(method, classes),
+      change: (from) => this.#applyChange(from),
+    });
+    this.#search = new Search({
+      find: (query, limit) => (this.#handle ? this.#call(() => this.#handle.search(query, limit)) ?? [] : []),
+      choose: (hit) => this.#choose(hit),
+      postcode: (query) => this.#findPostcode(query),
+    });
+    this.#ui = buildUi(this.#controls, this.#search);
     root.append(this.#ui.root);
     this.#resizeObserver = new ResizeObserver(() => this.#measure());
     this.#wireMapEvents();
@@ -48,6 +63,7 @@ export class AtlasElement extends HTMLElement {
 
   disconnectedCallback() {
     this.#resizeObserver.disconnect();
+    this.#controls.stop();
     if (this.#frame) cancelAnimationFrame(this.#frame);
     this.#frame = 0;
     this.#loadToken += 1;
@@ -71,7 +87,7 @@ export class AtlasElement extends HTMLElement {
     return this.#handle ? this.#call(() => this.#handle.state()) : null;
   }
 
-  /** Selects an area of the current layer by code; returns its details or null. */
+  /** Selects an area by code (of any layer; the map switches layer when needed) and zooms to it. */
   select(code) {
     return this.#applyArea(code, true);
   }
@@ -127,6 +143,7 @@ export class AtlasElement extends HTMLElement {
     const handle = this.#call(() => new core.AtlasHandle(bytes, this.#size.width, this.#size.height));
     if (!handle) return;
     this.#handle = handle;
+    this.#controls.setCatalogue(handle.catalogue());
     this.#applyView(
       {
         indicator: this.getAttribute('indicator'),
@@ -210,8 +227,8 @@ export class AtlasElement extends HTMLElement {
         this.#warn(error.code || 'invalid-attribute', `${error.message}; showing the default instead.`);
       }
     }
+    this.#refreshText();
     if (JSON.stringify(this.#handle.state()) !== before) {
-      this.#refreshText();
       this.#schedule(true, true);
       if (announce) this.#emit('atlas-change', this.#handle.state());
     }
@@ -221,7 +238,7 @@ export class AtlasElement extends HTMLElement {
     if (!this.#handle || !code) return null;
     let info;
     try {
-      info = this.#handle.select(code);
+      info = this.#handle.locate(code);
     } catch (error) {
       if (error instanceof WebAssembly.RuntimeError) {
         this.#call(() => {
@@ -232,9 +249,83 @@ export class AtlasElement extends HTMLElement {
       }
       return null;
     }
-    this.#schedule(false, true);
+    this.#refreshText();
+    this.#schedule(true, true);
     if (announce) this.#announceSelection(info);
     return info;
+  }
+
+  #applyClassification(method, classes) {
+    if (!this.#handle) return;
+    try {
+      this.#handle.setClassification(method, classes);
+    } catch (error) {
+      this.#recover(error);
+      return;
+    }
+    this.#changed();
+  }
+
+  #applyChange(from) {
+    if (!this.#handle) return;
+    try {
+      this.#handle.setChange(from ?? undefined);
+    } catch (error) {
+      this.#recover(error);
+      this.#refreshText();
+      this.#controls.note(error.message);
+      return;
+    }
+    this.#changed();
+  }
+
+  /** After any view change: words, paint and `atlas-change`. */
+  #changed() {
+    this.#refreshText();
+    this.#schedule(true, true);
+    this.#emit('atlas-change', this.#handle.state());
+  }
+
+  /** Reports an error thrown by the core that left the view usable; a trap is fatal. */
+  #recover(error) {
+    if (error instanceof WebAssembly.RuntimeError) {
+      this.#call(() => {
+        throw error;
+      });
+    } else {
+      this.#warn(error.code || 'invalid-value', error.message);
+    }
+  }
+
+  /** A search result was chosen: select it (switching layer if needed) and say what happened. */
+  #choose(hit) {
+    const info = this.#applyArea(hit.code, true);
+    if (!info) return `${hit.name} could not be shown.`;
+    return info.code === hit.code
+      ? `Showing ${info.name}.`
+      : `${hit.name} has no figures for this indicator; showing ${info.name}, which contains it.`;
+  }
+
+  async #findPostcode(query) {
+    if (!this.#handle) return '';
+    try {
+      if (!this.#handle.hasPostcodes()) {
+        const text = await loadPostcodeText();
+        if (!this.#handle) return '';
+        this.#handle.loadPostcodes(text);
+      }
+      const answer = this.#handle.locatePostcode(query);
+      this.#refreshText();
+      this.#schedule(true, true);
+      this.#announceSelection(answer.area);
+      return answer.message;
+    } catch (error) {
+      if (error instanceof WebAssembly.RuntimeError) {
+        this.#recover(error);
+        return '';
+      }
+      return error.code === 'unknown-postcode' ? `${error.message}.` : `The postcode could not be looked up: ${error.message}`;
+    }
   }
 
   #announceSelection(info) {
@@ -244,8 +335,10 @@ export class AtlasElement extends HTMLElement {
 
   #refreshText() {
     if (!this.#handle) return;
-    renderCaption(this.#ui, this.#handle.caption());
-    renderLegend(this.#ui, this.#handle.legend());
+    const caption = this.#handle.caption();
+    renderCaption(this.#ui, caption);
+    renderLegend(this.#ui, this.#handle.legend(), caption.unit);
+    this.#controls.sync(this.#handle.state(), (from) => this.#handle.changeRefusal(from));
   }
 
   // ---- size and painting ---------------------------------------------------------------------
@@ -314,11 +407,17 @@ export class AtlasElement extends HTMLElement {
     overlay.addEventListener('pointerdown', (event) => {
       if (!this.#handle || event.button !== 0) return;
       const [x, y] = this.#point(event);
-      this.#drag = { x, y, startX: x, startY: y, moved: false, id: event.pointerId };
+      this.#pointers.set(event.pointerId, [x, y]);
       overlay.setPointerCapture(event.pointerId);
+      // A second finger turns the gesture into a pinch; no click follows it.
+      this.#drag = this.#pointers.size === 1 ? { x, y, startX: x, startY: y, moved: false, id: event.pointerId } : null;
     });
-    overlay.addEventListener('pointerup', (event) => this.#onPointerUp(event));
-    overlay.addEventListener('pointercancel', () => {
+    overlay.addEventListener('pointerup', (event) => {
+      this.#pointers.delete(event.pointerId);
+      this.#onPointerUp(event);
+    });
+    overlay.addEventListener('pointercancel', (event) => {
+      this.#pointers.delete(event.pointerId);
       this.#drag = null;
     });
     overlay.addEventListener('pointerleave', () => {
@@ -348,6 +447,10 @@ export class AtlasElement extends HTMLElement {
   #onPointerMove(event) {
     if (!this.#handle) return;
     const [x, y] = this.#point(event);
+    if (this.#pointers.has(event.pointerId) && this.#pointers.size === 2) {
+      this.#pinch(event.pointerId, x, y);
+      return;
+    }
     if (this.#drag && this.#drag.id === event.pointerId) {
       const dx = x - this.#drag.x;
       const dy = y - this.#drag.y;
@@ -364,6 +467,20 @@ export class AtlasElement extends HTMLElement {
     const changed = this.#call(() => this.#handle.hover(x, y));
     if (changed) this.#schedule(false, true);
     renderTooltip(this.#ui, this.#handle && this.#handle.hoverInfo(), x, y);
+  }
+
+  /** Two-finger pinch: zoom by the change in finger distance about their midpoint, pan with it. */
+  #pinch(id, x, y) {
+    const [a, b] = [...this.#pointers.values()];
+    const before = { mid: [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2], dist: Math.hypot(a[0] - b[0], a[1] - b[1]) };
+    this.#pointers.set(id, [x, y]);
+    const [c, d] = [...this.#pointers.values()];
+    const mid = [(c[0] + d[0]) / 2, (c[1] + d[1]) / 2];
+    const dist = Math.hypot(c[0] - d[0], c[1] - d[1]);
+    if (before.dist > 0 && dist > 0) this.#call(() => this.#handle.zoomAt(dist / before.dist, mid[0], mid[1]));
+    this.#call(() => this.#handle.pan(mid[0] - before.mid[0], mid[1] - before.mid[1]));
+    renderTooltip(this.#ui, null);
+    this.#schedule(true, true);
   }
 
   #onPointerUp(event) {

@@ -16,6 +16,49 @@ export const cssText = `
 *, *::before, *::after { box-sizing: inherit; }
 .atlas { display: flex; flex-direction: column; gap: 0.5rem; padding: 0.75rem; container-type: inline-size; }
 .map-area { position: relative; }
+.options { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: flex-start; }
+.options-toggle { display: none; }
+.controls { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: flex-end; flex: 3 1 30rem; }
+.controls[hidden] { display: none; }
+.control { display: flex; flex-direction: column; gap: 0.15rem; min-width: 0; }
+.control label, .search label { font-size: 0.8rem; font-weight: 600; color: var(--atlas-muted, #505a5f); }
+.control-row { display: flex; gap: 0.35rem; }
+select, input[type="search"], .options button, .options-toggle {
+  font: inherit; font-size: 0.9rem;
+  min-height: 32px;
+  color: var(--atlas-text, #0b0c0c);
+  background: var(--atlas-background, #ffffff);
+  border: 1px solid var(--atlas-border, #505a5f);
+  border-radius: 4px;
+  padding: 0.2rem 0.4rem;
+  max-width: 100%;
+}
+.options button, .options-toggle { cursor: pointer; font-weight: 600; }
+.options button[aria-pressed="true"] { background: var(--atlas-accent, #1d70b8); color: #ffffff; border-color: var(--atlas-accent, #1d70b8); }
+select:focus-visible, input:focus-visible, button:focus-visible {
+  outline: 3px solid var(--atlas-focus, #ffbf47); outline-offset: 0;
+}
+#atlas-indicator { max-width: 22rem; }
+.change-note { flex-basis: 100%; margin: 0; font-size: 0.8rem; color: var(--atlas-muted, #505a5f); }
+.change-note:empty { display: none; }
+.search { position: relative; display: flex; flex-direction: column; gap: 0.15rem; flex: 1 1 14rem; max-width: 24rem; }
+.search input { width: 100%; }
+.suggestions {
+  position: absolute; top: 100%; left: 0; right: 0; z-index: 5;
+  margin: 2px 0 0; padding: 0.2rem 0; list-style: none;
+  background: var(--atlas-background, #ffffff);
+  border: 1px solid var(--atlas-border, #505a5f); border-radius: 4px;
+  box-shadow: 0 4px 10px rgba(0, 0, 0, 0.15);
+  max-height: 18rem; overflow: auto;
+}
+.suggestions[hidden] { display: none; }
+.suggestions li { display: flex; justify-content: space-between; gap: 0.75rem; padding: 0.35rem 0.6rem; cursor: pointer; min-height: 24px; }
+.suggestions li[aria-selected="true"] { background: var(--atlas-accent, #1d70b8); color: #ffffff; }
+.hit-layer { font-size: 0.8rem; opacity: 0.85; }
+.search-message { margin: 0; font-size: 0.85rem; }
+.search-message:empty { display: none; }
+.legend-title { margin: 0 0 0.2rem; font-weight: 600; }
+.tooltip .detail { display: block; font-size: 0.8rem; }
 .title { font-size: 1.15rem; font-weight: 650; margin: 0; }
 .map {
   position: relative;
@@ -97,6 +140,15 @@ export const cssText = `
 .visually-hidden {
   position: absolute !important; width: 1px; height: 1px; overflow: hidden;
   clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap;
+}
+@container (max-width: 560px) {
+  .options-toggle { display: inline-block; align-self: flex-start; }
+  .options { display: none; flex-direction: column; }
+  .options.open { display: flex; }
+  .search { max-width: none; flex-basis: auto; width: 100%; }
+  .controls { flex-basis: auto; flex-direction: column; align-items: stretch; }
+  .control-row select { flex: 1 1 auto; min-width: 0; }
+  #atlas-indicator { max-width: none; }
 }
 @container (max-width: 520px) {
   .legend { position: static; max-width: none; margin-top: 0.4rem; background: none; }

@@ -2,8 +2,15 @@
 import { h, setChildren } from './dom.js';
 
 /** Creates the element's static structure and returns references to its parts. */
-export function buildUi() {
+export function buildUi(controls, search) {
   const title = h('h2', { class: 'title', part: 'title' });
+  const optionsToggle = h('button', { type: 'button', class: 'options-toggle', 'aria-expanded': 'false', 'aria-controls': 'atlas-options' }, ['Map options']);
+  const options = h('div', { class: 'options', id: 'atlas-options' }, [search.root, controls.root]);
+  optionsToggle.addEventListener('click', () => {
+    const open = optionsToggle.getAttribute('aria-expanded') !== 'true';
+    optionsToggle.setAttribute('aria-expanded', String(open));
+    options.classList.toggle('open', open);
+  });
   const base = h('canvas', { class: 'base', 'aria-hidden': 'true' });
   const overlay = h('canvas', {
     class: 'overlay',
@@ -27,8 +34,8 @@ export function buildUi() {
   // The legend sits over the map's corner on wide screens and below it on narrow ones.
   const mapArea = h('div', { class: 'map-area' }, [map, legend]);
   const caption = h('footer', { class: 'caption', part: 'caption' });
-  const root = h('div', { class: 'atlas', part: 'root' }, [title, mapArea, caption]);
-  return { root, title, map, base, overlay, tooltip, zoomIn, zoomOut, zoomReset, legend, status, caption };
+  const root = h('div', { class: 'atlas', part: 'root' }, [title, optionsToggle, options, mapArea, caption]);
+  return { root, title, options, map, base, overlay, tooltip, zoomIn, zoomOut, zoomReset, legend, status, caption };
 }
 
 export function showLoading(ui) {
@@ -67,12 +74,13 @@ export function renderCaption(ui, caption) {
   if (caption.source) lines.push(h('p', {}, [`Source: ${caption.source}.`]));
   if (caption.period) lines.push(h('p', {}, [`Reference period: ${caption.period}.`]));
   if (caption.geography) lines.push(h('p', {}, [`Boundaries: ${caption.geography}.`]));
+  if (caption.unit) lines.push(h('p', {}, [`Unit: ${caption.unit}.`]));
   for (const line of caption.attribution) lines.push(h('p', { class: 'attribution' }, [line]));
   if (caption.vintage) lines.push(h('p', { class: 'vintage' }, [`Data: ${caption.vintage}.`]));
   setChildren(ui.caption, lines);
 }
 
-export function renderLegend(ui, rows) {
+export function renderLegend(ui, rows, unit = '') {
   if (!rows.length) {
     ui.legend.hidden = true;
     setChildren(ui.legend, []);
@@ -84,7 +92,7 @@ export function renderLegend(ui, rows) {
     if (!row.no_data) swatch.style.backgroundColor = row.colour;
     return h('li', {}, [swatch, h('span', {}, [row.label])]);
   });
-  setChildren(ui.legend, [h('ul', { 'aria-label': 'Legend' }, items)]);
+  setChildren(ui.legend, [unit ? h('p', { class: 'legend-title' }, [unit]) : null, h('ul', { 'aria-label': unit ? `Legend: ${unit}` : 'Legend' }, items)]);
 }
 
 /** Shows the tooltip for an area near (x, y), or hides it when `info` is null. */
@@ -97,6 +105,9 @@ export function renderTooltip(ui, info, x = 0, y = 0) {
   if (info.district && info.district !== info.name) parts.push(h('span', { class: 'district' }, [info.district]));
   if (info.value_text) {
     parts.push(h('span', { class: 'value' }, [info.period ? `${info.value_text} (${info.period})` : info.value_text]));
+  }
+  for (const line of [info.class_label && `Class: ${info.class_label}`, info.rank_text, info.comparison_text]) {
+    if (line) parts.push(h('span', { class: 'detail' }, [line]));
   }
   setChildren(ui.tooltip, parts);
   ui.tooltip.hidden = false;

@@ -91,6 +91,7 @@ pub fn build_geometry(features: &[Feature], layers: &Layers, diags: &mut Diagnos
             vintage: text.3.to_string(),
             approximate: text.4,
             note: layer_note(layers, layer.id, text.5),
+            dissolved_from: None,
             areas,
         });
     }

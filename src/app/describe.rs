@@ -1,0 +1,295 @@
+//! Words for people about the current view: what a tooltip says about an area (value with unit
+//! and period, class range, rank in the layer, comparison with the city region), the legend rows,
+//! and the caption (active title, definition, source, reference period, boundaries, attribution).
+
+use super::atlas::{Atlas, DISTRICT_GEOGRAPHY, REGION_CODE};
+use super::format;
+use crate::model::bundle::Indicator;
+use serde::Serialize;
+
+/// What a tooltip or an event says about an area.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AreaInfo {
+    /// Area code.
+    pub code: String,
+    /// Area name.
+    pub name: String,
+    /// Geography id of the layer.
+    pub geography: String,
+    /// Name of the containing district, when the area is smaller than a district.
+    pub district: Option<String>,
+    /// Value in display units (a change in change mode).
+    pub value: Option<f64>,
+    /// Value formatted with unit, or "no data".
+    pub value_text: String,
+    /// Period label, e.g. "IoD2025" (or "IoD2019 to IoD2025" in change mode).
+    pub period: Option<String>,
+    /// The legend row the value falls in.
+    pub class_label: Option<String>,
+    /// e.g. "12th highest of 158 wards".
+    pub rank_text: Option<String>,
+    /// e.g. "Higher than the Liverpool City Region (18.2%)".
+    pub comparison_text: Option<String>,
+}
+
+/// One legend row.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LegendEntry {
+    /// CSS colour, or empty for the hatched no-data swatch.
+    pub colour: String,
+    /// Range text, e.g. "12.0% to under 18.4%".
+    pub label: String,
+    /// True for the no-data row.
+    pub no_data: bool,
+}
+
+/// The words around the map.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Caption {
+    /// Active title.
+    pub title: String,
+    /// Indicator definition.
+    pub definition: String,
+    /// Producer, dataset, edition.
+    pub source: String,
+    /// Reference period of the data.
+    pub period: String,
+    /// Boundary vintage of the layer (with "approximate" where so).
+    pub geography: String,
+    /// Attribution lines of the bundle.
+    pub attribution: Vec<String>,
+    /// Data vintage stamp.
+    pub vintage: String,
+    /// True for synthetic test data.
+    pub synthetic: bool,
+    /// Unit label of the legend, e.g. "% of working-age residents" or "percentage points".
+    pub unit: String,
+}
+
+/// English ordinal: 1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st …
+pub fn ordinal(n: usize) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}
+
+impl Atlas {
+    fn is_percentage(indicator: &Indicator) -> bool {
+        indicator.unit.symbol.trim() == "%"
+    }
+
+    /// Formats a value of the current view (a change gets a sign and "pp" for percentages).
+    pub fn format_value(&self, value: Option<f64>) -> String {
+        let Some(indicator) = self.current_indicator() else { return String::new() };
+        if self.change_from.is_some() {
+            let symbol = if Self::is_percentage(indicator) { " pp" } else { indicator.unit.symbol.as_str() };
+            return match value {
+                Some(v) if v.is_finite() => {
+                    let sign = if v > 0.0 { "+" } else { "" };
+                    format!("{sign}{}", format::value(Some(v), indicator.decimals, symbol))
+                }
+                _ => format::value(None, 0, ""),
+            };
+        }
+        format::value(value, indicator.decimals, &indicator.unit.symbol)
+    }
+
+    fn period_label(&self, id: &str) -> Option<String> {
+        self.current_indicator()?.periods.iter().find(|p| p.id == id).map(|p| p.label.clone())
+    }
+
+    fn view_period_label(&self) -> Option<String> {
+        let now = self.period_label(self.period.as_deref()?)?;
+        match self.change_from.as_deref().and_then(|from| self.period_label(from)) {
+            Some(then) => Some(format!("{then} to {now}")),
+            None => Some(now),
+        }
+    }
+
+    /// Rank of an area's value among the layer's areas with values, highest first (ties share the
+    /// better rank).
+    fn rank_text(&self, area: usize) -> Option<String> {
+        let value = (*self.values.get(area)?)?;
+        let known: Vec<f64> = self.values.iter().flatten().copied().collect();
+        let rank = 1 + known.iter().filter(|v| **v > value).count();
+        let noun = &self.data.bundle.geographies.get(self.geography)?.noun_plural;
+        let what = if self.change_from.is_some() { "highest change" } else { "highest" };
+        Some(format!("{} {what} of {} {noun}", ordinal(rank), known.len()))
+    }
+
+    /// The city region's figure for the current view.
+    pub fn region_value(&self) -> Option<f64> {
+        let indicator = self.current_indicator()?;
+        let at = |period: &str| {
+            indicator.comparator_values.iter().find(|c| c.code == REGION_CODE && c.period == period).map(|c| c.value)
+        };
+        let now = at(self.period.as_deref()?)?;
+        match self.change_from.as_deref() {
+            Some(from) => Some(now - at(from)?),
+            None => Some(now),
+        }
+    }
+
+    fn comparison_text(&self, value: Option<f64>) -> Option<String> {
+        let value = value?;
+        let region = self.region_value()?;
+        let decimals = self.current_indicator()?.decimals;
+        let factor = 10f64.powi(i32::from(decimals));
+        let (v, r) = ((value * factor).round(), (region * factor).round());
+        let relation = if v > r {
+            "Higher than"
+        } else if v < r {
+            "Lower than"
+        } else {
+            "The same as"
+        };
+        let name = self.data.bundle.comparators.iter().find(|c| c.code == REGION_CODE).map(|c| c.name.as_str())?;
+        Some(format!("{relation} {name} ({})", self.format_value(Some(region))))
+    }
+
+    fn class_label(&self, value: Option<f64>) -> Option<String> {
+        let choropleth = self.choropleth.as_ref()?;
+        let class = choropleth.scale.class_of(value?)?;
+        self.legend().into_iter().filter(|row| !row.no_data).nth(class).map(|row| row.label)
+    }
+
+    /// Information about the hovered area.
+    pub fn hovered_info(&self) -> Option<AreaInfo> {
+        self.hovered.and_then(|a| self.info(a))
+    }
+
+    /// Information about the selected area.
+    pub fn selected_info(&self) -> Option<AreaInfo> {
+        self.selected.and_then(|a| self.info(a))
+    }
+
+    /// Information about an area of the current layer.
+    pub fn info(&self, area: usize) -> Option<AreaInfo> {
+        let geography = self.data.bundle.geographies.get(self.geography)?;
+        let record = geography.areas.get(area)?;
+        let district = record.parents.get(DISTRICT_GEOGRAPHY).and_then(|code| {
+            let lad = self.data.geography_index(DISTRICT_GEOGRAPHY)?;
+            let index = self.data.area_index(lad, code)?;
+            Some(self.data.bundle.geographies[lad].areas[index].name.clone())
+        });
+        let value = self.values.get(area).copied().flatten();
+        let has_indicator = self.current_indicator().is_some();
+        Some(AreaInfo {
+            code: record.code.clone(),
+            name: record.name.clone(),
+            geography: geography.id.clone(),
+            district,
+            value,
+            value_text: if has_indicator { self.format_value(value) } else { String::new() },
+            period: self.view_period_label(),
+            class_label: self.class_label(value),
+            rank_text: self.rank_text(area),
+            comparison_text: self.comparison_text(value),
+        })
+    }
+
+    /// Legend rows: one per class ("a to under b", the last "a to max"), then "No data" when any
+    /// area lacks a value.
+    pub fn legend(&self) -> Vec<LegendEntry> {
+        let Some(choropleth) = &self.choropleth else { return Vec::new() };
+        let classes = choropleth.scale.classes();
+        let mut rows: Vec<LegendEntry> = (0..classes)
+            .filter_map(|class| {
+                let [lo, hi] = choropleth.scale.extent(class)?;
+                let colour = choropleth.colours.get(class)?.to_string();
+                let (lo, hi) = (self.format_value(Some(lo)), self.format_value(Some(hi)));
+                let label = if lo == hi {
+                    lo
+                } else if class + 1 < classes {
+                    format!("{lo} to under {hi}")
+                } else {
+                    format!("{lo} to {hi}")
+                };
+                Some(LegendEntry { colour, label, no_data: false })
+            })
+            .collect();
+        if self.values.iter().any(Option::is_none) {
+            rows.push(LegendEntry { colour: String::new(), label: "No data".to_string(), no_data: true });
+        }
+        rows
+    }
+
+    /// Title, definition, source, period, vintage and attribution of the current view.
+    pub fn caption(&self) -> Caption {
+        let meta = &self.data.bundle.meta;
+        let geography = self.data.bundle.geographies.get(self.geography);
+        let mut geography_text = geography.map(|g| g.vintage.clone()).unwrap_or_default();
+        if geography.is_some_and(|g| g.approximate) {
+            geography_text.push_str(" — approximate ward boundaries");
+        }
+        let layer = geography.map(|g| g.noun_plural.as_str()).unwrap_or("");
+        let mut caption = Caption {
+            title: format!("{}: {}", meta.title, geography.map(|g| g.label.as_str()).unwrap_or("")),
+            definition: String::new(),
+            source: String::new(),
+            period: String::new(),
+            geography: geography_text,
+            attribution: meta.attribution.clone(),
+            vintage: meta.vintage.clone(),
+            synthetic: meta.synthetic,
+            unit: String::new(),
+        };
+        let Some(indicator) = self.current_indicator() else { return caption };
+        let period_label = self.view_period_label().unwrap_or_default();
+        let periods: Vec<String> = [self.change_from.as_deref(), self.period.as_deref()]
+            .into_iter()
+            .flatten()
+            .filter_map(|id| indicator.periods.iter().find(|p| p.id == id))
+            .map(|p| format!("{}: {}", p.label, p.reference))
+            .collect();
+        caption.title = if self.change_from.is_some() {
+            let unit = if Self::is_percentage(indicator) { "percentage points" } else { indicator.unit.label.as_str() };
+            format!("Change in {}, {period_label} ({unit}, {layer})", lower_first(&indicator.title))
+        } else {
+            format!("{}, {period_label} ({layer})", indicator.title)
+        };
+        caption.definition = indicator.definition.clone();
+        caption.source =
+            format!("{}, {} ({})", indicator.source.producer, indicator.source.dataset, indicator.source.edition);
+        caption.period = periods.join("; ");
+        caption.unit = if self.change_from.is_some() && Self::is_percentage(indicator) {
+            "Change, percentage points".to_string()
+        } else {
+            indicator.unit.label.clone()
+        };
+        caption
+    }
+}
+
+fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ordinals() {
+        let got: Vec<String> = [1, 2, 3, 4, 11, 12, 13, 21, 22, 101, 111, 158].into_iter().map(ordinal).collect();
+        assert_eq!(
+            got,
+            ["1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "101st", "111th", "158th"]
+        );
+    }
+
+    #[test]
+    fn lower_first_keeps_the_rest() {
+        assert_eq!(lower_first("Share of X"), "share of X");
+        assert_eq!(lower_first(""), "");
+    }
+}

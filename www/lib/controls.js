@@ -1,0 +1,141 @@
+// The control row: indicator (grouped by theme), period with play, geography, classification
+// method and class count, and change mode. Builds its DOM from the core's catalogue and calls
+// back with what the user chose; `sync` reflects the current state (after attribute changes,
+// searches or fallbacks) without firing anything.
+import { h, setChildren } from './dom.js';
+
+const PLAY_INTERVAL_MS = 1500;
+
+function labelled(id, text, control, extra = []) {
+  return h('div', { class: 'control' }, [h('label', { for: id }, [text]), h('div', { class: 'control-row' }, [control, ...extra])]);
+}
+
+function option(value, text, selected = false, disabled = false) {
+  const el = h('option', { value }, [text]);
+  el.selected = selected;
+  el.disabled = disabled;
+  return el;
+}
+
+export class Controls {
+  /**
+   * @param {object} handlers `{ view({indicator, geography, period}), classification(method, classes), change(from) }`
+   */
+  constructor(handlers) {
+    this.handlers = handlers;
+    this.catalogue = null;
+    this.timer = 0;
+    this.indicator = h('select', { id: 'atlas-indicator' });
+    this.period = h('select', { id: 'atlas-period' });
+    this.play = h('button', { type: 'button', class: 'play', 'aria-pressed': 'false' }, ['Play']);
+    this.geography = h('select', { id: 'atlas-geography' });
+    this.method = h('select', { id: 'atlas-method' });
+    this.classes = h('select', { id: 'atlas-classes', 'aria-label': 'Number of classes' });
+    this.changeFrom = h('select', { id: 'atlas-change' });
+    this.changeNote = h('p', { class: 'change-note', role: 'status', 'aria-live': 'polite' });
+    for (let k = 3; k <= 7; k += 1) this.classes.append(option(String(k), `${k} classes`));
+    this.root = h('div', { class: 'controls', part: 'controls', role: 'group', 'aria-label': 'Map options' }, [
+      labelled('atlas-indicator', 'Indicator', this.indicator),
+      labelled('atlas-period', 'Period', this.period, [this.play]),
+      labelled('atlas-geography', 'Areas', this.geography),
+      labelled('atlas-method', 'Classes', this.method, [this.classes]),
+      labelled('atlas-change', 'Change since', this.changeFrom),
+      this.changeNote,
+    ]);
+    this.indicator.addEventListener('change', () => {
+      this.stop();
+      handlers.view({ indicator: this.indicator.value });
+    });
+    this.period.addEventListener('change', () => {
+      this.stop();
+      handlers.view({ period: this.period.value });
+    });
+    this.geography.addEventListener('change', () => handlers.view({ geography: this.geography.value }));
+    this.method.addEventListener('change', () => handlers.classification(this.method.value, Number(this.classes.value)));
+    this.classes.addEventListener('change', () => handlers.classification(this.method.value, Number(this.classes.value)));
+    this.changeFrom.addEventListener('change', () => handlers.change(this.changeFrom.value || null));
+    this.play.addEventListener('click', () => this.togglePlay());
+  }
+
+  /** Fills the indicator and method lists from the core's catalogue. */
+  setCatalogue(catalogue) {
+    this.catalogue = catalogue;
+    const groups = new Map();
+    for (const indicator of catalogue.indicators) {
+      if (!groups.has(indicator.theme)) groups.set(indicator.theme, h('optgroup', { label: indicator.theme }));
+      groups.get(indicator.theme).append(option(indicator.id, indicator.label));
+    }
+    setChildren(this.indicator, [...groups.values()]);
+    setChildren(this.method, catalogue.methods.map(([id, label]) => option(id, label)));
+  }
+
+  /** Reflects `state`; `refusal(from)` says why a change from `from` cannot be shown (or null). */
+  sync(state, refusal) {
+    if (!this.catalogue || !state.indicator) {
+      this.root.hidden = true;
+      return;
+    }
+    this.root.hidden = false;
+    const indicator = this.catalogue.indicators.find((i) => i.id === state.indicator);
+    this.indicator.value = state.indicator;
+    setChildren(this.period, indicator.periods.map((p) => option(p.id, p.label, p.id === state.period)));
+    this.play.disabled = indicator.periods.length < 2;
+    const layers = this.catalogue.geographies.filter((g) => indicator.geographies.includes(g.id));
+    setChildren(this.geography, layers.map((g) => option(g.id, g.label, g.id === state.geography)));
+    this.method.value = state.method;
+    this.classes.value = String(state.classes);
+    const index = indicator.periods.findIndex((p) => p.id === state.period);
+    const earlier = indicator.periods.slice(0, Math.max(0, index));
+    const reasons = earlier.map((p) => refusal(p.id));
+    setChildren(this.changeFrom, [
+      option('', 'No change (show values)', !state.change_from),
+      ...earlier.map((p, i) => option(p.id, reasons[i] ? `${p.label} (not comparable)` : p.label, p.id === state.change_from, Boolean(reasons[i]))),
+    ]);
+    this.changeFrom.disabled = earlier.length === 0;
+    const firstReason = reasons.find(Boolean);
+    if (state.change_from) this.changeNote.textContent = '';
+    else if (earlier.length === 0) this.changeNote.textContent = indicator.periods.length < 2 ? 'This indicator has one period, so no change over time.' : '';
+    else if (reasons.every(Boolean)) this.changeNote.textContent = `Change over time is not shown: ${firstReason.replace(/^change from \S+ to \S+ cannot be shown: /, '')}.`;
+    else this.changeNote.textContent = '';
+  }
+
+  /** Shows a message under the controls (e.g. why a change was refused). */
+  note(text) {
+    this.changeNote.textContent = text;
+  }
+
+  togglePlay() {
+    if (this.timer) {
+      this.stop();
+      return;
+    }
+    const reduced = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+    if (reduced) {
+      // No automatic animation: each press steps one period.
+      this.step();
+      return;
+    }
+    this.play.setAttribute('aria-pressed', 'true');
+    this.play.textContent = 'Pause';
+    this.step();
+    this.timer = setInterval(() => this.step(), PLAY_INTERVAL_MS);
+  }
+
+  step() {
+    const options = [...this.period.options];
+    const at = options.findIndex((o) => o.selected);
+    const nextIndex = (at + 1) % options.length;
+    const next = options[nextIndex];
+    if (!next) return;
+    // Playing stops on the latest period.
+    if (this.timer && nextIndex === options.length - 1) this.stop();
+    this.handlers.view({ period: next.value });
+  }
+
+  stop() {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = 0;
+    this.play.setAttribute('aria-pressed', 'false');
+    this.play.textContent = 'Play';
+  }
+}

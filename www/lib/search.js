@@ -1,0 +1,124 @@
+// Area and postcode search: an ARIA 1.2 combobox (input + listbox) with keyboard-operable
+// suggestions. Names and codes are matched by the core; a postcode is looked up in the postcode
+// index, fetched from the widget's own folder the first time someone searches one.
+import { h, setChildren } from './dom.js';
+
+const POSTCODE = /^\s*[A-Za-z]{1,2}[0-9][A-Za-z0-9]?\s*[0-9][A-Za-z]{2}\s*$/;
+const LIMIT = 8;
+
+export function looksLikePostcode(text) {
+  return POSTCODE.test(text);
+}
+
+export class Search {
+  /**
+   * @param {object} handlers `{ find(query) → hits, choose(hit), postcode(query) → Promise<string> }`
+   */
+  constructor(handlers) {
+    this.handlers = handlers;
+    this.hits = [];
+    this.active = -1;
+    this.input = h('input', {
+      id: 'atlas-search',
+      type: 'search',
+      role: 'combobox',
+      autocomplete: 'off',
+      spellcheck: 'false',
+      'aria-autocomplete': 'list',
+      'aria-expanded': 'false',
+      'aria-controls': 'atlas-search-list',
+      placeholder: 'e.g. Anfield, Liverpool 031A, L4 0TH',
+    });
+    this.list = h('ul', { id: 'atlas-search-list', role: 'listbox', class: 'suggestions', hidden: true, 'aria-label': 'Matching areas' });
+    this.message = h('p', { class: 'search-message', role: 'status', 'aria-live': 'polite' });
+    this.root = h('div', { class: 'search', part: 'search' }, [
+      h('label', { for: 'atlas-search' }, ['Find an area or postcode']),
+      this.input,
+      this.list,
+      this.message,
+    ]);
+    this.input.addEventListener('input', () => this.update());
+    this.input.addEventListener('keydown', (event) => this.onKey(event));
+    this.input.addEventListener('blur', () => setTimeout(() => this.close(), 150));
+  }
+
+  update() {
+    const query = this.input.value;
+    this.message.textContent = '';
+    if (!query.trim()) {
+      this.close();
+      return;
+    }
+    this.hits = looksLikePostcode(query)
+      ? [{ postcode: query.trim().toUpperCase(), name: `Postcode ${query.trim().toUpperCase()}`, geography_label: 'find its area' }]
+      : this.handlers.find(query, LIMIT);
+    this.active = this.hits.length ? 0 : -1;
+    this.render();
+  }
+
+  render() {
+    if (!this.hits.length) {
+      this.close();
+      if (this.input.value.trim()) this.message.textContent = 'No area matches that name or code.';
+      return;
+    }
+    setChildren(
+      this.list,
+      this.hits.map((hit, i) => {
+        const item = h('li', { id: `atlas-search-option-${i}`, role: 'option', 'aria-selected': String(i === this.active) }, [
+          h('span', { class: 'hit-name' }, [hit.name]),
+          h('span', { class: 'hit-layer' }, [hit.geography_label]),
+        ]);
+        item.addEventListener('mousedown', (event) => {
+          event.preventDefault();
+          this.choose(i);
+        });
+        return item;
+      }),
+    );
+    this.list.hidden = false;
+    this.input.setAttribute('aria-expanded', 'true');
+    if (this.active >= 0) this.input.setAttribute('aria-activedescendant', `atlas-search-option-${this.active}`);
+  }
+
+  close() {
+    this.list.hidden = true;
+    this.input.setAttribute('aria-expanded', 'false');
+    this.input.removeAttribute('aria-activedescendant');
+  }
+
+  onKey(event) {
+    const open = !this.list.hidden;
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      if (!open) this.update();
+      if (!this.hits.length) return;
+      const step = event.key === 'ArrowDown' ? 1 : -1;
+      this.active = (this.active + step + this.hits.length) % this.hits.length;
+      this.render();
+    } else if (event.key === 'Enter') {
+      event.preventDefault();
+      if (!open) this.update();
+      if (this.active >= 0) this.choose(this.active);
+    } else if (event.key === 'Escape') {
+      if (open) {
+        event.preventDefault();
+        event.stopPropagation();
+        this.close();
+      }
+    }
+  }
+
+  async choose(index) {
+    const hit = this.hits[index];
+    this.close();
+    if (!hit) return;
+    if (hit.postcode) {
+      this.message.textContent = `Looking up ${hit.postcode}…`;
+      this.message.textContent = await this.handlers.postcode(hit.postcode);
+      return;
+    }
+    this.input.value = hit.name;
+    this.message.textContent = this.handlers.choose(hit);
+  }
+}
