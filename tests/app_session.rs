@@ -130,3 +130,19 @@ fn values_left_out_are_derived_from_counts() {
     assert_eq!(values[0], Some(33.3), "1 / 3 × 100 to one decimal");
     assert_eq!(values[2], Some(100.0));
 }
+
+#[test]
+fn an_indicator_without_the_current_layer_moves_to_a_layer_it_has_and_keeps_the_selection() {
+    let mut bundle = grid_bundle(4, 3, &[]);
+    // A second indicator with district figures only.
+    let mut districts_only = bundle.indicators[0].clone();
+    districts_only.id = "districts-only".into();
+    districts_only.series.retain(|s| s.geography == "lad");
+    bundle.indicators.push(districts_only);
+    let mut a = Atlas::new(Dataset::from_bundle(bundle).expect("valid"), W, H);
+    a.select_code(&cell_code(4, 3, 0)).expect("cell exists");
+    a.set_view(Some("districts-only"), None, None).expect("known indicator");
+    let state = a.state();
+    assert_eq!((state.geography.as_str(), state.period.as_deref()), ("lad", Some("2025")));
+    assert_eq!(state.area.as_deref(), Some("E08000002"), "the selected cell's district stays selected");
+}

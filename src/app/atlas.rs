@@ -160,12 +160,15 @@ impl Atlas {
         let Some(current) = self.period.as_deref().and_then(|p| self.series_values(p)) else {
             return vec![None; n];
         };
+        // Differences of values shown to d decimals are exact to d decimals: round away the
+        // binary noise of the subtraction so a change of -1.6 is not classed as -1.6000000001.
+        let factor = 10f64.powi(i32::from(self.current_indicator().map_or(6, |i| i.decimals.min(6))));
         match self.change_from.as_deref().and_then(|p| self.series_values(p)) {
             Some(earlier) => current
                 .iter()
                 .zip(earlier)
                 .map(|(now, then)| match (now, then) {
-                    (Some(a), Some(b)) => Some(a - b),
+                    (Some(a), Some(b)) => Some(((a - b) * factor).round() / factor),
                     _ => None,
                 })
                 .collect(),
@@ -227,10 +230,25 @@ impl Atlas {
             ),
             None => self.indicator,
         };
-        let new_geography = match geography {
+        let mut new_geography = match geography {
             Some(id) => self.data.geography_index(id).ok_or_else(|| Error::UnknownGeography(id.to_string()))?,
             None => self.geography,
         };
+        // An indicator without figures on the current layer moves to the next coarser layer it
+        // has (or its finest), rather than showing an empty map.
+        if geography.is_none() {
+            if let Some(i) = new_indicator.and_then(|i| self.data.bundle.indicators.get(i)) {
+                let has = |g: usize| {
+                    let id = &self.data.bundle.geographies[g].id;
+                    i.series.iter().any(|s| &s.geography == id)
+                };
+                if !has(new_geography) {
+                    let count = self.data.bundle.geographies.len();
+                    new_geography =
+                        (new_geography..count).chain(0..new_geography).find(|&g| has(g)).unwrap_or(new_geography);
+                }
+            }
+        }
         if let (Some(p), Some(i)) = (period, new_indicator.and_then(|i| self.data.bundle.indicators.get(i))) {
             if !i.periods.iter().any(|q| q.id == p) {
                 return Err(Error::UnknownPeriod(p.to_string()));
@@ -256,8 +274,15 @@ impl Atlas {
         }
         if geography_changed {
             self.hovered = None;
-            // Keep the selection when the same code exists (it cannot across layers), else clear.
-            self.selected = selected_code.and_then(|c| self.data.area_index(self.geography, &c));
+            // Carry the selection to the new layer: the area containing it, if the layer is coarser.
+            let new_id = self.geography_id().to_string();
+            self.selected = selected_code.and_then(|code| {
+                let containing = (0..self.data.bundle.geographies.len()).find_map(|g| {
+                    let a = self.data.area_index(g, &code)?;
+                    self.data.bundle.geographies[g].areas[a].parents.get(&new_id).cloned()
+                });
+                self.data.area_index(self.geography, containing.as_deref().unwrap_or(&code))
+            });
             self.fit();
         }
         self.recolour();
@@ -299,8 +324,11 @@ impl Atlas {
         if self.series_values(from).is_none() {
             return Err(refuse(format!("{from} has no figures for this geography")));
         }
-        if let Some(note) = indicator.periods[start + 1..=end].iter().find_map(|p| p.change_note.as_ref()) {
-            return Err(refuse(format!("the definition or boundaries changed between these periods ({note})")));
+        if let Some(changed) = indicator.periods[start + 1..=end].iter().find(|p| p.change_note.is_some()) {
+            return Err(refuse(format!(
+                "the definition or boundaries changed at {} (see the note under the map)",
+                changed.label
+            )));
         }
         Ok(())
     }

@@ -89,7 +89,7 @@ impl Atlas {
                 (i.theme, order, entry)
             })
             .collect();
-        indicators.sort_by_key(|(theme, order, _)| (*theme, *order));
+        indicators.sort_unstable_by_key(|(theme, order, _)| (*theme, *order));
         Catalogue {
             indicators: indicators.into_iter().map(|(_, _, e)| e).collect(),
             geographies: self

@@ -116,10 +116,13 @@ impl Atlas {
     fn rank_text(&self, area: usize) -> Option<String> {
         let value = (*self.values.get(area)?)?;
         let known: Vec<f64> = self.values.iter().flatten().copied().collect();
-        let rank = 1 + known.iter().filter(|v| **v > value).count();
+        let from_top = 1 + known.iter().filter(|v| **v > value).count();
+        let from_bottom = 1 + known.iter().filter(|v| **v < value).count();
         let noun = &self.data.bundle.geographies.get(self.geography)?.noun_plural;
-        let what = if self.change_from.is_some() { "highest change" } else { "highest" };
-        Some(format!("{} {what} of {} {noun}", ordinal(rank), known.len()))
+        let change = if self.change_from.is_some() { " change" } else { "" };
+        // Count from whichever end is nearer: "3rd lowest" reads better than "1001st highest".
+        let (rank, end) = if from_top <= from_bottom { (from_top, "highest") } else { (from_bottom, "lowest") };
+        Some(format!("{} {end}{change} of {} {noun}", ordinal(rank), known.len()))
     }
 
     /// The city region's figure for the current view.
@@ -245,7 +248,10 @@ impl Atlas {
             .into_iter()
             .flatten()
             .filter_map(|id| indicator.periods.iter().find(|p| p.id == id))
-            .map(|p| format!("{}: {}", p.label, p.reference))
+            .map(|p| match &p.change_note {
+                Some(note) => format!("{}: {}. Note: {}", p.label, p.reference, note.trim_end_matches('.')),
+                None => format!("{}: {}", p.label, p.reference),
+            })
             .collect();
         caption.title = if self.change_from.is_some() {
             let unit = if Self::is_percentage(indicator) { "percentage points" } else { indicator.unit.label.as_str() };

@@ -99,7 +99,7 @@ impl SearchIndex {
                 Some((score, std::cmp::Reverse(e.geography), e.name.as_str(), e.geography, e.area))
             })
             .collect();
-        scored.sort();
+        scored.sort_unstable();
         scored.into_iter().take(limit).map(|(_, _, _, g, a)| (g, a)).collect()
     }
 

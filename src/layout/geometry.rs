@@ -3,9 +3,9 @@
 //! each listed once, so a border between two areas is stroked once, not twice.
 
 use crate::geom::{project, HitIndex, ProjectedLayer};
+use crate::model::keys::sort_unique;
 use crate::model::topology::arc_index;
 use crate::model::Dataset;
-use std::collections::BTreeSet;
 
 /// One layer ready for drawing and hit-testing.
 #[derive(Debug, Clone)]
@@ -39,14 +39,15 @@ impl MapGeometry {
             .map(|(geography, shapes)| {
                 let projected = ProjectedLayer::new(shapes.areas.iter().map(|a| &a.polygons));
                 let hit = HitIndex::new(&projected);
-                let mesh: BTreeSet<usize> = geography
+                let mut mesh: Vec<usize> = geography
                     .areas
                     .iter()
                     .flat_map(|a| a.polygons.iter().flatten().flatten())
                     .map(|&r| arc_index(r).0)
                     .filter(|&i| i < data.arcs.len())
                     .collect();
-                LayerGeometry { projected, hit, mesh: mesh.into_iter().collect() }
+                sort_unique(&mut mesh);
+                LayerGeometry { projected, hit, mesh }
             })
             .collect();
         MapGeometry { arcs, layers }

@@ -6,10 +6,10 @@
 
 use super::bundle::{derived_value, Bundle, Indicator, Series};
 use super::dissolve::dissolve;
+use super::keys::{sort_unique, KeyIndex};
 use super::topology::{arc_index, assemble_ring, decode_arcs, decode_quantised, LonLat};
 use super::validate::{validate, Issue, Severity};
 use crate::Error;
-use std::collections::{BTreeMap, BTreeSet};
 
 /// The largest bundle the loader parses (bytes). Larger input is refused before parsing.
 pub const MAX_BUNDLE_BYTES: usize = 64 * 1024 * 1024;
@@ -44,7 +44,7 @@ pub struct Dataset {
     pub arcs: Vec<Vec<LonLat>>,
     /// Warnings found by validation.
     pub warnings: Vec<Issue>,
-    codes: Vec<BTreeMap<String, usize>>,
+    codes: Vec<KeyIndex>,
 }
 
 impl Dataset {
@@ -98,11 +98,7 @@ impl Dataset {
                 }
             })
             .collect();
-        let codes = bundle
-            .geographies
-            .iter()
-            .map(|g| g.areas.iter().enumerate().map(|(i, a)| (a.code.clone(), i)).collect())
-            .collect();
+        let codes = bundle.geographies.iter().map(|g| KeyIndex::new(g.areas.iter().map(|a| a.code.as_str()))).collect();
         Ok(Dataset { bundle, layers, arcs, warnings, codes })
     }
 
@@ -113,7 +109,7 @@ impl Dataset {
 
     /// Index of an area within a geography by code.
     pub fn area_index(&self, geography: usize, code: &str) -> Option<usize> {
-        self.codes.get(geography)?.get(code).copied()
+        self.codes.get(geography)?.get(code)
     }
 
     /// An indicator by id.
@@ -136,17 +132,14 @@ fn dissolve_layers(bundle: &mut Bundle) -> Result<(), Error> {
         let Some(child_id) = bundle.geographies[g].dissolved_from.clone() else { continue };
         let Some(child) = bundle.geographies.iter().position(|c| c.id == child_id) else { continue };
         let id = bundle.geographies[g].id.clone();
-        let mut members: BTreeMap<&str, Vec<&Vec<Vec<Vec<i64>>>>> = BTreeMap::new();
+        let parents = KeyIndex::new(bundle.geographies[g].areas.iter().map(|a| a.code.as_str()));
+        let mut members: Vec<Vec<&Vec<Vec<Vec<i64>>>>> = vec![Vec::new(); bundle.geographies[g].areas.len()];
         for area in &bundle.geographies[child].areas {
-            if let Some(parent) = area.parents.get(&id) {
-                members.entry(parent.as_str()).or_default().push(&area.polygons);
+            if let Some(parent) = area.parents.get(&id).and_then(|code| parents.get(code)) {
+                members[parent].push(&area.polygons);
             }
         }
-        let shapes: Vec<Result<Vec<Vec<Vec<i64>>>, String>> = bundle.geographies[g]
-            .areas
-            .iter()
-            .map(|a| dissolve(&arcs, members.get(a.code.as_str()).map(Vec::as_slice).unwrap_or(&[])))
-            .collect();
+        let shapes: Vec<Result<Vec<Vec<Vec<i64>>>, String>> = members.iter().map(|m| dissolve(&arcs, m)).collect();
         for (area, shape) in bundle.geographies[g].areas.iter_mut().zip(shapes) {
             match shape {
                 Ok(polygons) if !polygons.is_empty() => area.polygons = polygons,
@@ -186,21 +179,24 @@ fn derive_values(bundle: &mut Bundle) {
 
 /// Areas are neighbours when their rings use the same arc (in either direction).
 fn adjacency<'a>(areas: impl Iterator<Item = &'a Vec<Vec<Vec<i64>>>>) -> Vec<Vec<usize>> {
-    let mut users: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
+    // (arc, area) pairs sorted by arc: runs of the same arc are the areas sharing it.
+    let mut uses: Vec<(usize, usize)> = Vec::new();
     let mut count = 0;
     for (area, polygons) in areas.enumerate() {
         count += 1;
-        for reference in polygons.iter().flatten().flatten() {
-            users.entry(arc_index(*reference).0).or_default().insert(area);
+        uses.extend(polygons.iter().flatten().flatten().map(|r| (arc_index(*r).0, area)));
+    }
+    uses.sort_unstable();
+    let mut neighbours = vec![Vec::new(); count];
+    for run in uses.chunk_by(|a, b| a.0 == b.0) {
+        for &(_, a) in run {
+            neighbours[a].extend(run.iter().map(|&(_, b)| b).filter(|&b| b != a));
         }
     }
-    let mut neighbours = vec![BTreeSet::new(); count];
-    for sharing in users.values().filter(|s| s.len() > 1) {
-        for &a in sharing {
-            neighbours[a].extend(sharing.iter().copied().filter(|&b| b != a));
-        }
+    for list in &mut neighbours {
+        sort_unique(list);
     }
-    neighbours.into_iter().map(|s| s.into_iter().collect()).collect()
+    neighbours
 }
 
 #[cfg(test)]

@@ -6,7 +6,6 @@
 //! exactly, so dissolving never opens slivers.
 
 use super::topology::arc_index;
-use std::collections::{BTreeMap, BTreeSet};
 
 /// Absolute quantised positions of every arc.
 pub type QuantisedArcs = [Vec<[i64; 2]>];
@@ -70,47 +69,55 @@ fn contains(ring: &[[i64; 2]], [px, py]: [f64; 2]) -> bool {
 /// # Examples
 /// ```
 /// use work_health_atlas::model::dissolve::dissolve;
-/// // Two unit squares side by side; arc 1 is their shared edge.
+/// // Two unit squares side by side, both wound counter-clockwise; arc 1 is their shared edge.
 /// let arcs = vec![
-///     vec![[1, 0], [0, 0], [0, 1], [1, 1]],
+///     vec![[1, 1], [0, 1], [0, 0], [1, 0]],
 ///     vec![[1, 1], [1, 0]],
 ///     vec![[1, 0], [2, 0], [2, 1], [1, 1]],
 /// ];
-/// let west = vec![vec![vec![0, 1]]];
-/// let east = vec![vec![vec![2, !1]]];
+/// let west = vec![vec![vec![0, !1]]];
+/// let east = vec![vec![vec![2, 1]]];
 /// let merged = dissolve(&arcs, &[&west, &east]).unwrap();
 /// assert_eq!(merged, vec![vec![vec![0, 2]]]);
 /// ```
 pub fn dissolve(arcs: &QuantisedArcs, members: &[&Vec<Vec<Vec<i64>>>]) -> Result<Vec<Vec<Vec<i64>>>, String> {
-    let mut uses: BTreeMap<usize, usize> = BTreeMap::new();
-    let mut directed: Vec<i64> = Vec::new();
-    for &reference in members.iter().flat_map(|m| m.iter().flatten().flatten()) {
-        *uses.entry(arc_index(reference).0).or_default() += 1;
-        directed.push(reference);
-    }
-    let boundary: Vec<i64> = directed.into_iter().filter(|r| uses.get(&arc_index(*r).0) == Some(&1)).collect();
+    // Count each arc's uses in the group; an arc used twice is interior.
+    let directed: Vec<i64> = members.iter().flat_map(|m| m.iter().flatten().flatten().copied()).collect();
+    let mut arcs_used: Vec<usize> = directed.iter().map(|r| arc_index(*r).0).collect();
+    arcs_used.sort_unstable();
+    let used_once = |arc: usize| {
+        let start = arcs_used.partition_point(|&a| a < arc);
+        arcs_used.get(start) == Some(&arc) && arcs_used.get(start + 1) != Some(&arc)
+    };
+    let boundary: Vec<i64> = directed.into_iter().filter(|r| used_once(arc_index(*r).0)).collect();
+    // Boundary pieces sorted by start point, to find the piece that continues a ring.
     let mut ends = Vec::with_capacity(boundary.len());
-    let mut by_start: BTreeMap<[i64; 2], Vec<usize>> = BTreeMap::new();
+    let mut by_start: Vec<([i64; 2], usize)> = Vec::with_capacity(boundary.len());
     for (k, &reference) in boundary.iter().enumerate() {
         let walked = walk(arcs, reference).ok_or_else(|| format!("arc reference {reference} is out of range"))?;
         let (first, last) = (walked[0], walked[walked.len() - 1]);
-        by_start.entry(first).or_default().push(k);
+        by_start.push((first, k));
         ends.push((first, last));
     }
-    let mut used = BTreeSet::new();
+    by_start.sort_unstable();
+    let mut used = vec![false; boundary.len()];
     let mut rings: Vec<Vec<i64>> = Vec::new();
     for first in 0..boundary.len() {
-        if !used.insert(first) {
+        if used[first] {
             continue;
         }
+        used[first] = true;
         let (start, mut end) = ends[first];
         let mut ring = vec![boundary[first]];
         while end != start {
-            let next = by_start
-                .get(&end)
-                .and_then(|candidates| candidates.iter().find(|k| !used.contains(*k)).copied())
+            let from = by_start.partition_point(|(p, _)| *p < end);
+            let next = by_start[from..]
+                .iter()
+                .take_while(|(p, _)| *p == end)
+                .map(|&(_, k)| k)
+                .find(|&k| !used[k])
                 .ok_or_else(|| format!("the dissolved boundary does not close at {end:?}"))?;
-            used.insert(next);
+            used[next] = true;
             ring.push(boundary[next]);
             end = ends[next].1;
         }
@@ -161,8 +168,11 @@ fn nest(arcs: &QuantisedArcs, rings: Vec<Vec<i64>>) -> Result<Vec<Vec<Vec<i64>>>
 mod tests {
     use super::*;
 
+    type Areas = Vec<Vec<Vec<Vec<i64>>>>;
+
     /// A 3×3 grid of unit squares: arcs are the grid's unit edges.
-    fn grid() -> (Vec<Vec<[i64; 2]>>, Vec<Vec<Vec<Vec<i64>>>>) {
+    fn grid() -> (Vec<Vec<[i64; 2]>>, Areas) {
+        use std::collections::BTreeMap;
         let mut arcs = Vec::new();
         let mut index = BTreeMap::new();
         let mut edge = |a: [i64; 2], b: [i64; 2], arcs: &mut Vec<Vec<[i64; 2]>>| -> i64 {

@@ -7,6 +7,8 @@ pub mod bundle;
 pub mod dataset;
 /// Dissolving areas along shared arcs (layers stored without shapes).
 pub mod dissolve;
+/// Sorted-vector sets and maps (small in wasm).
+pub mod keys;
 /// The postcode → LSOA 2021 index (`data/postcodes.json`), fetched on demand.
 pub mod postcodes;
 /// Decoding of shared-arc geometry into rings.

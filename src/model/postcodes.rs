@@ -71,7 +71,7 @@ impl PostcodeIndex {
                 prev = Some(index);
                 parsed.push((inward, index, estimated));
             }
-            parsed.sort_by_key(|p| p.0);
+            parsed.sort_unstable_by_key(|p| p.0);
             outward.insert(out.clone(), parsed);
         }
         Ok(PostcodeIndex { attribution: wire.attribution, lsoa: wire.lsoa, outward })

@@ -5,9 +5,9 @@
 //! indices where they exist, e.g. `indicators[employment-deprivation].series[lsoa/2025].values[12] (E01006512)`.
 
 use super::bundle::{Bundle, Geography, Indicator, SCHEMA_ID, SCHEMA_VERSION};
+use super::keys::KeySet;
 use super::topology::arc_index;
 use crate::app::format::plain;
-use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 /// How serious a problem is.
@@ -89,12 +89,12 @@ pub fn validate(bundle: &Bundle) -> Vec<Issue> {
     let arc_lengths = check_topology(bundle, &mut report);
     check_geographies(bundle, &arc_lengths, &mut report);
     check_comparators(bundle, &mut report);
-    let mut seen = BTreeSet::new();
+    let (_, duplicates) = KeySet::with_duplicates(bundle.indicators.iter().map(|i| i.id.as_str()));
+    for id in duplicates {
+        report.error(format!("indicators[{id}]"), format!("duplicate indicator id \"{id}\""));
+    }
     for (i, indicator) in bundle.indicators.iter().enumerate() {
         let location = format!("indicators[{}]", label_or_index(&indicator.id, i));
-        if !seen.insert(indicator.id.as_str()) {
-            report.error(&location, format!("duplicate indicator id \"{}\"", indicator.id));
-        }
         check_indicator(bundle, indicator, &location, &mut report);
     }
     report.0
@@ -144,16 +144,19 @@ fn check_geographies(bundle: &Bundle, arc_lengths: &[usize], report: &mut Report
     if bundle.geographies.is_empty() {
         report.error("geographies", "the bundle has no geography layer to draw");
     }
-    let mut ids = BTreeSet::new();
-    let codes_by_geography: BTreeMap<&str, BTreeSet<&str>> =
-        bundle.geographies.iter().map(|g| (g.id.as_str(), g.areas.iter().map(|a| a.code.as_str()).collect())).collect();
+    let (_, duplicates) = KeySet::with_duplicates(bundle.geographies.iter().map(|g| g.id.as_str()));
+    for id in duplicates {
+        report.error(format!("geographies[{id}]"), format!("duplicate geography id \"{id}\""));
+    }
+    let codes_by_geography: Vec<(&str, KeySet)> = bundle
+        .geographies
+        .iter()
+        .map(|g| (g.id.as_str(), KeySet::new(g.areas.iter().map(|a| a.code.as_str()))))
+        .collect();
     for (gi, geography) in bundle.geographies.iter().enumerate() {
         let location = format!("geographies[{}]", label_or_index(&geography.id, gi));
         if geography.id.is_empty() {
             report.error(&location, "geography id is empty");
-        }
-        if !ids.insert(geography.id.as_str()) {
-            report.error(&location, format!("duplicate geography id \"{}\"", geography.id));
         }
         if geography.areas.is_empty() {
             report.error(&location, "the layer has no areas");
@@ -169,23 +172,23 @@ fn check_areas(
     geography: &Geography,
     location: &str,
     arc_lengths: &[usize],
-    codes_by_geography: &BTreeMap<&str, BTreeSet<&str>>,
+    codes_by_geography: &[(&str, KeySet)],
     report: &mut Report,
 ) {
-    let mut codes = BTreeSet::new();
+    let (_, duplicates) = KeySet::with_duplicates(geography.areas.iter().map(|a| a.code.as_str()));
+    for code in duplicates {
+        report.error(format!("{location}.areas[{code}]"), format!("duplicate area code \"{code}\""));
+    }
     for (ai, area) in geography.areas.iter().enumerate() {
         let at = format!("{location}.areas[{}]", label_or_index(&area.code, ai));
         if area.code.is_empty() {
             report.error(&at, "area code is empty");
         }
-        if !codes.insert(area.code.as_str()) {
-            report.error(&at, format!("duplicate area code \"{}\"", area.code));
-        }
         if area.name.trim().is_empty() {
             report.error(&at, "area name is empty");
         }
         for (parent_geography, parent_code) in &area.parents {
-            match codes_by_geography.get(parent_geography.as_str()) {
+            match codes_by_geography.iter().find(|(id, _)| *id == parent_geography).map(|(_, codes)| codes) {
                 None => report.error(
                     format!("{at}.parents.{parent_geography}"),
                     format!("unknown geography \"{parent_geography}\""),
@@ -227,8 +230,7 @@ fn check_dissolved(bundle: &Bundle, geography: &Geography, child: &str, location
             .error(format!("{location}.dissolved_from"), format!("\"{child}\" must be a layer that stores its shapes"));
         return;
     }
-    let covered: BTreeSet<&str> =
-        members.areas.iter().filter_map(|a| a.parents.get(&geography.id)).map(String::as_str).collect();
+    let covered = KeySet::new(members.areas.iter().filter_map(|a| a.parents.get(&geography.id)).map(String::as_str));
     for area in &geography.areas {
         if !covered.contains(area.code.as_str()) {
             report.error(
@@ -262,11 +264,9 @@ fn check_ring(ring: &[i64], location: &str, arc_lengths: &[usize], report: &mut 
 }
 
 fn check_comparators(bundle: &Bundle, report: &mut Report) {
-    let mut codes = BTreeSet::new();
-    for (i, comparator) in bundle.comparators.iter().enumerate() {
-        if !codes.insert(comparator.code.as_str()) {
-            report.error(format!("comparators[{i}]"), format!("duplicate comparator code \"{}\"", comparator.code));
-        }
+    let (_, duplicates) = KeySet::with_duplicates(bundle.comparators.iter().map(|c| c.code.as_str()));
+    for code in duplicates {
+        report.error(format!("comparators[{code}]"), format!("duplicate comparator code \"{code}\""));
     }
 }
 
@@ -294,23 +294,25 @@ fn check_indicator(bundle: &Bundle, indicator: &Indicator, location: &str, repor
     if !(indicator.unit.multiplier.is_finite() && indicator.unit.multiplier > 0.0) {
         report.error(format!("{location}.unit.multiplier"), "must be positive and finite");
     }
-    let mut periods = BTreeSet::new();
-    for (i, period) in indicator.periods.iter().enumerate() {
-        if period.id.is_empty() || !periods.insert(period.id.as_str()) {
-            report.error(format!("{location}.periods[{i}]"), format!("empty or duplicate period id \"{}\"", period.id));
-        }
+    let (periods, duplicates) = KeySet::with_duplicates(indicator.periods.iter().map(|p| p.id.as_str()));
+    for id in duplicates {
+        report.error(format!("{location}.periods[{id}]"), format!("duplicate period id \"{id}\""));
+    }
+    if indicator.periods.iter().any(|p| p.id.is_empty()) {
+        report.error(format!("{location}.periods"), "a period id is empty");
     }
     if indicator.series.is_empty() {
         report.error(location, "indicator has no series");
     }
     let is_proportion = indicator.unit.symbol.trim() == "%";
-    let mut keys = BTreeSet::new();
+    let keys: Vec<String> = indicator.series.iter().map(|s| format!("{}/{}", s.geography, s.period)).collect();
+    let (_, duplicates) = KeySet::with_duplicates(keys.iter().map(String::as_str));
+    for key in duplicates {
+        report.error(format!("{location}.series[{key}]"), "duplicate series for this geography and period");
+    }
     for series in &indicator.series {
         let at = format!("{location}.series[{}/{}]", series.geography, series.period);
-        if !keys.insert((series.geography.as_str(), series.period.as_str())) {
-            report.error(&at, "duplicate series for this geography and period");
-        }
-        if !periods.contains(series.period.as_str()) {
+        if !periods.contains(&series.period) {
             report.error(&at, format!("unknown period \"{}\"", series.period));
         }
         let Some(geography) = bundle.geographies.iter().find(|g| g.id == series.geography) else {
@@ -355,13 +357,13 @@ fn check_indicator(bundle: &Bundle, indicator: &Indicator, location: &str, repor
             report.warn(&at, "every value is missing");
         }
     }
-    let comparators: BTreeSet<&str> = bundle.comparators.iter().map(|c| c.code.as_str()).collect();
+    let comparators = KeySet::new(bundle.comparators.iter().map(|c| c.code.as_str()));
     for (i, value) in indicator.comparator_values.iter().enumerate() {
         let at = format!("{location}.comparator_values[{i}] ({}/{})", value.code, value.period);
-        if !comparators.contains(value.code.as_str()) {
+        if !comparators.contains(&value.code) {
             report.error(&at, format!("unknown comparator \"{}\"", value.code));
         }
-        if !periods.contains(value.period.as_str()) {
+        if !periods.contains(&value.period) {
             report.error(&at, format!("unknown period \"{}\"", value.period));
         }
         if !value.value.is_finite() {

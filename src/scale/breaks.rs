@@ -107,7 +107,7 @@ pub fn quantile(values: &[f64], k: usize) -> Vec<f64> {
     if sorted.is_empty() || k < 2 {
         return Vec::new();
     }
-    sorted.sort_by(f64::total_cmp);
+    crate::model::keys::sort_floats(&mut sorted);
     let mut breaks: Vec<f64> = (1..k).map(|i| quantile_sorted(&sorted, i as f64 / k as f64)).collect();
     breaks.dedup();
     let (min, max) = (sorted[0], sorted[sorted.len() - 1]);

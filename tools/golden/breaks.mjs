@@ -8,6 +8,22 @@ import { fileURLToPath } from 'node:url';
 import { quantileSorted } from 'd3-array';
 import { ckmeans, equalIntervalBreaks } from 'simple-statistics';
 
+// The value a reader derives when a series omits `values` (the builder omits them when this
+// reproduces them exactly): n / d × multiplier, rounded half away from zero to `decimals` places,
+// null without counts or with a denominator that is not positive — `derived_value` in
+// src/model/bundle.rs, operation for operation, so the doubles are the same bits.
+function derivedValue(n, d, multiplier, decimals) {
+  if (n === null || d === null || !Number.isFinite(n) || !Number.isFinite(d) || !(d > 0)) return null;
+  const factor = 10 ** Math.min(decimals, 6);
+  const scaled = (n / d) * multiplier * factor;
+  return (Math.sign(scaled) * Math.round(Math.abs(scaled))) / factor;
+}
+
+function seriesValues(indicator, series) {
+  if (series.values && series.values.length > 0) return series.values;
+  return series.numerators.map((n, i) => derivedValue(n, series.denominators[i], indicator.unit.multiplier, indicator.decimals));
+}
+
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const bundle = JSON.parse(readFileSync(join(root, 'data', 'atlas.json'), 'utf8'));
 const cases = [
@@ -26,8 +42,9 @@ const out = {
   cases: [],
 };
 for (const [indicator, geography, period] of cases) {
-  const series = bundle.indicators.find((i) => i.id === indicator).series.find((s) => s.geography === geography && s.period === period);
-  const values = series.values.filter((v) => v !== null);
+  const meta = bundle.indicators.find((i) => i.id === indicator);
+  const series = meta.series.find((s) => s.geography === geography && s.period === period);
+  const values = seriesValues(meta, series).filter((v) => v !== null);
   const sorted = [...values].sort((a, b) => a - b);
   for (let k = 3; k <= 7; k += 1) {
     out.cases.push({

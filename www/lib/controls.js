@@ -92,7 +92,7 @@ export class Controls {
       ...earlier.map((p, i) => option(p.id, reasons[i] ? `${p.label} (not comparable)` : p.label, p.id === state.change_from, Boolean(reasons[i]))),
     ]);
     this.changeFrom.disabled = earlier.length === 0;
-    const firstReason = reasons.find(Boolean);
+    const firstReason = [...reasons].reverse().find(Boolean);
     if (state.change_from) this.changeNote.textContent = '';
     else if (earlier.length === 0) this.changeNote.textContent = indicator.periods.length < 2 ? 'This indicator has one period, so no change over time.' : '';
     else if (reasons.every(Boolean)) this.changeNote.textContent = `Change over time is not shown: ${firstReason.replace(/^change from \S+ to \S+ cannot be shown: /, '')}.`;

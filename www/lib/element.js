@@ -100,6 +100,11 @@ export class AtlasElement extends HTMLElement {
     return this.#handle ? this.#call(() => this.#handle.screenPointOf(code)) : null;
   }
 
+  /** The map's zoom relative to the fitted view (1 = whole region). */
+  get zoomLevel() {
+    return this.#handle ? this.#call(() => this.#handle.zoom()) : null;
+  }
+
   /** The map box's position in the page, for turning screenPointOf into page coordinates. */
   get mapRect() {
     return this.#ui.map.getBoundingClientRect();

@@ -150,7 +150,7 @@ select:focus-visible, input:focus-visible, button:focus-visible {
   .control-row select { flex: 1 1 auto; min-width: 0; }
   #atlas-indicator { max-width: none; }
 }
-@container (max-width: 520px) {
+@container (max-width: 760px) {
   .legend { position: static; max-width: none; margin-top: 0.4rem; background: none; }
   .legend ul { display: flex; flex-wrap: wrap; gap: 0.15rem 0.75rem; }
 }

@@ -39,19 +39,6 @@ pub struct Layer {
     pub of_lsoa: Vec<usize>,
 }
 
-impl Layer {
-    /// Member LSOA indices of each area.
-    pub fn members(&self) -> Vec<Vec<usize>> {
-        let mut out = vec![Vec::new(); self.codes.len()];
-        for (lsoa, &area) in self.of_lsoa.iter().enumerate() {
-            if let Some(m) = out.get_mut(area) {
-                m.push(lsoa);
-            }
-        }
-        out
-    }
-}
-
 /// All layers, smallest first: `lsoa`, `msoa`, `ward`, `lad`.
 #[derive(Debug, Clone)]
 pub struct Layers {

@@ -9,7 +9,7 @@ use crate::imd::Domain;
 use crate::{census, comparators, deprivation, health_index, notes, population, postcodes};
 use std::collections::BTreeSet;
 use std::path::Path;
-use work_health_atlas::model::bundle::{Bundle, BundleMeta, SCHEMA_ID, SCHEMA_VERSION};
+use work_health_atlas::model::bundle::{derived_value, Bundle, BundleMeta, Indicator, SCHEMA_ID, SCHEMA_VERSION};
 use work_health_atlas::model::validate::{validate, Severity};
 
 /// The LSOA boundary file: the only geometry input.
@@ -24,7 +24,7 @@ pub fn build_bundle(raw: &Path, diags: &mut Diagnostics) -> Option<Bundle> {
         return None;
     }
     let layers: Layers = areas::build_layers(raw, &features, diags)?;
-    let (topology, geographies) = crate::geometry::build_geometry(&features, &layers, diags);
+    let (topology, geographies) = crate::geometry::build_geometry(&features, &layers);
     let index = layers.lsoa_index();
     let codes21: BTreeSet<String> = index.keys().cloned().collect();
     let pop = population::read(raw, &index, diags);
@@ -41,6 +41,7 @@ pub fn build_bundle(raw: &Path, diags: &mut Diagnostics) -> Option<Bundle> {
     indicators.extend(health_index::indicators(raw, &layers, diags));
     for ind in indicators.iter_mut() {
         sort_series(ind, &layers);
+        omit_derivable_values(ind);
     }
     Some(Bundle {
         schema: SCHEMA_ID.to_string(),
@@ -62,7 +63,7 @@ pub fn build_bundle(raw: &Path, diags: &mut Diagnostics) -> Option<Bundle> {
 
 /// Orders series by layer (smallest first) then period order, and comparator values by code then
 /// period, so output never depends on construction order.
-pub fn sort_series(ind: &mut work_health_atlas::model::bundle::Indicator, layers: &Layers) {
+pub fn sort_series(ind: &mut Indicator, layers: &Layers) {
     let period_pos = |p: &str| ind.periods.iter().position(|q| q.id == p).unwrap_or(usize::MAX);
     let layer_pos = |g: &str| layers.layers.iter().position(|l| l.id == g).unwrap_or(usize::MAX);
     let mut series = std::mem::take(&mut ind.series);
@@ -73,7 +74,30 @@ pub fn sort_series(ind: &mut work_health_atlas::model::bundle::Indicator, layers
     ind.comparator_values = values;
 }
 
-/// Runs the widget's validation; its errors become build errors.
+/// Drops a series' `values` when the reader would derive every one of them, bit for bit, from the
+/// counts ([`derived_value`]); the counts are shipped anyway, so the values are pure repetition.
+/// Series where even one value does not come out exactly (e.g. a published rate stored beside its
+/// counts) keep them all. Comparator values are left alone.
+pub fn omit_derivable_values(ind: &mut Indicator) {
+    let (multiplier, decimals) = (ind.unit.multiplier, ind.decimals);
+    for series in &mut ind.series {
+        let (Some(numerators), Some(denominators)) = (&series.numerators, &series.denominators) else { continue };
+        let derivable = numerators.len() == series.values.len()
+            && denominators.len() == series.values.len()
+            && series
+                .values
+                .iter()
+                .zip(numerators.iter().zip(denominators))
+                .all(|(v, (n, d))| derived_value(*n, *d, multiplier, decimals) == *v);
+        if derivable {
+            series.values.clear();
+        }
+    }
+}
+
+/// Runs the widget's validation; its errors become build errors. Then loads the bundle as the
+/// widget does (which dissolves the `dissolved_from` layers and derives omitted values) and checks
+/// the dissolved shapes.
 pub fn check_bundle(bundle: &Bundle, diags: &mut Diagnostics) {
     for issue in validate(bundle) {
         let location = format!("bundle {}", issue.location);
@@ -82,8 +106,9 @@ pub fn check_bundle(bundle: &Bundle, diags: &mut Diagnostics) {
             Severity::Warning => diags.warn(location, issue.message),
         }
     }
-    if let Err(e) = work_health_atlas::model::Dataset::from_bundle(bundle.clone()) {
-        diags.error("bundle", format!("the widget cannot decode the bundle: {e}"));
+    match work_health_atlas::model::Dataset::from_bundle(bundle.clone()) {
+        Ok(dataset) => crate::geometry::check_dissolved(&dataset.bundle, diags),
+        Err(e) => diags.error("bundle", format!("the widget cannot decode the bundle: {e}")),
     }
 }
 
@@ -108,4 +133,55 @@ pub fn build_all(raw: &Path, diags: &mut Diagnostics) -> Option<Built> {
     let atlas = crate::output::to_json(&bundle).ok()?;
     let postcodes = crate::output::to_json(&index?).ok()?;
     Some(Built { atlas, postcodes })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use work_health_atlas::model::bundle::{Polarity, Series, Source, Theme, Unit};
+
+    fn indicator(series: Vec<Series>) -> Indicator {
+        let text = || "x".to_string();
+        Indicator {
+            id: text(),
+            label: text(),
+            title: text(),
+            definition: text(),
+            unit: Unit { symbol: "%".into(), label: text(), multiplier: 100.0 },
+            decimals: 1,
+            polarity: Polarity::HigherIsWorse,
+            theme: Theme::Work,
+            source: Source { producer: text(), dataset: text(), edition: text() },
+            licence: text(),
+            geography_vintage: text(),
+            periods: Vec::new(),
+            series,
+            comparator_values: Vec::new(),
+        }
+    }
+
+    fn series(values: Vec<Option<f64>>, denominators: Option<Vec<Option<f64>>>) -> Series {
+        Series {
+            geography: "lsoa".into(),
+            period: "2021".into(),
+            values,
+            numerators: Some(vec![Some(265.0), None]),
+            denominators,
+            estimated: false,
+            method: "m".into(),
+        }
+    }
+
+    #[test]
+    fn values_are_omitted_only_when_the_counts_reproduce_every_one_exactly() {
+        let mut ind = indicator(vec![
+            series(vec![Some(32.3), None], Some(vec![Some(820.0), Some(10.0)])),
+            // A published rate with more decimals than the derived one.
+            series(vec![Some(32.317), None], Some(vec![Some(820.0), Some(10.0)])),
+            series(vec![Some(32.3), None], None),
+        ]);
+        omit_derivable_values(&mut ind);
+        let kept: Vec<bool> = ind.series.iter().map(|s| !s.values.is_empty()).collect();
+        assert_eq!(kept, [false, true, true]);
+    }
 }

@@ -10,7 +10,6 @@ pub mod comparators;
 pub mod convert;
 pub mod deprivation;
 pub mod diag;
-pub mod dissolve;
 pub mod geojson;
 pub mod geometry;
 pub mod health_index;

@@ -17,8 +17,12 @@ pub fn attribution() -> Vec<String> {
 
 /// Method notes for the bundle as a whole.
 pub fn notes() -> Vec<String> {
+    let geometry = format!(
+        "Geometry: ONS LSOA 2021 boundaries (super generalised) as shared arcs on a {} degree grid; MSOAs, wards (best-fit, approximate) and districts are dissolved from LSOAs when the bundle is loaded.",
+        1.0 / crate::geojson::STEPS_PER_DEGREE
+    );
     [
-        "Geometry: ONS LSOA 2021 boundaries (generalised) as shared arcs at 1e-5 degrees; MSOAs, wards (best-fit, approximate) and districts are dissolved from LSOAs.",
+        geometry.as_str(),
         "Higher layers and the city region are sums of LSOA numerators over sums of denominators, never averages of rates; estimates are flagged and their method stated.",
         "Older LSOA vintages are converted with the ONS lookups: unchanged copied, merged summed, split shared by Census 2021 population.",
         "Full methods: data/README.md in the widget's repository.",

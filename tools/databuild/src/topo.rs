@@ -2,7 +2,7 @@
 //! junctions — vertices whose set of neighbouring vertices is not exactly two, i.e. where the set
 //! of areas on either side changes — and each piece is stored once, referred to forwards (`i`) or
 //! reversed (`!i`) by the areas on either side. Neighbours therefore share one border and
-//! dissolving them (see `dissolve`) opens no slivers.
+//! dissolving them (the reader's `model::dissolve`) opens no slivers.
 
 use crate::geojson::{signed_area2, Pt};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -13,7 +13,8 @@ pub type AreaRefs = Vec<Vec<Vec<i64>>>;
 /// Arcs as absolute integer points, plus each input area's rings as arc references.
 #[derive(Debug, Clone, Default)]
 pub struct Arcs {
-    /// Each arc's points (absolute, 1e-5 degrees); consecutive arcs of a ring share end points.
+    /// Each arc's points (absolute grid steps, see `geojson`); consecutive arcs of a ring share
+    /// end points.
     pub arcs: Vec<Vec<Pt>>,
 }
 

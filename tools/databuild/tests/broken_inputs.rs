@@ -104,3 +104,23 @@ fn nan_literal_in_geojson_is_a_located_json_error() {
     parse_features(&text, "b.geojson", &mut d);
     assert!(has(&d, "error: b.geojson:1:"), "{:?}", messages(&d));
 }
+
+#[test]
+fn a_part_collapsing_on_the_grid_is_dropped_with_a_warning_unless_it_is_the_only_one() {
+    // 1e-5 degrees is a tenth of a grid step: the tiny triangles fall on a single grid point.
+    let tiny = "[[[0,0],[0.00001,0],[0,0.00001],[0,0]]]";
+    let square = "[[[1,1],[2,1],[2,2],[1,2],[1,1]]]";
+    let multi = |code: &str, polygons: &str| {
+        format!(
+            r#"{{"type":"Feature","properties":{{"LSOA21CD":"{code}"}},"geometry":{{"type":"MultiPolygon","coordinates":[{polygons}]}}}}"#
+        )
+    };
+    let text = collection(&[multi("E01000001", &format!("{square},{tiny}")), multi("E01000002", tiny)]);
+    let mut d = Diagnostics::default();
+    let features = parse_features(&text, "b.geojson", &mut d);
+    assert_eq!(features.len(), 1);
+    assert_eq!(features[0].polygons.len(), 1, "the square stays");
+    assert!(has(&d, "warning: b.geojson features[0] (E01000001) polygon[1]: collapses to 1 distinct point(s) at 0.0001 degrees; dropped"));
+    assert!(has(&d, "error: b.geojson features[1] (E01000002): every polygon collapses"), "{:?}", messages(&d));
+    assert_eq!(d.errors().count(), 1, "{:?}", messages(&d));
+}

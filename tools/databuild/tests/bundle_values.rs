@@ -1,7 +1,9 @@
 //! Checks the built bundle against the raw files: (a) a sample of LSOAs from all six districts
 //! equals values computed directly from the source rows, (b) higher layers equal the sums of
-//! their LSOAs' counts, (c) a rebuild is byte-identical to the committed `data/` files.
-//! Skips (with a message) when the raw folder is absent.
+//! their LSOAs' counts, (c) a rebuild is byte-identical to the committed `data/` files, (d) the
+//! stored bundle is in its compact form (dissolved layers without shapes, derivable values
+//! omitted). Values and shapes are read through the widget's loader (`Dataset::from_json`),
+//! since the stored bundle may omit both. Skips (with a message) when the raw folder is absent.
 
 use databuild::build::build_all;
 use databuild::diag::Diagnostics;
@@ -9,6 +11,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 use std::sync::OnceLock;
 use work_health_atlas::model::bundle::{Bundle, Series};
+use work_health_atlas::model::Dataset;
 
 fn raw_dir() -> Option<PathBuf> {
     let dir = std::env::var("ATLAS_RAW_DIR")
@@ -17,7 +20,7 @@ fn raw_dir() -> Option<PathBuf> {
     dir.is_dir().then_some(dir)
 }
 
-/// (atlas bytes, postcodes bytes, parsed bundle).
+/// (atlas bytes, postcodes bytes, bundle as the widget loads it: shapes dissolved, values derived).
 type Built = (Vec<u8>, Vec<u8>, Bundle);
 
 /// The build, done once for all tests.
@@ -28,7 +31,7 @@ fn built() -> Option<&'static Built> {
         let mut d = Diagnostics::default();
         let b = build_all(&raw, &mut d)
             .unwrap_or_else(|| panic!("build failed: {:?}", d.errors().map(ToString::to_string).collect::<Vec<_>>()));
-        let bundle: Bundle = serde_json::from_slice(&b.atlas).expect("bundle parses");
+        let bundle = Dataset::from_json(&b.atlas).expect("the widget loads the bundle").bundle;
         Some((b.atlas, b.postcodes, bundle))
     })
     .as_ref()
@@ -274,4 +277,33 @@ fn higher_layers_are_sums_of_their_lsoas() {
             }
         }
     }
+}
+
+#[test]
+fn stored_bundle_is_compact_and_loads_complete() {
+    let (atlas, _, loaded) = need_raw!();
+    let stored: Bundle = serde_json::from_slice(atlas).expect("bundle parses");
+    for (g, full) in stored.geographies.iter().zip(&loaded.geographies) {
+        let dissolved = g.id != "lsoa";
+        assert_eq!(g.dissolved_from.as_deref(), dissolved.then_some("lsoa"), "{}", g.id);
+        assert_eq!(g.areas.iter().all(|a| a.polygons.is_empty()), dissolved, "{}", g.id);
+        assert!(full.areas.iter().all(|a| !a.polygons.is_empty()), "{}: every area has a shape once loaded", g.id);
+    }
+    let mut omitted = 0;
+    for (ind, full) in stored.indicators.iter().zip(&loaded.indicators) {
+        for (s, f) in ind.series.iter().zip(&full.series) {
+            if s.values.is_empty() {
+                assert!(s.numerators.is_some() && s.denominators.is_some(), "{} {}: counts", ind.id, s.geography);
+                omitted += 1;
+            } else {
+                assert_eq!(s.values, f.values, "{} {}: stored values are used as they are", ind.id, s.geography);
+            }
+            assert_eq!(f.values.len(), full_len(loaded, &f.geography), "{} {}", ind.id, f.geography);
+        }
+    }
+    assert!(omitted > 0, "series whose values follow from their counts omit them");
+}
+
+fn full_len(b: &Bundle, geography: &str) -> usize {
+    b.geographies.iter().find(|g| g.id == geography).map_or(0, |g| g.areas.len())
 }
