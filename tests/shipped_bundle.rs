@@ -82,3 +82,32 @@ fn the_default_view_is_employment_deprivation_2025_on_lsoas() {
     assert!(!caption.attribution.is_empty());
     assert_eq!(atlas.legend().iter().filter(|r| !r.no_data).count(), 5);
 }
+
+#[test]
+fn search_finds_names_codes_and_districts_in_any_spelling() {
+    let data = shipped();
+    let index = work_health_atlas::app::search::SearchIndex::new(&data);
+    let first = |q: &str| index.search(&data, q, 5).into_iter().next().map(|h| (h.geography, h.name, h.code));
+    assert_eq!(first("Anfield").map(|h| (h.0, h.1)), Some(("ward".to_string(), "Anfield".to_string())));
+    assert_eq!(first("liverpool 031a").map(|h| (h.0, h.1)), Some(("lsoa".to_string(), "Liverpool 031A".to_string())));
+    assert_eq!(first("Liverpool  031A").map(|h| h.1), Some("Liverpool 031A".to_string()));
+    assert_eq!(first("e01006512").map(|h| h.2), Some("E01006512".to_string()));
+    assert_eq!(first("st. helens").map(|h| (h.0, h.1)), Some(("lad".to_string(), "St Helens".to_string())));
+    assert!(index.search(&data, "zzzz-no-such-place", 5).is_empty());
+}
+
+#[test]
+fn a_postcode_selects_the_area_of_the_current_layer_that_contains_it() {
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/postcodes.json")).expect("index");
+    let mut atlas = Atlas::new(shipped(), 800.0, 600.0);
+    atlas.load_postcodes(&text).expect("the shipped index parses");
+    let on_lsoas = atlas.locate_postcode("l40th").expect("L4 0TH is in the lookup");
+    assert_eq!(on_lsoas.postcode, "L4 0TH");
+    assert_eq!(on_lsoas.area.code, on_lsoas.lsoa);
+    atlas.set_view(None, Some("ward"), None).expect("wards exist");
+    let on_wards = atlas.locate_postcode("L4 0TH").expect("found");
+    assert_eq!(on_wards.area.geography, "ward");
+    assert!(on_wards.message.starts_with("L4 0TH is in "), "{}", on_wards.message);
+    let unknown = atlas.locate_postcode("SW1A 1AA").expect_err("not in LCR");
+    assert_eq!(unknown.code(), "unknown-postcode");
+}
