@@ -59,7 +59,7 @@ export function measure(outDir, root, settings) {
   return { wasm, js, data, total, postcodes, overBudget };
 }
 
-const kb = (n) => `${(n / 1024).toFixed(1)} KiB`;
+const kb = (n) => `${(n / 1000).toFixed(1)} kB`;
 
 /** A small table for the console. */
 export function formatSizes(s, settings) {

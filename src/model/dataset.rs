@@ -6,7 +6,7 @@
 
 use super::bundle::{derived_value, Bundle, Indicator, Series};
 use super::dissolve::dissolve;
-use super::keys::{sort_unique, KeyIndex};
+use super::keys::{sort_unique, sort_with, KeyIndex};
 use super::topology::{arc_index, assemble_ring, decode_arcs, decode_quantised, LonLat};
 use super::validate::{validate, Issue, Severity};
 use crate::Error;
@@ -186,7 +186,7 @@ fn adjacency<'a>(areas: impl Iterator<Item = &'a Vec<Vec<Vec<i64>>>>) -> Vec<Vec
         count += 1;
         uses.extend(polygons.iter().flatten().flatten().map(|r| (arc_index(*r).0, area)));
     }
-    uses.sort_unstable();
+    sort_with(&mut uses, |a, b| a < b);
     let mut neighbours = vec![Vec::new(); count];
     for run in uses.chunk_by(|a, b| a.0 == b.0) {
         for &(_, a) in run {

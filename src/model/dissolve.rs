@@ -5,6 +5,7 @@
 //! the smallest outer ring around it. Works in quantised integer space, where shared arcs meet
 //! exactly, so dissolving never opens slivers.
 
+use super::keys::sort_with;
 use super::topology::arc_index;
 
 /// Absolute quantised positions of every arc.
@@ -84,7 +85,7 @@ pub fn dissolve(arcs: &QuantisedArcs, members: &[&Vec<Vec<Vec<i64>>>]) -> Result
     // Count each arc's uses in the group; an arc used twice is interior.
     let directed: Vec<i64> = members.iter().flat_map(|m| m.iter().flatten().flatten().copied()).collect();
     let mut arcs_used: Vec<usize> = directed.iter().map(|r| arc_index(*r).0).collect();
-    arcs_used.sort_unstable();
+    sort_with(&mut arcs_used, |a, b| a < b);
     let used_once = |arc: usize| {
         let start = arcs_used.partition_point(|&a| a < arc);
         arcs_used.get(start) == Some(&arc) && arcs_used.get(start + 1) != Some(&arc)
@@ -99,7 +100,7 @@ pub fn dissolve(arcs: &QuantisedArcs, members: &[&Vec<Vec<Vec<i64>>>]) -> Result
         by_start.push((first, k));
         ends.push((first, last));
     }
-    by_start.sort_unstable();
+    sort_with(&mut by_start, |a, b| a < b);
     let mut used = vec![false; boundary.len()];
     let mut rings: Vec<Vec<i64>> = Vec::new();
     for first in 0..boundary.len() {

@@ -71,7 +71,7 @@ impl PostcodeIndex {
                 prev = Some(index);
                 parsed.push((inward, index, estimated));
             }
-            parsed.sort_unstable_by_key(|p| p.0);
+            super::keys::sort_with(&mut parsed, |a, b| a.0 < b.0);
             outward.insert(out.clone(), parsed);
         }
         Ok(PostcodeIndex { attribution: wire.attribution, lsoa: wire.lsoa, outward })
