@@ -5,6 +5,7 @@
 //! - [`model`] — the data bundle's schema, its collect-all validation and the decoded dataset;
 //! - [`geom`] — projection, viewport and the spatial index used for hit-testing;
 //! - [`scale`] — classification and colour scales;
+//! - [`stats`] — confidence intervals, benchmarking and the recent-trend test;
 //! - [`render`] — the display list (scene) and its SVG painter;
 //! - [`layout`] — turns a dataset and a view into a scene;
 //! - [`app`] — the widget's state machine;
@@ -18,6 +19,8 @@ pub mod layout;
 pub mod model;
 pub mod render;
 pub mod scale;
+/// Statistics: confidence intervals (Wilson, exact/Byar), benchmarking and the recent-trend test.
+pub mod stats;
 #[cfg(target_arch = "wasm32")]
 pub mod web;
 

@@ -14,6 +14,8 @@ pub mod format;
 pub mod locate;
 /// Name and code search over every layer.
 pub mod search;
+/// The selected area's trend chart and readout.
+pub mod trend;
 
 pub use atlas::{Atlas, ViewState};
 pub use describe::{AreaInfo, Caption, LegendEntry};

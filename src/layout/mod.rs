@@ -5,5 +5,7 @@
 pub mod geometry;
 /// The map's base and overlay scenes.
 pub mod map;
+/// The trend chart, drawn with plotters on any backend.
+pub mod trend;
 
 pub use geometry::MapGeometry;

@@ -4,17 +4,26 @@
 use super::painter::CanvasPainter;
 use super::report::to_js_error;
 use crate::app::Atlas;
+use crate::layout::trend::{draw_trend, TrendFrame};
 use crate::model::Dataset;
 use crate::render::Painter;
+use plotters::prelude::IntoDrawingArea;
+use plotters_canvas::CanvasBackend;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
-use web_sys::CanvasRenderingContext2d;
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 /// The bundle compiled into the module, so the default embed makes no data request.
 #[cfg(feature = "embedded-data")]
 const EMBEDDED_BUNDLE: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/atlas.json"));
 #[cfg(not(feature = "embedded-data"))]
 const EMBEDDED_BUNDLE: &[u8] = b"";
+
+fn chart_error(message: &str) -> JsValue {
+    let js = js_sys::Error::new(&format!("the chart could not be drawn: {message}"));
+    let _ = js_sys::Reflect::set(&js, &"code".into(), &"chart-failed".into());
+    js.into()
+}
 
 fn to_js<T: Serialize>(value: &T) -> JsValue {
     let serializer = serde_wasm_bindgen::Serializer::json_compatible();
@@ -27,6 +36,7 @@ pub struct AtlasHandle {
     atlas: Atlas,
     base_paints: u32,
     overlay_paints: u32,
+    trend_frame: Option<TrendFrame>,
 }
 
 #[wasm_bindgen]
@@ -39,7 +49,7 @@ impl AtlasHandle {
     pub fn new(bundle: Option<Vec<u8>>, width: f64, height: f64) -> Result<AtlasHandle, JsValue> {
         let bytes = bundle.as_deref().unwrap_or(EMBEDDED_BUNDLE);
         let data = Dataset::from_json(bytes).map_err(|e| to_js_error(&e))?;
-        Ok(AtlasHandle { atlas: Atlas::new(data, width, height), base_paints: 0, overlay_paints: 0 })
+        Ok(AtlasHandle { atlas: Atlas::new(data, width, height), base_paints: 0, overlay_paints: 0, trend_frame: None })
     }
 
     /// Whether this build carries an embedded bundle.
@@ -228,6 +238,42 @@ impl AtlasHandle {
     #[wasm_bindgen(js_name = selectedInfo)]
     pub fn selected_info(&self) -> JsValue {
         to_js(&self.atlas.selected_info())
+    }
+
+    /// Draws the selected area's trend chart on `canvas` (its context already scaled to the
+    /// device pixel ratio), with a guide at period index `hovered`. Returns false when there is
+    /// nothing to draw (no area selected or no indicator).
+    ///
+    /// # Errors
+    /// An `Error` with code `chart-failed` when the canvas cannot be drawn on.
+    #[wasm_bindgen(js_name = paintTrend)]
+    pub fn paint_trend(&mut self, canvas: HtmlCanvasElement, hovered: Option<u32>) -> Result<bool, JsValue> {
+        self.trend_frame = None;
+        let Some(spec) = self.atlas.trend_spec() else { return Ok(false) };
+        let backend = CanvasBackend::with_canvas_object(canvas).ok_or_else(|| chart_error("no 2D context"))?;
+        let root = backend.into_drawing_area();
+        let frame = draw_trend(&root, &spec, hovered.map(|h| h as usize)).map_err(|e| chart_error(&e))?;
+        self.trend_frame = Some(frame);
+        Ok(true)
+    }
+
+    /// The period index under a point of the last drawn trend chart (CSS pixels), or null.
+    #[wasm_bindgen(js_name = trendPeriodAt)]
+    pub fn trend_period_at(&self, x: f64, y: f64) -> Option<u32> {
+        let frame = self.trend_frame.as_ref()?;
+        frame.period_at(x.round() as i32, y.round() as i32).map(|p| p as u32)
+    }
+
+    /// The chart's figures at a period index: `{ period, period_id, change_note, lines }`.
+    #[wasm_bindgen(js_name = trendReadout)]
+    pub fn trend_readout(&self, period: u32) -> JsValue {
+        to_js(&self.atlas.trend_readout(period as usize))
+    }
+
+    /// The chart's legend: `[{ label, colour, dash, primary }]`.
+    #[wasm_bindgen(js_name = trendLegend)]
+    pub fn trend_legend(&self) -> JsValue {
+        to_js(&self.atlas.trend_legend())
     }
 
     /// `{ indicator, geography, period, area, method, classes, change_from }`.

@@ -5,6 +5,7 @@ import { loadCore, loadPostcodeText } from './core.js';
 import { atlasStyleSheet } from './styles.js';
 import { Controls } from './controls.js';
 import { Search } from './search.js';
+import { Panel } from './panel.js';
 import { buildUi, renderCaption, renderLegend, renderTooltip, showError, showLoading, hideStatus } from './ui.js';
 import { fetchBundle } from './fetch-bundle.js';
 
@@ -19,6 +20,8 @@ export class AtlasElement extends HTMLElement {
   #ui;
   #controls;
   #search;
+  #panel;
+  #committedPeriod = null;
   #pointers = new Map();
   #core = null;
   #handle = null;
@@ -50,7 +53,15 @@ export class AtlasElement extends HTMLElement {
       choose: (hit) => this.#choose(hit),
       postcode: (query) => this.#findPostcode(query),
     });
-    this.#ui = buildUi(this.#controls, this.#search);
+    this.#panel = new Panel({
+      paint: (canvas, hovered) => (this.#handle ? Boolean(this.#call(() => this.#handle.paintTrend(canvas, hovered))) : false),
+      periodAt: (x, y) => (this.#handle ? this.#handle.trendPeriodAt(x, y) : null),
+      readout: (i) => (this.#handle ? this.#handle.trendReadout(i) : null),
+      legend: () => (this.#handle ? this.#handle.trendLegend() : []),
+      info: () => (this.#handle ? this.#handle.selectedInfo() : null),
+      previewPeriod: (id) => this.#previewPeriod(id),
+    });
+    this.#ui = buildUi(this.#controls, this.#search, this.#panel);
     root.append(this.#ui.root);
     this.#resizeObserver = new ResizeObserver(() => this.#measure());
     this.#wireMapEvents();
@@ -58,11 +69,13 @@ export class AtlasElement extends HTMLElement {
 
   connectedCallback() {
     this.#resizeObserver.observe(this.#ui.map);
+    this.#panel.connect();
     if (!this.#handle) this.#load();
   }
 
   disconnectedCallback() {
     this.#resizeObserver.disconnect();
+    this.#panel.disconnect();
     this.#controls.stop();
     if (this.#frame) cancelAnimationFrame(this.#frame);
     this.#frame = 0;
@@ -334,6 +347,7 @@ export class AtlasElement extends HTMLElement {
   }
 
   #announceSelection(info) {
+    this.#panel.render();
     if (info) this.#emit('atlas-select', { code: info.code, name: info.name, geography: info.geography });
     this.#emit('atlas-change', this.#handle.state());
   }
@@ -344,6 +358,27 @@ export class AtlasElement extends HTMLElement {
     renderCaption(this.#ui, caption);
     renderLegend(this.#ui, this.#handle.legend(), caption.unit);
     this.#controls.sync(this.#handle.state(), (from) => this.#handle.changeRefusal(from));
+    this.#panel.render();
+  }
+
+  /**
+   * Hovering a period on the chart shows that period on the map until the pointer leaves the
+   * chart; it is a preview, so no atlas-change is fired.
+   */
+  #previewPeriod(id) {
+    if (!this.#handle) return;
+    const current = this.#handle.state().period;
+    if (id === null) {
+      if (this.#committedPeriod !== null && this.#committedPeriod !== current) this.#call(() => this.#handle.setView(undefined, undefined, this.#committedPeriod));
+      this.#committedPeriod = null;
+    } else {
+      if (this.#committedPeriod === null) this.#committedPeriod = current;
+      if (id !== current) this.#call(() => this.#handle.setView(undefined, undefined, id));
+    }
+    const caption = this.#handle.caption();
+    renderCaption(this.#ui, caption);
+    renderLegend(this.#ui, this.#handle.legend(), caption.unit);
+    this.#schedule(true, true);
   }
 
   // ---- size and painting ---------------------------------------------------------------------

@@ -15,7 +15,26 @@ export const cssText = `
 :host([hidden]) { display: none; }
 *, *::before, *::after { box-sizing: inherit; }
 .atlas { display: flex; flex-direction: column; gap: 0.5rem; padding: 0.75rem; container-type: inline-size; }
-.map-area { position: relative; }
+.map-area { position: relative; min-width: 0; }
+.body { display: grid; grid-template-columns: minmax(0, 1fr); gap: 0.75rem; }
+@container (min-width: 900px) {
+  .body { grid-template-columns: minmax(0, 3fr) minmax(18rem, 2fr); align-items: start; }
+}
+.panel { min-width: 0; display: flex; flex-direction: column; gap: 0.4rem; }
+.panel-title { margin: 0; font-size: 1.05rem; }
+.panel-sentence { margin: 0; }
+.chart { margin: 0; display: flex; flex-direction: column; gap: 0.3rem; }
+.chart[hidden] { display: none; }
+canvas.trend { width: 100%; height: 240px; display: block; border: 1px solid var(--atlas-border, #b1b4b6); border-radius: 4px; }
+.chart-legend { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 0.2rem 0.9rem; font-size: 0.8rem; }
+.chart-legend li { display: flex; align-items: center; gap: 0.35rem; }
+.line-sample { display: inline-block; width: 1.6rem; border-top-width: 2px; }
+.line-sample.primary { border-top-width: 4px; }
+.readout { font-size: 0.85rem; min-height: 1.2rem; }
+.readout ul { list-style: none; margin: 0; padding: 0; }
+.readout p { margin: 0; }
+.readout-period { font-weight: 650; }
+.readout-note { color: var(--atlas-muted, #505a5f); }
 .options { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: flex-start; }
 .options-toggle { display: none; }
 .controls { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: flex-end; flex: 3 1 30rem; }

@@ -2,7 +2,7 @@
 import { h, setChildren } from './dom.js';
 
 /** Creates the element's static structure and returns references to its parts. */
-export function buildUi(controls, search) {
+export function buildUi(controls, search, panel) {
   const title = h('h2', { class: 'title', part: 'title' });
   const optionsToggle = h('button', { type: 'button', class: 'options-toggle', 'aria-expanded': 'false', 'aria-controls': 'atlas-options' }, ['Map options']);
   const options = h('div', { class: 'options', id: 'atlas-options' }, [search.root, controls.root]);
@@ -34,7 +34,8 @@ export function buildUi(controls, search) {
   // The legend sits over the map's corner on wide screens and below it on narrow ones.
   const mapArea = h('div', { class: 'map-area' }, [map, legend]);
   const caption = h('footer', { class: 'caption', part: 'caption' });
-  const root = h('div', { class: 'atlas', part: 'root' }, [title, optionsToggle, options, mapArea, caption]);
+  const body = h('div', { class: 'body' }, [mapArea, panel.root]);
+  const root = h('div', { class: 'atlas', part: 'root' }, [title, optionsToggle, options, body, caption]);
   return { root, title, options, map, base, overlay, tooltip, zoomIn, zoomOut, zoomReset, legend, status, caption };
 }
 
