@@ -64,12 +64,14 @@ lint: setup-rust
 	cargo fmt --all -- --check
 	cargo clippy --workspace --all-targets -- -D warnings
 	cargo clippy -p work-health-atlas --target wasm32-unknown-unknown --all-targets -- -D warnings
+	cargo clippy -p work-health-atlas --target wasm32-unknown-unknown --no-default-features --features chart-shell --all-targets -- -D warnings
 
 test-native:
 	cargo test --workspace
 
 test-wasm: setup-rust setup-bindgen setup-browser
 	cargo test -p work-health-atlas --target wasm32-unknown-unknown --test web
+	cargo test -p work-health-atlas --target wasm32-unknown-unknown --no-default-features --features chart-shell --test web_charts
 
 test-e2e: build setup-browser
 	node --test --test-concurrency=1 tests/e2e/

@@ -18,6 +18,9 @@ pub enum Error {
     /// The bundle is not valid JSON of the bundle's shape.
     #[error("the data bundle could not be read: {0}")]
     InvalidJson(String),
+    /// The bundle is JSON but not of the bundle's shape (a missing field, a wrong type).
+    #[error("the data bundle does not have the expected structure: {0}")]
+    InvalidStructure(String),
     /// The bundle parsed but failed validation; every error is listed.
     #[error("the data bundle has {} problem(s): {}", .0.len(), summarise(.0))]
     InvalidData(Vec<Issue>),
@@ -60,6 +63,7 @@ impl Error {
         match self {
             Error::TooLarge { .. } => "too-large",
             Error::InvalidJson(_) => "invalid-json",
+            Error::InvalidStructure(_) => "invalid-structure",
             Error::InvalidData(_) => "invalid-data",
             Error::UnknownIndicator(_) => "unknown-indicator",
             Error::UnknownGeography(_) => "unknown-geography",

@@ -1,7 +1,7 @@
 //! In-browser checks of the wasm shell (headless Chromium via wasm-bindgen-test): the embedded
 //! bundle loads, the canvas painter draws real pixels, hit-testing agrees with the drawing, and
 //! errors reach JavaScript as `Error`s with a stable `code`.
-#![cfg(target_arch = "wasm32")]
+#![cfg(all(target_arch = "wasm32", feature = "map-shell"))]
 
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
@@ -24,6 +24,10 @@ fn canvas() -> (HtmlCanvasElement, CanvasRenderingContext2d) {
     (canvas, ctx)
 }
 
+fn embedded() -> JsValue {
+    js_sys::JSON::parse(&AtlasHandle::embedded_bundle()).expect("the embedded bundle is JSON")
+}
+
 fn property(value: &JsValue, name: &str) -> JsValue {
     js_sys::Reflect::get(value, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
 }
@@ -31,7 +35,7 @@ fn property(value: &JsValue, name: &str) -> JsValue {
 #[wasm_bindgen_test]
 fn embedded_bundle_paints_pixels_on_the_canvas() {
     assert!(AtlasHandle::has_embedded_bundle());
-    let mut handle = AtlasHandle::new(None, WIDTH, HEIGHT).expect("the embedded bundle loads");
+    let mut handle = AtlasHandle::new(embedded(), WIDTH, HEIGHT).expect("the embedded bundle loads");
     let (_canvas, ctx) = canvas();
     handle.paint_base(&ctx);
     let pixels = ctx.get_image_data(0.0, 0.0, WIDTH, HEIGHT).expect("image data").data();
@@ -42,7 +46,7 @@ fn embedded_bundle_paints_pixels_on_the_canvas() {
 
 #[wasm_bindgen_test]
 fn hit_test_finds_the_area_drawn_at_its_interior_point() {
-    let mut handle = AtlasHandle::new(None, WIDTH, HEIGHT).expect("the embedded bundle loads");
+    let mut handle = AtlasHandle::new(embedded(), WIDTH, HEIGHT).expect("the embedded bundle loads");
     handle.set_view(None, Some("lad".into()), None).expect("the district layer exists");
     let point = handle.screen_point_of("E08000012");
     let x = property(&point, "0").as_f64().expect("x");
@@ -54,21 +58,20 @@ fn hit_test_finds_the_area_drawn_at_its_interior_point() {
 }
 
 #[wasm_bindgen_test]
-fn invalid_json_is_an_error_with_a_code() {
-    let Err(error) = AtlasHandle::new(Some(b"{ not json".to_vec()), WIDTH, HEIGHT) else {
-        panic!("invalid JSON must not load");
+fn a_wrongly_shaped_bundle_is_an_error_with_a_code() {
+    let Err(error) = AtlasHandle::new(JsValue::from_str("not a bundle"), WIDTH, HEIGHT) else {
+        panic!("a string must not load as a bundle");
     };
     assert!(error.is_instance_of::<js_sys::Error>());
-    assert_eq!(property(&error, "code").as_string().as_deref(), Some("invalid-json"));
+    assert_eq!(property(&error, "code").as_string().as_deref(), Some("invalid-structure"));
 }
 
 #[wasm_bindgen_test]
-fn unknown_ids_are_errors_with_codes_and_change_nothing() {
-    let mut handle = AtlasHandle::new(None, WIDTH, HEIGHT).expect("the embedded bundle loads");
-    let before = js_sys::JSON::stringify(&handle.state()).expect("state");
-    let error = handle.set_view(Some("no-such-indicator".into()), None, None).expect_err("must fail");
-    assert_eq!(property(&error, "code").as_string().as_deref(), Some("unknown-indicator"));
-    let error = handle.select("E99999999").expect_err("must fail");
-    assert_eq!(property(&error, "code").as_string().as_deref(), Some("unknown-area"));
-    assert_eq!(js_sys::JSON::stringify(&handle.state()).expect("state"), before);
+fn the_trend_spec_exists_once_an_area_is_selected() {
+    let mut handle = AtlasHandle::new(embedded(), WIDTH, HEIGHT).expect("the embedded bundle loads");
+    assert!(handle.trend_spec().is_null(), "no chart without a selection");
+    handle.select("E01006512").expect("a Liverpool LSOA");
+    let spec = handle.trend_spec();
+    let periods = js_sys::Array::from(&property(&spec, "periods"));
+    assert_eq!(periods.length(), 3, "employment deprivation has three editions");
 }

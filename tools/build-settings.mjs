@@ -10,6 +10,7 @@ export function readSettings(root) {
   const build = toml.build ?? {};
   const wasmOpt = toml['wasm-opt'] ?? {};
   const budgets = toml.budgets ?? {};
+  const charts = toml.charts ?? {};
   return {
     build: {
       target: build.target ?? 'web',
@@ -18,8 +19,13 @@ export function readSettings(root) {
       outDir: build['out-dir'] ?? 'dist',
       outName: build['out-name'] ?? 'atlas_core',
     },
+    charts: { features: charts.features ?? ['chart-shell'], outName: charts['out-name'] ?? 'atlas_charts' },
     wasmOpt: { enabled: wasmOpt.enabled ?? true, args: wasmOpt.args ?? ['-Oz'] },
-    budgets: { totalGzip: budgets['total-gzip'] ?? Infinity, dataGzip: budgets['data-gzip'] ?? Infinity },
+    budgets: {
+      totalGzip: budgets['total-gzip'] ?? Infinity,
+      dataGzip: budgets['data-gzip'] ?? Infinity,
+      chartsGzip: budgets['charts-gzip'] ?? Infinity,
+    },
   };
 }
 
@@ -28,17 +34,19 @@ function sizeOf(path) {
   return { raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
 }
 
-/** The JS a page embedding the widget downloads: the modules at the top of dist/. */
-function jsFiles(dir) {
+/** The JS a page embedding the widget downloads at first: the modules at the top of dist/,
+ * except the chart module's glue, which is loaded on demand. */
+function jsFiles(dir, chartsName) {
   return readdirSync(dir)
+    .filter((name) => name.endsWith('.js') && name !== `${chartsName}.js`)
     .map((name) => join(dir, name))
-    .filter((path) => path.endsWith('.js') && statSync(path).isFile());
+    .filter((path) => statSync(path).isFile());
 }
 
 /** Raw and gzip sizes of what the default embed downloads, and which budgets are exceeded. */
 export function measure(outDir, root, settings) {
   const wasm = sizeOf(join(outDir, `${settings.build.outName}_bg.wasm`));
-  const js = jsFiles(outDir)
+  const js = jsFiles(outDir, settings.charts.outName)
     .map((path) => ({ path: relative(outDir, path), ...sizeOf(path) }))
     .reduce((sum, f) => ({ raw: sum.raw + f.raw, gzip: sum.gzip + f.gzip, files: [...sum.files, f.path] }), {
       raw: 0,
@@ -46,17 +54,21 @@ export function measure(outDir, root, settings) {
       files: [],
     });
   const data = sizeOf(join(root, 'data', 'atlas.json'));
+  const chartWasm = sizeOf(join(outDir, `${settings.charts.outName}_bg.wasm`));
+  const chartJs = sizeOf(join(outDir, `${settings.charts.outName}.js`));
+  const charts = { raw: chartWasm.raw + chartJs.raw, gzip: chartWasm.gzip + chartJs.gzip };
   const total = { raw: wasm.raw + js.raw, gzip: wasm.gzip + js.gzip };
   const overBudget = [];
   if (total.gzip > settings.budgets.totalGzip) overBudget.push(`total ${total.gzip} B gzip > ${settings.budgets.totalGzip} B`);
   if (data.gzip > settings.budgets.dataGzip) overBudget.push(`data ${data.gzip} B gzip > ${settings.budgets.dataGzip} B`);
+  if (charts.gzip > settings.budgets.chartsGzip) overBudget.push(`charts ${charts.gzip} B gzip > ${settings.budgets.chartsGzip} B`);
   let postcodes = null;
   try {
     postcodes = sizeOf(join(outDir, 'data', 'postcodes.json'));
   } catch {
     postcodes = null;
   }
-  return { wasm, js, data, total, postcodes, overBudget };
+  return { wasm, js, data, total, charts, postcodes, overBudget };
 }
 
 const kb = (n) => `${(n / 1000).toFixed(1)} kB`;
@@ -69,8 +81,11 @@ export function formatSizes(s, settings) {
     ['  of which data bundle', s.data],
     ['total default embed', s.total],
   ];
+  rows.push(['chart module (on demand)', s.charts]);
   if (s.postcodes) rows.push(['postcode index (on demand)', s.postcodes]);
   const lines = rows.map(([name, v]) => `${name.padEnd(28)} ${kb(v.raw).padStart(10)} raw ${kb(v.gzip).padStart(9)} gzip`);
-  lines.push(`budgets: total ≤ ${kb(settings.budgets.totalGzip)} gzip, data ≤ ${kb(settings.budgets.dataGzip)} gzip`);
+  lines.push(
+    `budgets: total ≤ ${kb(settings.budgets.totalGzip)} gzip, data ≤ ${kb(settings.budgets.dataGzip)} gzip, charts ≤ ${kb(settings.budgets.chartsGzip)} gzip`,
+  );
   return lines.join('\n');
 }

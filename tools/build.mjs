@@ -18,19 +18,21 @@ function run(command, args, options = {}) {
   execFileSync(command, args, { stdio: 'inherit', cwd: root, ...options });
 }
 
-// 1. The wasm module.
-const cargoArgs = ['build', '--target', 'wasm32-unknown-unknown', '-p', 'work-health-atlas', '--lib'];
-cargoArgs.push(profile === 'release' ? '--release' : `--profile=${profile}`);
-cargoArgs.push('--no-default-features');
-if (features.length) cargoArgs.push('--features', features.join(','));
-run('cargo', cargoArgs);
-const profileDir = profile === 'dev' ? 'debug' : profile;
-const rawWasm = join(root, 'target', 'wasm32-unknown-unknown', profileDir, 'work_health_atlas.wasm');
-
-// 2. JS glue.
+// 1–2. A wasm module per feature set: cargo, then wasm-bindgen's JS glue, into the stage.
 rmSync(stage, { recursive: true, force: true });
 mkdirSync(stage, { recursive: true });
-run('wasm-bindgen', ['--target', target, '--out-dir', stage, '--out-name', outName, '--no-typescript', rawWasm]);
+function buildModule(moduleFeatures, name) {
+  const cargoArgs = ['build', '--target', 'wasm32-unknown-unknown', '-p', 'work-health-atlas', '--lib'];
+  cargoArgs.push(profile === 'release' ? '--release' : `--profile=${profile}`);
+  cargoArgs.push('--no-default-features');
+  if (moduleFeatures.length) cargoArgs.push('--features', moduleFeatures.join(','));
+  run('cargo', cargoArgs);
+  const profileDir = profile === 'dev' ? 'debug' : profile;
+  const rawWasm = join(root, 'target', 'wasm32-unknown-unknown', profileDir, 'work_health_atlas.wasm');
+  run('wasm-bindgen', ['--target', target, '--out-dir', stage, '--out-name', name, '--no-typescript', rawWasm]);
+}
+buildModule(features, outName);
+buildModule(settings.charts.features, settings.charts.outName);
 
 // 3. dist/: the element's modules and the glue bundled into one minified ES module (one request,
 // ~40% smaller than the separate files), the static pages, then the optimised wasm.
@@ -54,13 +56,16 @@ for (const name of readdirSync(join(root, 'www'))) {
   if (name === 'lib' || name === 'work-health-atlas.js') continue;
   cpSync(join(root, 'www', name), join(outDir, name), { recursive: true });
 }
-const wasmOut = join(outDir, `${outName}_bg.wasm`);
-if (settings.wasmOpt.enabled) {
-  const wasmOpt = join(root, 'node_modules', '.bin', 'wasm-opt');
-  if (!existsSync(wasmOpt)) throw new Error('wasm-opt from npm binaryen is missing: run `npm ci` (make does this).');
-  run(wasmOpt, [...settings.wasmOpt.args, join(stage, `${outName}_bg.wasm`), '-o', wasmOut]);
-} else {
-  cpSync(join(stage, `${outName}_bg.wasm`), wasmOut);
+cpSync(join(stage, `${settings.charts.outName}.js`), join(outDir, `${settings.charts.outName}.js`));
+for (const name of [outName, settings.charts.outName]) {
+  const wasmOut = join(outDir, `${name}_bg.wasm`);
+  if (settings.wasmOpt.enabled) {
+    const wasmOpt = join(root, 'node_modules', '.bin', 'wasm-opt');
+    if (!existsSync(wasmOpt)) throw new Error('wasm-opt from npm binaryen is missing: run `npm ci` (make does this).');
+    run(wasmOpt, [...settings.wasmOpt.args, join(stage, `${name}_bg.wasm`), '-o', wasmOut]);
+  } else {
+    cpSync(join(stage, `${name}_bg.wasm`), wasmOut);
+  }
 }
 mkdirSync(join(outDir, 'data'), { recursive: true });
 for (const file of ['atlas.json', 'postcodes.json']) {

@@ -4,7 +4,7 @@
 
 use super::atlas::Atlas;
 use super::describe::AreaInfo;
-use crate::model::postcodes::PostcodeIndex;
+use crate::model::postcodes::{PostcodeFile, PostcodeIndex};
 use crate::Error;
 use serde::Serialize;
 
@@ -54,9 +54,9 @@ impl Atlas {
     /// Installs the postcode index (fetched by the page on first use).
     ///
     /// # Errors
-    /// [`Error::InvalidJson`] when the file cannot be read.
-    pub fn load_postcodes(&mut self, json: &str) -> Result<usize, Error> {
-        let index = PostcodeIndex::from_json(json).map_err(Error::InvalidJson)?;
+    /// [`Error::InvalidStructure`] when the file is not a valid index.
+    pub fn load_postcodes(&mut self, file: PostcodeFile) -> Result<usize, Error> {
+        let index = PostcodeIndex::from_file(file).map_err(Error::InvalidStructure)?;
         let count = index.len();
         self.postcodes = Some(index);
         Ok(count)

@@ -10,9 +10,10 @@ use crate::scale::Rgb;
 use plotters::coord::types::RangedCoordf64;
 use plotters::coord::ReverseCoordTranslate;
 use plotters::prelude::*;
+use serde::{Deserialize, Serialize};
 
 /// How a series is drawn.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum LineStyle {
     /// The selected area: thick solid line with round markers.
     Primary,
@@ -21,7 +22,7 @@ pub enum LineStyle {
 }
 
 /// One point of a series: value and optional 95% interval, in display units.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct TrendPoint {
     /// Value, `None` for a gap.
     pub value: Option<f64>,
@@ -32,7 +33,7 @@ pub struct TrendPoint {
 }
 
 /// One line of the chart.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TrendLine {
     /// Name for the legend and readout.
     pub label: String,
@@ -45,7 +46,7 @@ pub struct TrendLine {
 }
 
 /// Everything the chart shows.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TrendSpec {
     /// Period labels, in time order.
     pub periods: Vec<String>,

@@ -20,8 +20,9 @@ pub struct PostcodeMatch {
     pub estimated: bool,
 }
 
-#[derive(Deserialize)]
-struct Wire {
+/// The file as stored (parsed by `serde_json` natively, or from the browser's `JSON.parse`).
+#[derive(Debug, Clone, Deserialize)]
+pub struct PostcodeFile {
     schema: String,
     version: u32,
     #[serde(default)]
@@ -43,7 +44,12 @@ pub struct PostcodeIndex {
 impl PostcodeIndex {
     /// Parses the JSON file; errors say what is wrong and where.
     pub fn from_json(text: &str) -> Result<PostcodeIndex, String> {
-        let wire: Wire = serde_json::from_str(text).map_err(|e| format!("postcode index: {e}"))?;
+        let file: PostcodeFile = serde_json::from_str(text).map_err(|e| format!("postcode index: {e}"))?;
+        PostcodeIndex::from_file(file)
+    }
+
+    /// Checks and indexes a parsed file; errors say what is wrong and where.
+    pub fn from_file(wire: PostcodeFile) -> Result<PostcodeIndex, String> {
         if wire.schema != "work-health-atlas/postcodes" || wire.version != 1 {
             return Err(format!("postcode index: unsupported format {} v{}", wire.schema, wire.version));
         }

@@ -4,26 +4,17 @@
 use super::painter::CanvasPainter;
 use super::report::to_js_error;
 use crate::app::Atlas;
-use crate::layout::trend::{draw_trend, TrendFrame};
-use crate::model::Dataset;
+use crate::model::{Bundle, Dataset};
 use crate::render::Painter;
-use plotters::prelude::IntoDrawingArea;
-use plotters_canvas::CanvasBackend;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
-use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+use web_sys::CanvasRenderingContext2d;
 
 /// The bundle compiled into the module, so the default embed makes no data request.
 #[cfg(feature = "embedded-data")]
-const EMBEDDED_BUNDLE: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/atlas.json"));
+const EMBEDDED_BUNDLE: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/atlas.json"));
 #[cfg(not(feature = "embedded-data"))]
-const EMBEDDED_BUNDLE: &[u8] = b"";
-
-fn chart_error(message: &str) -> JsValue {
-    let js = js_sys::Error::new(&format!("the chart could not be drawn: {message}"));
-    let _ = js_sys::Reflect::set(&js, &"code".into(), &"chart-failed".into());
-    js.into()
-}
+const EMBEDDED_BUNDLE: &str = "";
 
 fn to_js<T: Serialize>(value: &T) -> JsValue {
     let serializer = serde_wasm_bindgen::Serializer::json_compatible();
@@ -36,26 +27,35 @@ pub struct AtlasHandle {
     atlas: Atlas,
     base_paints: u32,
     overlay_paints: u32,
-    trend_frame: Option<TrendFrame>,
 }
 
 #[wasm_bindgen]
 impl AtlasHandle {
-    /// Loads a bundle (the embedded one when `bundle` is absent) for a map box of the given size.
+    /// Loads a bundle for a map box of the given size. `bundle` is the bundle already parsed by
+    /// the browser's `JSON.parse` (the embedded one comes from [`AtlasHandle::embedded_bundle`]):
+    /// converting a parsed object costs far less wasm than carrying a JSON parser (~20 kB gzip).
     ///
     /// # Errors
-    /// An `Error` with `code` `too-large`, `invalid-json` or `invalid-data` (with `issues`).
+    /// An `Error` with code `invalid-structure` (wrong shape or types) or `invalid-data` (with
+    /// `issues`, every validation error with its location).
     #[wasm_bindgen(constructor)]
-    pub fn new(bundle: Option<Vec<u8>>, width: f64, height: f64) -> Result<AtlasHandle, JsValue> {
-        let bytes = bundle.as_deref().unwrap_or(EMBEDDED_BUNDLE);
-        let data = Dataset::from_json(bytes).map_err(|e| to_js_error(&e))?;
-        Ok(AtlasHandle { atlas: Atlas::new(data, width, height), base_paints: 0, overlay_paints: 0, trend_frame: None })
+    pub fn new(bundle: JsValue, width: f64, height: f64) -> Result<AtlasHandle, JsValue> {
+        let parsed: Bundle = serde_wasm_bindgen::from_value(bundle)
+            .map_err(|e| to_js_error(&crate::Error::InvalidStructure(e.to_string())))?;
+        let data = Dataset::from_bundle(parsed).map_err(|e| to_js_error(&e))?;
+        Ok(AtlasHandle { atlas: Atlas::new(data, width, height), base_paints: 0, overlay_paints: 0 })
     }
 
     /// Whether this build carries an embedded bundle.
     #[wasm_bindgen(js_name = hasEmbeddedBundle)]
     pub fn has_embedded_bundle() -> bool {
         !EMBEDDED_BUNDLE.is_empty()
+    }
+
+    /// The embedded bundle's JSON text (for `JSON.parse`; empty when the build has none).
+    #[wasm_bindgen(js_name = embeddedBundle)]
+    pub fn embedded_bundle() -> String {
+        EMBEDDED_BUNDLE.to_string()
     }
 
     /// Resizes the map box (CSS pixels).
@@ -215,8 +215,10 @@ impl AtlasHandle {
     /// # Errors
     /// An `Error` with code `invalid-json`.
     #[wasm_bindgen(js_name = loadPostcodes)]
-    pub fn load_postcodes(&mut self, json: &str) -> Result<u32, JsValue> {
-        self.atlas.load_postcodes(json).map(|n| n as u32).map_err(|e| to_js_error(&e))
+    pub fn load_postcodes(&mut self, index: JsValue) -> Result<u32, JsValue> {
+        let wire = serde_wasm_bindgen::from_value(index)
+            .map_err(|e| to_js_error(&crate::Error::InvalidStructure(format!("postcode index: {e}"))))?;
+        self.atlas.load_postcodes(wire).map(|n| n as u32).map_err(|e| to_js_error(&e))
     }
 
     /// Whether the postcode index is loaded.
@@ -240,28 +242,10 @@ impl AtlasHandle {
         to_js(&self.atlas.selected_info())
     }
 
-    /// Draws the selected area's trend chart on `canvas` (its context already scaled to the
-    /// device pixel ratio), with a guide at period index `hovered`. Returns false when there is
-    /// nothing to draw (no area selected or no indicator).
-    ///
-    /// # Errors
-    /// An `Error` with code `chart-failed` when the canvas cannot be drawn on.
-    #[wasm_bindgen(js_name = paintTrend)]
-    pub fn paint_trend(&mut self, canvas: HtmlCanvasElement, hovered: Option<u32>) -> Result<bool, JsValue> {
-        self.trend_frame = None;
-        let Some(spec) = self.atlas.trend_spec() else { return Ok(false) };
-        let backend = CanvasBackend::with_canvas_object(canvas).ok_or_else(|| chart_error("no 2D context"))?;
-        let root = backend.into_drawing_area();
-        let frame = draw_trend(&root, &spec, hovered.map(|h| h as usize)).map_err(|e| chart_error(&e))?;
-        self.trend_frame = Some(frame);
-        Ok(true)
-    }
-
-    /// The period index under a point of the last drawn trend chart (CSS pixels), or null.
-    #[wasm_bindgen(js_name = trendPeriodAt)]
-    pub fn trend_period_at(&self, x: f64, y: f64) -> Option<u32> {
-        let frame = self.trend_frame.as_ref()?;
-        frame.period_at(x.round() as i32, y.round() as i32).map(|p| p as u32)
+    /// The selected area's trend chart specification (for the chart module), or null.
+    #[wasm_bindgen(js_name = trendSpec)]
+    pub fn trend_spec(&self) -> JsValue {
+        to_js(&self.atlas.trend_spec())
     }
 
     /// The chart's figures at a period index: `{ period, period_id, change_note, lines }`.

@@ -3,11 +3,19 @@
 //! results, paints scenes on canvases, and turns errors into JS `Error`s carrying a stable `code`.
 //! JavaScript owns every event listener, so no Rust closure is leaked.
 
-/// The exported handle.
+/// The chart module's exported handle (built with the `chart-shell` feature).
+#[cfg(feature = "chart-shell")]
+mod charts;
+/// The map module's exported handle (built with the `map-shell` feature).
+#[cfg(feature = "map-shell")]
 mod handle;
 /// Canvas painter.
+#[cfg(feature = "map-shell")]
 mod painter;
 /// Panic reporting and error conversion.
 mod report;
 
+#[cfg(feature = "chart-shell")]
+pub use charts::ChartHandle;
+#[cfg(feature = "map-shell")]
 pub use handle::AtlasHandle;

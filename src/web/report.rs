@@ -2,6 +2,7 @@
 //! element can show it inside its box and fire `atlas-error` with code `panic`, instead of leaving
 //! only a console line.
 
+#[cfg(feature = "map-shell")]
 use crate::Error;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
@@ -27,6 +28,7 @@ pub fn last_panic() -> Option<String> {
 }
 
 /// A JS `Error` with `code` and, for invalid data, the full list of `issues`.
+#[cfg(feature = "map-shell")]
 pub fn to_js_error(error: &Error) -> JsValue {
     let js = js_sys::Error::new(&error.to_string());
     let _ = js_sys::Reflect::set(&js, &"code".into(), &error.code().into());
@@ -42,6 +44,7 @@ pub fn to_js_error(error: &Error) -> JsValue {
 
 /// Panics on purpose so end-to-end tests can check that panics are reported in the widget.
 /// Not part of the public API.
+#[cfg(feature = "map-shell")]
 #[wasm_bindgen(js_name = __panicForTests)]
 pub fn panic_for_tests() {
     panic!("deliberate panic requested by a test");

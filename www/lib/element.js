@@ -1,7 +1,7 @@
 // <work-health-atlas>: the custom element. It owns the DOM, every event listener and the animation
 // frame; the wasm core owns the data, the state and the drawing. All data-derived text is set with
 // textContent, never parsed as HTML.
-import { loadCore, loadPostcodeText } from './core.js';
+import { loadCore, loadPostcodeIndex, embeddedBundle, loadCharts } from './core.js';
 import { atlasStyleSheet } from './styles.js';
 import { Controls } from './controls.js';
 import { Search } from './search.js';
@@ -21,6 +21,8 @@ export class AtlasElement extends HTMLElement {
   #controls;
   #search;
   #panel;
+  #chart = null;
+  #chartLoading = false;
   #committedPeriod = null;
   #pointers = new Map();
   #core = null;
@@ -54,8 +56,8 @@ export class AtlasElement extends HTMLElement {
       postcode: (query) => this.#findPostcode(query),
     });
     this.#panel = new Panel({
-      paint: (canvas, hovered) => (this.#handle ? Boolean(this.#call(() => this.#handle.paintTrend(canvas, hovered))) : false),
-      periodAt: (x, y) => (this.#handle ? this.#handle.trendPeriodAt(x, y) : null),
+      paint: (canvas, hovered) => this.#paintTrend(canvas, hovered),
+      periodAt: (x, y) => (this.#chart ? this.#chart.periodAt(x, y) ?? null : null),
       readout: (i) => (this.#handle ? this.#handle.trendReadout(i) : null),
       legend: () => (this.#handle ? this.#handle.trendLegend() : []),
       info: () => (this.#handle ? this.#handle.selectedInfo() : null),
@@ -148,17 +150,17 @@ export class AtlasElement extends HTMLElement {
       return;
     }
     this.#core = core;
-    let bytes;
+    let bundle;
     const src = this.getAttribute('src');
     try {
-      bytes = src ? await fetchBundle(src, document.baseURI) : undefined;
+      bundle = src ? await fetchBundle(src, document.baseURI) : embeddedBundle(core);
     } catch (error) {
       if (token === this.#loadToken) this.#fail(error.code || 'src-failed', error.message);
       return;
     }
     if (token !== this.#loadToken || !this.isConnected) return;
     this.#measure(false);
-    const handle = this.#call(() => new core.AtlasHandle(bytes, this.#size.width, this.#size.height));
+    const handle = this.#call(() => new core.AtlasHandle(bundle, this.#size.width, this.#size.height));
     if (!handle) return;
     this.#handle = handle;
     this.#controls.setCatalogue(handle.catalogue());
@@ -328,9 +330,9 @@ export class AtlasElement extends HTMLElement {
     if (!this.#handle) return '';
     try {
       if (!this.#handle.hasPostcodes()) {
-        const text = await loadPostcodeText();
+        const index = await loadPostcodeIndex();
         if (!this.#handle) return '';
-        this.#handle.loadPostcodes(text);
+        this.#handle.loadPostcodes(index);
       }
       const answer = this.#handle.locatePostcode(query);
       this.#refreshText();
@@ -359,6 +361,37 @@ export class AtlasElement extends HTMLElement {
     renderLegend(this.#ui, this.#handle.legend(), caption.unit);
     this.#controls.sync(this.#handle.state(), (from) => this.#handle.changeRefusal(from));
     this.#panel.render();
+  }
+
+  /**
+   * Draws the selected area's trend with the chart module, loading it on first use. Returns
+   * whether there is a chart to show (it appears once the module has loaded).
+   */
+  #paintTrend(canvas, hovered) {
+    const spec = this.#handle ? this.#call(() => this.#handle.trendSpec()) : null;
+    if (!spec) return false;
+    if (!this.#chart) {
+      if (!this.#chartLoading) {
+        this.#chartLoading = true;
+        loadCharts()
+          .then((module) => {
+            this.#chart = new module.ChartHandle();
+            this.#panel.render();
+          })
+          .catch((error) => this.#warn('charts-load-failed', `The chart could not be loaded: ${error.message}`))
+          .finally(() => {
+            this.#chartLoading = false;
+          });
+      }
+      return true;
+    }
+    try {
+      this.#chart.drawTrend(canvas, spec, hovered);
+    } catch (error) {
+      this.#warn(error.code || 'chart-failed', error.message);
+      return false;
+    }
+    return true;
   }
 
   /**

@@ -13,7 +13,7 @@ class BundleError extends Error {
   }
 }
 
-/** Resolves with the bundle's bytes or rejects with an Error carrying a `code`. */
+/** Resolves with the parsed bundle or rejects with an Error carrying a `code`. */
 export async function fetchBundle(src, base) {
   let url;
   try {
@@ -53,7 +53,17 @@ export async function fetchBundle(src, base) {
     if (bytes.length > MAX_BUNDLE_BYTES) {
       throw new BundleError('src-too-large', `The data file is ${bytes.length} bytes; the limit is ${MAX_BUNDLE_BYTES}.`);
     }
-    return bytes;
+    let text;
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      throw new BundleError('invalid-json', `The data file ${url.href} is not UTF-8 text.`);
+    }
+    try {
+      return JSON.parse(text);
+    } catch (error) {
+      throw new BundleError('invalid-json', `The data file ${url.href} is not valid JSON: ${error.message}`);
+    }
   } catch (error) {
     if (error.name === 'AbortError') {
       throw new BundleError('src-timeout', `The data file ${url.href} did not arrive within ${FETCH_TIMEOUT_MS / 1000} s.`);

@@ -126,6 +126,8 @@ select:focus-visible, input:focus-visible, button:focus-visible {
   padding: 0.35rem 0.5rem;
   font-size: 0.8rem;
   max-width: calc(100% - 4rem);
+  /* The legend sits over the map's corner: let the pointer reach the areas beneath it. */
+  pointer-events: none;
 }
 .legend[hidden] { display: none; }
 .legend ul { list-style: none; margin: 0; padding: 0; }

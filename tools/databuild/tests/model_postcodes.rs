@@ -1,11 +1,7 @@
-//! Runs the widget's postcode-index reader (`src/model/postcodes.rs`, included by path so it is
-//! tested before it is wired into the widget crate) against the built `data/postcodes.json`.
+//! Runs the widget's postcode-index reader (`work_health_atlas::model::postcodes`) against the
+//! built `data/postcodes.json`.
 
-#[path = "../../../src/model/postcodes.rs"]
-#[allow(dead_code)]
-mod postcodes;
-
-use postcodes::PostcodeIndex;
+use work_health_atlas::model::postcodes::PostcodeIndex;
 
 #[test]
 fn built_index_answers_every_raw_postcode() {

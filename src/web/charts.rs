@@ -1,0 +1,58 @@
+//! The chart module's handle: draws chart specifications made by the map module's core onto
+//! canvases with plotters-canvas, and maps pointer positions back to periods with plotters'
+//! reverse coordinate transform. Built as its own wasm (`chart-shell` feature) and loaded by the
+//! element only when a chart is first shown.
+
+use crate::layout::trend::{draw_trend, TrendFrame, TrendSpec};
+use plotters::prelude::IntoDrawingArea;
+use plotters_canvas::CanvasBackend;
+use wasm_bindgen::prelude::*;
+use web_sys::HtmlCanvasElement;
+
+fn chart_error(message: &str) -> JsValue {
+    let js = js_sys::Error::new(&format!("the chart could not be drawn: {message}"));
+    let _ = js_sys::Reflect::set(&js, &"code".into(), &"chart-failed".into());
+    js.into()
+}
+
+/// One chart's drawing state (the last drawn frame, for pointer look-ups).
+#[wasm_bindgen]
+#[derive(Default)]
+pub struct ChartHandle {
+    trend: Option<TrendFrame>,
+}
+
+#[wasm_bindgen]
+impl ChartHandle {
+    /// A handle with nothing drawn yet.
+    #[wasm_bindgen(constructor)]
+    pub fn new() -> ChartHandle {
+        ChartHandle::default()
+    }
+
+    /// Draws a trend chart specification (from the map module's `trendSpec()`) on `canvas`, whose
+    /// context the page has scaled to the device pixel ratio, with a guide at period `hovered`.
+    ///
+    /// # Errors
+    /// An `Error` with code `chart-failed`.
+    #[wasm_bindgen(js_name = drawTrend)]
+    pub fn draw_trend(
+        &mut self,
+        canvas: HtmlCanvasElement,
+        spec: JsValue,
+        hovered: Option<u32>,
+    ) -> Result<(), JsValue> {
+        self.trend = None;
+        let spec: TrendSpec = serde_wasm_bindgen::from_value(spec).map_err(|e| chart_error(&e.to_string()))?;
+        let backend = CanvasBackend::with_canvas_object(canvas).ok_or_else(|| chart_error("no 2D context"))?;
+        let root = backend.into_drawing_area();
+        self.trend = Some(draw_trend(&root, &spec, hovered.map(|h| h as usize)).map_err(|e| chart_error(&e))?);
+        Ok(())
+    }
+
+    /// The period index under a point (CSS pixels) of the last drawn trend chart, or null.
+    #[wasm_bindgen(js_name = periodAt)]
+    pub fn period_at(&self, x: f64, y: f64) -> Option<u32> {
+        self.trend.as_ref()?.period_at(x.round() as i32, y.round() as i32).map(|p| p as u32)
+    }
+}
