@@ -82,3 +82,46 @@ fn the_frame_maps_pixels_back_to_periods() {
     assert_eq!(frame.period_at(465, 100), Some(6));
     assert_eq!(frame.period_at(5, 100), None, "outside the plot");
 }
+
+fn shipped_atlas() -> work_health_atlas::app::Atlas {
+    let bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/data/atlas.json")).expect("bundle");
+    let data = work_health_atlas::model::Dataset::from_json(&bytes).expect("valid");
+    work_health_atlas::app::Atlas::new(data, 800.0, 600.0)
+}
+
+#[test]
+fn district_panel_of_health_index_unemployment() {
+    support::fonts::register();
+    let atlas = shipped_atlas();
+    let spec = atlas.district_spec(Some("hi-unemployment")).expect("yearly district figures exist");
+    assert_eq!(spec.districts.len(), 6);
+    assert_eq!(spec.periods.len(), 7);
+    let mut out = String::new();
+    {
+        let root = SVGBackend::with_string(&mut out, (720, 320)).into_drawing_area();
+        work_health_atlas::layout::districts::draw_districts(&root, &spec).expect("draws");
+    }
+    for name in ["Halton", "Knowsley", "Liverpool", "St Helens", "Sefton", "Wirral"] {
+        assert!(out.contains(name), "{name} has a panel");
+    }
+    insta::assert_snapshot!("districts", out);
+}
+
+#[test]
+fn area_profile_of_a_ward() {
+    support::fonts::register();
+    let mut atlas = shipped_atlas();
+    atlas.set_view(None, Some("ward"), None).expect("wards");
+    atlas.select_code("E05015279").expect("Anfield ward");
+    let spec = atlas.profile_spec().expect("a selected area has a profile");
+    let labels: Vec<&str> = spec.rows.iter().map(|r| r.label.as_str()).collect();
+    assert!(labels.contains(&"Employment deprivation") && labels.contains(&"Disability"), "{labels:?}");
+    let mut out = String::new();
+    {
+        let height = spec.rows.len() as u32 * work_health_atlas::layout::profile::ROW_HEIGHT + 26;
+        let root = SVGBackend::with_string(&mut out, (480, height)).into_drawing_area();
+        work_health_atlas::layout::profile::draw_profile(&root, &spec).expect("draws");
+    }
+    assert!(out.contains("Anfield compared with all wards"));
+    insta::assert_snapshot!("profile", out);
+}

@@ -4,6 +4,8 @@
 
 /// The atlas state and its operations.
 pub mod atlas;
+/// Benchmarks, recent trend and the area profile.
+pub mod benchmark;
 /// What the controls offer.
 pub mod catalogue;
 /// Words for people: tooltip facts, legend, caption.

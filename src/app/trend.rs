@@ -136,7 +136,8 @@ impl Atlas {
     pub fn trend_spec(&self) -> Option<TrendSpec> {
         let indicator = self.current_indicator()?;
         Some(TrendSpec {
-            periods: indicator.periods.iter().map(|p| p.label.clone()).collect(),
+            // Axis ticks use the short period ids ("2019", "2024-03"); labels are in the readout.
+            periods: indicator.periods.iter().map(|p| p.id.clone()).collect(),
             y_label: indicator.unit.label.clone(),
             from_zero: indicator.unit.symbol.trim() == "%",
             changes: indicator

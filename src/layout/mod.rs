@@ -1,10 +1,14 @@
 //! Layout: pure functions from the dataset, the current view and the viewport to display lists.
 //! Nothing here knows about the browser.
 
+/// The district panel's small multiples.
+pub mod districts;
 /// Geometry projected once per dataset: arcs, layers, hit indexes, border meshes.
 pub mod geometry;
 /// The map's base and overlay scenes.
 pub mod map;
+/// The area profile as a spine chart.
+pub mod profile;
 /// The trend chart, drawn with plotters on any backend.
 pub mod trend;
 

@@ -3,6 +3,8 @@
 //! reverse coordinate transform. Built as its own wasm (`chart-shell` feature) and loaded by the
 //! element only when a chart is first shown.
 
+use crate::layout::districts::{draw_districts, DistrictSpec};
+use crate::layout::profile::{draw_profile, ProfileSpec};
 use crate::layout::trend::{draw_trend, TrendFrame, TrendSpec};
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
@@ -48,6 +50,28 @@ impl ChartHandle {
         let root = backend.into_drawing_area();
         self.trend = Some(draw_trend(&root, &spec, hovered.map(|h| h as usize)).map_err(|e| chart_error(&e))?);
         Ok(())
+    }
+
+    /// Draws an area profile (from `profileSpec()`) as a spine chart.
+    ///
+    /// # Errors
+    /// An `Error` with code `chart-failed`.
+    #[wasm_bindgen(js_name = drawProfile)]
+    pub fn draw_profile(&self, canvas: HtmlCanvasElement, spec: JsValue) -> Result<(), JsValue> {
+        let spec: ProfileSpec = serde_wasm_bindgen::from_value(spec).map_err(|e| chart_error(&e.to_string()))?;
+        let backend = CanvasBackend::with_canvas_object(canvas).ok_or_else(|| chart_error("no 2D context"))?;
+        draw_profile(&backend.into_drawing_area(), &spec).map_err(|e| chart_error(&e))
+    }
+
+    /// Draws the district panel (from `districtSpec()`) as small multiples.
+    ///
+    /// # Errors
+    /// An `Error` with code `chart-failed`.
+    #[wasm_bindgen(js_name = drawDistricts)]
+    pub fn draw_districts(&self, canvas: HtmlCanvasElement, spec: JsValue) -> Result<(), JsValue> {
+        let spec: DistrictSpec = serde_wasm_bindgen::from_value(spec).map_err(|e| chart_error(&e.to_string()))?;
+        let backend = CanvasBackend::with_canvas_object(canvas).ok_or_else(|| chart_error("no 2D context"))?;
+        draw_districts(&backend.into_drawing_area(), &spec).map_err(|e| chart_error(&e))
     }
 
     /// The period index under a point (CSS pixels) of the last drawn trend chart, or null.

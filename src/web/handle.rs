@@ -248,6 +248,29 @@ impl AtlasHandle {
         to_js(&self.atlas.trend_spec())
     }
 
+    /// The selected area's interval, benchmarks (95% and 99.8%) and recent trend, or null.
+    pub fn summary(&self) -> JsValue {
+        to_js(&self.atlas.summary())
+    }
+
+    /// The selected area's profile (every indicator) for the spine chart, or null.
+    #[wasm_bindgen(js_name = profileSpec)]
+    pub fn profile_spec(&self) -> JsValue {
+        to_js(&self.atlas.profile_spec())
+    }
+
+    /// Indicators with yearly district figures: `[[id, label]]`.
+    #[wasm_bindgen(js_name = districtIndicators)]
+    pub fn district_indicators(&self) -> JsValue {
+        to_js(&self.atlas.district_indicators())
+    }
+
+    /// The district panel's specification for an indicator (default: the first available).
+    #[wasm_bindgen(js_name = districtSpec)]
+    pub fn district_spec(&self, indicator: Option<String>) -> JsValue {
+        to_js(&self.atlas.district_spec(indicator.as_deref()))
+    }
+
     /// The chart's figures at a period index: `{ period, period_id, change_note, lines }`.
     #[wasm_bindgen(js_name = trendReadout)]
     pub fn trend_readout(&self, period: u32) -> JsValue {

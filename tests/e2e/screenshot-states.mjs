@@ -41,6 +41,22 @@ try {
     await page.locator('work-health-atlas #atlas-search').fill('Anfield');
     await page.locator('work-health-atlas #atlas-search').press('Enter');
   });
+  for (const width of [1200, 320]) {
+    await shot(`panel-trend-${width}`, width, async (page) => {
+      await page.evaluate(() => document.querySelector('work-health-atlas').setIndicator('hi-unemployment'));
+      await page.evaluate(() => document.querySelector('work-health-atlas').select('E08000012'));
+      await page.waitForTimeout(300);
+    });
+    await shot(`panel-profile-${width}`, width, async (page) => {
+      await page.evaluate(() => document.querySelector('work-health-atlas').select('E05015279'));
+      await page.locator('work-health-atlas #atlas-tab-profile').click();
+      await page.waitForTimeout(300);
+    });
+    await shot(`panel-districts-${width}`, width, async (page) => {
+      await page.locator('work-health-atlas #atlas-tab-districts').click();
+      await page.waitForTimeout(300);
+    });
+  }
 } finally {
   await browser.close();
   await server.close();

@@ -56,11 +56,15 @@ export class AtlasElement extends HTMLElement {
       postcode: (query) => this.#findPostcode(query),
     });
     this.#panel = new Panel({
-      paint: (canvas, hovered) => this.#paintTrend(canvas, hovered),
+      draw: (kind, canvas, option) => this.#draw(kind, canvas, option),
       periodAt: (x, y) => (this.#chart ? this.#chart.periodAt(x, y) ?? null : null),
       readout: (i) => (this.#handle ? this.#handle.trendReadout(i) : null),
       legend: () => (this.#handle ? this.#handle.trendLegend() : []),
       info: () => (this.#handle ? this.#handle.selectedInfo() : null),
+      summary: () => (this.#handle ? this.#handle.summary() : null),
+      profile: () => (this.#handle ? this.#handle.profileSpec() : null),
+      districts: (indicator) => (this.#handle ? this.#handle.districtSpec(indicator) : null),
+      districtIndicators: () => (this.#handle ? this.#handle.districtIndicators() : []),
       previewPeriod: (id) => this.#previewPeriod(id),
     });
     this.#ui = buildUi(this.#controls, this.#search, this.#panel);
@@ -364,11 +368,11 @@ export class AtlasElement extends HTMLElement {
   }
 
   /**
-   * Draws the selected area's trend with the chart module, loading it on first use. Returns
-   * whether there is a chart to show (it appears once the module has loaded).
+   * Draws a chart (`trend`, `profile` or `districts`) with the chart module, loading it on first
+   * use. Returns whether there is a chart to show (it appears once the module has loaded).
    */
-  #paintTrend(canvas, hovered) {
-    const spec = this.#handle ? this.#call(() => this.#handle.trendSpec()) : null;
+  #draw(kind, canvas, option) {
+    const spec = kind === 'trend' ? (this.#handle ? this.#call(() => this.#handle.trendSpec()) : null) : option;
     if (!spec) return false;
     if (!this.#chart) {
       if (!this.#chartLoading) {
@@ -386,7 +390,9 @@ export class AtlasElement extends HTMLElement {
       return true;
     }
     try {
-      this.#chart.drawTrend(canvas, spec, hovered);
+      if (kind === 'trend') this.#chart.drawTrend(canvas, spec, option);
+      else if (kind === 'profile') this.#chart.drawProfile(canvas, spec);
+      else this.#chart.drawDistricts(canvas, spec);
     } catch (error) {
       this.#warn(error.code || 'chart-failed', error.message);
       return false;

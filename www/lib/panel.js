@@ -1,35 +1,115 @@
-// The selected area's panel: its name and sentence, and its trend chart (drawn by the core with
-// plotters on a canvas) with a legend, a readout for the hovered period and a text alternative.
+// The side panel, in three tabs: the selected area's trend (sentence, interval, benchmarks with
+// glyphs and words, recent trend, chart with legend, readout and table), its profile (every
+// indicator as a spine chart and a table), and the districts (small multiples of a yearly
+// indicator). Charts are drawn by the core's chart module on canvases.
 import { h, setChildren } from './dom.js';
+
+function canvasSize(canvas, cssHeight) {
+  const rect = canvas.getBoundingClientRect();
+  const dpr = Math.max(1, Math.min(window.devicePixelRatio || 1, 3));
+  const width = Math.max(1, Math.round(rect.width));
+  if (cssHeight) canvas.style.height = `${cssHeight}px`;
+  const height = Math.max(1, Math.round(cssHeight || rect.height));
+  canvas.width = Math.round(width * dpr);
+  canvas.height = Math.round(height * dpr);
+  canvas.getContext('2d').setTransform(dpr, 0, 0, dpr, 0, 0);
+  return { width, height };
+}
+
+function table(caption, head, rows) {
+  return [
+    h('caption', {}, [caption]),
+    h('thead', {}, [h('tr', {}, head.map((c) => h('th', { scope: 'col' }, [c])))]),
+    h('tbody', {}, rows.map((r) => h('tr', {}, r.map((c, i) => (i === 0 ? h('th', { scope: 'row' }, [c]) : h('td', {}, [c])))))),
+  ];
+}
 
 export class Panel {
   /**
-   * @param {object} handlers `{ paint(canvas, hovered) → bool, periodAt(x, y), readout(i), legend(),
-   *   info(), previewPeriod(periodId|null) }`
+   * @param {object} handlers `{ draw(kind, canvas, option) → bool, periodAt(x, y), readout(i), legend(),
+   *   info(), summary(), profile(), districts(indicator), districtIndicators(), previewPeriod(id|null) }`
    */
   constructor(handlers) {
     this.handlers = handlers;
     this.hovered = null;
-    this.size = { width: 0, height: 0, dpr: 1 };
+    this.tab = 'trend';
+    this.districtIndicator = null;
+    const tab = (id, label) => {
+      const button = h('button', { type: 'button', role: 'tab', id: `atlas-tab-${id}`, 'aria-controls': `atlas-pane-${id}`, 'aria-selected': String(id === this.tab) }, [label]);
+      button.addEventListener('click', () => this.select(id));
+      button.addEventListener('keydown', (event) => this.onTabKey(event));
+      return button;
+    };
+    this.tabs = { trend: tab('trend', 'Trend'), profile: tab('profile', 'Profile'), districts: tab('districts', 'Districts') };
     this.title = h('h3', { class: 'panel-title' }, ['Select an area']);
-    this.sentence = h('p', { class: 'panel-sentence' }, ['Click an area on the map, or search for one, to see how it is changing.']);
-    this.canvas = h('canvas', { class: 'trend', role: 'img', 'aria-label': 'Trend chart' });
+    this.sentence = h('p', { class: 'panel-sentence' });
+    this.summary = h('div', { class: 'summary' });
+    this.canvas = h('canvas', { class: 'trend', role: 'img', 'aria-label': 'Trend chart; the figures are in the table that follows' });
     this.readout = h('div', { class: 'readout', 'aria-live': 'polite' });
     this.legend = h('ul', { class: 'chart-legend', 'aria-label': 'Chart lines' });
     this.table = h('table', { class: 'visually-hidden' });
     this.chart = h('figure', { class: 'chart', hidden: true }, [this.canvas, this.legend, this.readout, this.table]);
-    this.root = h('aside', { class: 'panel', part: 'panel', 'aria-label': 'Selected area' }, [this.title, this.sentence, this.chart]);
+    this.profileCanvas = h('canvas', { class: 'profile', role: 'img', 'aria-label': 'Area profile spine chart; the figures are in the table that follows' });
+    this.profileTable = h('table', { class: 'data-table' });
+    this.profileKey = h('p', { class: 'profile-key' }, [
+      'Bar: the spread across all areas of this layer (light: lowest to highest; dark: middle half). Black tick: Liverpool City Region. Marker: this area compared with the city region at 95% — ■ worse, ◆ better, ▲ higher, ▼ lower, ● similar or not compared.',
+    ]);
+    this.districtPicker = h('select', { id: 'atlas-district-indicator' });
+    this.districtPicker.addEventListener('change', () => {
+      this.districtIndicator = this.districtPicker.value;
+      this.render();
+    });
+    this.districtCanvas = h('canvas', { class: 'districts', role: 'img', 'aria-label': 'District small multiples; the figures are in the table that follows' });
+    this.districtTable = h('table', { class: 'visually-hidden' });
+    this.panes = {
+      trend: h('div', { role: 'tabpanel', id: 'atlas-pane-trend', 'aria-labelledby': 'atlas-tab-trend' }, [this.summary, this.chart]),
+      profile: h('div', { role: 'tabpanel', id: 'atlas-pane-profile', 'aria-labelledby': 'atlas-tab-profile', hidden: true }, [this.profileCanvas, this.profileKey, this.profileTable]),
+      districts: h('div', { role: 'tabpanel', id: 'atlas-pane-districts', 'aria-labelledby': 'atlas-tab-districts', hidden: true }, [
+        h('label', { for: 'atlas-district-indicator' }, ['Yearly indicator']),
+        this.districtPicker,
+        this.districtCanvas,
+        h('p', { class: 'profile-key' }, ['Each panel: one district (orange) against the other five (grey), same scale. ONS Health Index figures are published per district; an England figure is not in the source files.']),
+        this.districtTable,
+      ]),
+    };
+    this.root = h('aside', { class: 'panel', part: 'panel', 'aria-label': 'Selected area and districts' }, [
+      h('div', { role: 'tablist', class: 'tabs', 'aria-label': 'Panel views' }, Object.values(this.tabs)),
+      this.title,
+      this.sentence,
+      ...Object.values(this.panes),
+    ]);
     this.canvas.addEventListener('pointermove', (event) => this.onMove(event));
     this.canvas.addEventListener('pointerleave', () => this.setHovered(null));
     this.resize = new ResizeObserver(() => this.render());
   }
 
   connect() {
-    this.resize.observe(this.chart);
+    this.resize.observe(this.root);
   }
 
   disconnect() {
     this.resize.disconnect();
+  }
+
+  select(id) {
+    this.tab = id;
+    for (const [key, button] of Object.entries(this.tabs)) {
+      button.setAttribute('aria-selected', String(key === id));
+      button.tabIndex = key === id ? 0 : -1;
+      this.panes[key].hidden = key !== id;
+    }
+    this.render();
+  }
+
+  onTabKey(event) {
+    const ids = Object.keys(this.tabs);
+    const at = ids.indexOf(this.tab);
+    const next = { ArrowRight: at + 1, ArrowLeft: at - 1, Home: 0, End: ids.length - 1 }[event.key];
+    if (next === undefined) return;
+    event.preventDefault();
+    const id = ids[(next + ids.length) % ids.length];
+    this.select(id);
+    this.tabs[id].focus();
   }
 
   onMove(event) {
@@ -41,7 +121,7 @@ export class Panel {
   setHovered(period) {
     if (period === this.hovered) return;
     this.hovered = period;
-    this.paint();
+    this.drawTrend();
     const readout = period === null ? null : this.handlers.readout(period);
     this.showReadout(readout);
     this.handlers.previewPeriod(readout ? readout.period_id : null);
@@ -62,66 +142,118 @@ export class Panel {
     ]);
   }
 
-  paint() {
-    const rect = this.canvas.getBoundingClientRect();
-    const dpr = Math.max(1, Math.min(window.devicePixelRatio || 1, 3));
-    const width = Math.max(1, Math.round(rect.width));
-    const height = Math.max(1, Math.round(rect.height));
-    if (width !== this.size.width || height !== this.size.height || dpr !== this.size.dpr) {
-      this.canvas.width = Math.round(width * dpr);
-      this.canvas.height = Math.round(height * dpr);
-      this.size = { width, height, dpr };
-    }
-    const ctx = this.canvas.getContext('2d');
-    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    return this.handlers.paint(this.canvas, this.hovered ?? undefined);
+  drawTrend() {
+    canvasSize(this.canvas);
+    return this.handlers.draw('trend', this.canvas, this.hovered ?? undefined);
   }
 
-  /** Redraws everything from the core's current state. */
+  /** Redraws the visible tab from the core's current state. */
   render() {
     const info = this.handlers.info();
+    if (info) {
+      this.title.textContent = info.district && info.district !== info.name ? `${info.name}, ${info.district}` : info.name;
+      const parts = [
+        info.value_text && info.period ? `${info.value_text} in ${info.period}.` : '',
+        info.comparison_text ? `${info.comparison_text}.` : '',
+        info.rank_text ? `${info.rank_text[0].toUpperCase()}${info.rank_text.slice(1)}.` : '',
+      ];
+      this.sentence.textContent = parts.filter(Boolean).join(' ');
+    } else {
+      this.title.textContent = this.tab === 'districts' ? 'Districts' : 'Select an area';
+      this.sentence.textContent = this.tab === 'districts' ? '' : 'Click an area on the map, or search for one, to see how it compares and how it is changing.';
+    }
+    if (this.tab === 'trend') this.renderTrend(info);
+    else if (this.tab === 'profile') this.renderProfile(info);
+    else this.renderDistricts();
+  }
+
+  renderTrend(info) {
     if (!info) {
-      this.title.textContent = 'Select an area';
-      this.sentence.textContent = 'Click an area on the map, or search for one, to see how it is changing.';
+      setChildren(this.summary, []);
       this.chart.hidden = true;
       return;
     }
-    this.title.textContent = info.district && info.district !== info.name ? `${info.name}, ${info.district}` : info.name;
-    const parts = [info.value_text && info.period ? `${info.value_text} in ${info.period}.` : '', info.comparison_text ? `${info.comparison_text}.` : '', info.rank_text ? `${info.rank_text[0].toUpperCase()}${info.rank_text.slice(1)}.` : ''];
-    this.sentence.textContent = parts.filter(Boolean).join(' ');
+    const summary = this.handlers.summary();
+    if (summary) {
+      const items = summary.benchmarks.map((b) =>
+        h('li', { class: `benchmark ${b.word_95.replace(' ', '-')}` }, [
+          h('span', { class: 'glyph', 'aria-hidden': 'true' }, [b.glyph_95]),
+          ` ${b.word_95[0].toUpperCase()}${b.word_95.slice(1)} than ${b.comparator} (${b.comparator_value}) at 95%; ${b.word_998} at 99.8%.`,
+        ]),
+      );
+      setChildren(this.summary, [
+        h('p', { class: 'interval' }, [`${summary.interval_text}.`]),
+        items.length ? h('ul', { class: 'benchmarks', 'aria-label': 'Compared with' }, items) : null,
+        h('p', { class: 'recent-trend' }, [`Recent trend: ${summary.recent_trend}.`]),
+      ]);
+    }
     this.chart.hidden = false;
-    const drawn = this.paint();
+    const drawn = this.drawTrend();
     this.chart.hidden = !drawn;
-    const legend = this.handlers.legend();
     setChildren(
       this.legend,
-      legend.map((line) => {
+      this.handlers.legend().map((line) => {
         const sample = h('span', { class: line.primary ? 'line-sample primary' : 'line-sample', 'aria-hidden': 'true' });
         sample.style.borderTopColor = line.colour;
         sample.style.borderTopStyle = line.dash === 0 ? 'solid' : line.dash <= 3 ? 'dotted' : 'dashed';
         return h('li', {}, [sample, line.label]);
       }),
     );
-    this.renderTable();
-  }
-
-  /** The chart as a table for screen readers (and anyone who prefers numbers). */
-  renderTable() {
-    const first = this.handlers.readout(0);
-    if (!first) {
-      setChildren(this.table, []);
-      return;
-    }
     const readouts = [];
     for (let i = 0; ; i += 1) {
-      const r = i === 0 ? first : this.handlers.readout(i);
+      const r = this.handlers.readout(i);
       if (!r) break;
       readouts.push(r);
     }
-    const head = h('tr', {}, [h('th', { scope: 'col' }, ['Period']), ...first.lines.map((l) => h('th', { scope: 'col' }, [l.label]))]);
-    const body = readouts.map((r) =>
-      h('tr', {}, [h('th', { scope: 'row' }, [r.period]), ...r.lines.map((l) => h('td', {}, [l.interval_text ? `${l.value_text} (${l.interval_text})` : l.value_text]))]),
+    if (!readouts.length) {
+      setChildren(this.table, []);
+      return;
+    }
+    setChildren(
+      this.table,
+      table(
+        'Trend chart figures',
+        ['Period', ...readouts[0].lines.map((l) => l.label)],
+        readouts.map((r) => [r.period, ...r.lines.map((l) => (l.interval_text ? `${l.value_text} (${l.interval_text})` : l.value_text))]),
+      ),
     );
-    setChildren(this.table, [h('caption', {}, ['Trend chart figures']), h('thead', {}, [head]), h('tbody', {}, body)]);
+  }
+
+  renderProfile(info) {
+    const spec = info ? this.handlers.profile() : null;
+    this.profileCanvas.hidden = !spec;
+    this.profileKey.hidden = !spec;
+    if (!spec) {
+      setChildren(this.profileTable, []);
+      return;
+    }
+    canvasSize(this.profileCanvas, spec.rows.length * 30 + 26);
+    this.handlers.draw('profile', this.profileCanvas, spec);
+    setChildren(
+      this.profileTable,
+      table(
+        `${spec.area}: every indicator`,
+        ['Indicator', 'Period', 'Value', 'Liverpool City Region', 'Compared (95%)'],
+        spec.rows.map((r) => [r.label, r.period, r.value_text, r.region_text, `${r.glyph} ${r.comparison}`]),
+      ),
+    );
+  }
+
+  renderDistricts() {
+    const choices = this.handlers.districtIndicators();
+    if (!this.districtPicker.options.length) {
+      setChildren(this.districtPicker, choices.map(([id, label]) => h('option', { value: id }, [label])));
+    }
+    const spec = this.handlers.districts(this.districtIndicator ?? undefined);
+    if (!spec) return;
+    this.districtPicker.value = spec.indicator;
+    const width = this.districtCanvas.getBoundingClientRect().width;
+    const columns = width < 360 ? 1 : width < 700 ? 2 : 3;
+    canvasSize(this.districtCanvas, Math.ceil(spec.districts.length / columns) * 150);
+    this.handlers.draw('districts', this.districtCanvas, spec);
+    setChildren(
+      this.districtTable,
+      table(`${spec.label} by district`, ['District', ...spec.periods], spec.districts.map((d) => [d.name, ...d.values.map((v) => (v === null ? 'no data' : v.toFixed(spec.decimals)))])),
+    );
   }
 }

@@ -22,6 +22,25 @@ export const cssText = `
 }
 .panel { min-width: 0; display: flex; flex-direction: column; gap: 0.4rem; }
 .panel-title { margin: 0; font-size: 1.05rem; }
+.tabs { display: flex; gap: 0.25rem; border-bottom: 1px solid var(--atlas-border, #b1b4b6); }
+.tabs button {
+  font: inherit; font-size: 0.9rem; min-height: 32px; padding: 0.2rem 0.7rem; cursor: pointer;
+  background: none; border: 1px solid transparent; border-bottom: none; border-radius: 4px 4px 0 0;
+  color: var(--atlas-text, #0b0c0c);
+}
+.tabs button[aria-selected="true"] { border-color: var(--atlas-border, #b1b4b6); background: var(--atlas-background, #ffffff); font-weight: 650; margin-bottom: -1px; }
+[role="tabpanel"][hidden] { display: none; }
+.summary p { margin: 0.1rem 0; }
+.benchmarks { list-style: none; margin: 0.2rem 0; padding: 0; }
+.benchmarks .glyph { display: inline-block; width: 1.2em; text-align: center; font-weight: 700; }
+.benchmark.worse .glyph { color: #d53e0f; }
+.benchmark.better .glyph { color: #1d70b8; }
+.benchmark.higher .glyph, .benchmark.lower .glyph { color: #6f3c97; }
+canvas.profile, canvas.districts { width: 100%; display: block; }
+.profile-key { font-size: 0.8rem; color: var(--atlas-muted, #505a5f); margin: 0.3rem 0; }
+.data-table { border-collapse: collapse; width: 100%; font-size: 0.85rem; margin-top: 0.4rem; }
+.data-table caption { text-align: left; font-weight: 650; padding-bottom: 0.2rem; }
+.data-table th, .data-table td { text-align: left; border-bottom: 1px solid #e0e0e0; padding: 0.2rem 0.3rem; }
 .panel-sentence { margin: 0; }
 .chart { margin: 0; display: flex; flex-direction: column; gap: 0.3rem; }
 .chart[hidden] { display: none; }

@@ -1,0 +1,137 @@
+// Trend charts and benchmarking: selecting an area draws its trend with the values data/ holds
+// (read back through the chart's table), comparator lines exist, and the benchmark glyphs and
+// words match an independent Wilson-interval calculation for a worse, a similar and a better ward.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer } from './support/server.mjs';
+import { launch, openPage } from './support/browser.mjs';
+import { recordAtlasEvents, waitForRecorded } from './support/atlas.mjs';
+import { indicator, layer, values } from './support/bundle.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(width = 1200) {
+  const session = await openPage(browser, { width, height: 1000 });
+  await recordAtlasEvents(session.page);
+  await session.page.goto(`${server.url}/index.html`);
+  await waitForRecorded(session.page, 'atlas-ready');
+  return session;
+}
+
+/** Wilson score interval (Wilson 1927), written independently of the Rust implementation. */
+function wilson(n, d, z = 1.959963984540054) {
+  const p = n / d;
+  const centre = p + (z * z) / (2 * d);
+  const half = z * Math.sqrt((p * (1 - p)) / d + (z * z) / (4 * d * d));
+  const denom = 1 + (z * z) / d;
+  return [(centre - half) / denom, (centre + half) / denom];
+}
+
+/** Waits until the trend canvas shows the area's orange line (the chart module loads on demand). */
+async function waitForChart(page) {
+  await page.waitForFunction(() => {
+    const canvas = document.querySelector('work-health-atlas').shadowRoot.querySelector('canvas.trend');
+    if (!canvas || !canvas.width) return false;
+    const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+    let n = 0;
+    for (let i = 0; i < data.length; i += 4) if (data[i] > 180 && data[i + 1] < 110 && data[i + 2] < 60) n += 1;
+    return n > 50;
+  });
+}
+
+const tableRows = (page) =>
+  page.evaluate(() =>
+    [...document.querySelector('work-health-atlas').shadowRoot.querySelectorAll('.chart table tbody tr')].map((tr) =>
+      [...tr.children].map((c) => c.textContent),
+    ),
+  );
+
+test('selecting an area draws its trend chart with the values data/ holds and comparator lines', async () => {
+  const { page, context, errors, requests } = await open();
+  const area = layer('lsoa').areas.find((a) => a.code === 'E01006512');
+  await page.evaluate(() => document.querySelector('work-health-atlas').select('E01006512'));
+  await page.waitForFunction(() => document.querySelector('work-health-atlas').shadowRoot.querySelectorAll('.chart table tbody tr').length === 3);
+  await waitForChart(page);
+  assert.ok(requests.some((u) => u.endsWith('/atlas_charts_bg.wasm')), 'the chart module loads on demand');
+  const rows = await tableRows(page);
+  const ind = indicator('employment-deprivation');
+  const index = layer('lsoa').areas.indexOf(area);
+  ind.periods.forEach((p, i) => {
+    const v = values('employment-deprivation', 'lsoa', p.id)[index];
+    const expected = v === null ? 'no data' : `${v.toFixed(ind.decimals)}%`;
+    assert.equal(rows[i][0], p.label);
+    assert.ok(rows[i][1].startsWith(expected), `${p.id}: ${rows[i][1]} vs ${expected}`);
+  });
+  const legend = await page.evaluate(() => [...document.querySelector('work-health-atlas').shadowRoot.querySelectorAll('.chart-legend li')].map((li) => li.textContent));
+  assert.deepEqual(legend, [area.name, 'Liverpool', 'Liverpool City Region']);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('hovering a period on the chart reads it out and previews that period on the map', async () => {
+  const { page, context } = await open();
+  await page.evaluate(() => {
+    const el = document.querySelector('work-health-atlas');
+    el.setIndicator('hi-unemployment');
+    el.select('E08000012');
+  });
+  await page.waitForFunction(() => document.querySelector('work-health-atlas').shadowRoot.querySelectorAll('.chart table tbody tr').length === 7);
+  await waitForChart(page);
+  const box = await page.locator('work-health-atlas canvas.trend').boundingBox();
+  // The first period sits near the left of the plot area.
+  await page.mouse.move(box.x + 70, box.y + box.height / 2);
+  await page.waitForFunction(() => document.querySelector('work-health-atlas').shadowRoot.querySelector('.readout-period')?.textContent);
+  const period = await page.evaluate(() => document.querySelector('work-health-atlas').shadowRoot.querySelector('.readout-period').textContent);
+  assert.equal(period, indicator('hi-unemployment').periods[0].label);
+  assert.equal(await page.evaluate(() => document.querySelector('work-health-atlas').state.period), '2015', 'the map shows the hovered period');
+  await page.mouse.move(5, 5);
+  await page.waitForFunction(() => document.querySelector('work-health-atlas').state.period === '2021');
+  await context.close();
+});
+
+test('benchmark glyphs and words match an independent calculation (worse, similar, better)', async () => {
+  const { page, context } = await open();
+  const ind = indicator('employment-deprivation');
+  const region = ind.comparator_values.find((c) => c.code === 'E47000004' && c.period === '2025').value;
+  const series = ind.series.find((s) => s.geography === 'ward' && s.period === '2025');
+  const wards = layer('ward').areas.map((a, i) => {
+    const [lo, hi] = wilson(series.numerators[i], series.denominators[i]).map((x) => x * 100);
+    return { code: a.code, name: a.name, verdict: lo > region ? 'worse' : hi < region ? 'better' : 'similar' };
+  });
+  const glyphs = { worse: '■', better: '◆', similar: '●' };
+  await page.evaluate(() => document.querySelector('work-health-atlas').setAttribute('geography', 'ward'));
+  for (const verdict of ['worse', 'similar', 'better']) {
+    const ward = wards.find((w) => w.verdict === verdict);
+    assert.ok(ward, `a ${verdict} ward exists`);
+    await page.evaluate((code) => document.querySelector('work-health-atlas').select(code), ward.code);
+    await page.waitForFunction((name) => document.querySelector('work-health-atlas').shadowRoot.querySelector('.panel-title')?.textContent.startsWith(name), ward.name);
+    const line = await page.evaluate(() => document.querySelector('work-health-atlas').shadowRoot.querySelector('.benchmarks li')?.textContent);
+    assert.ok(line.startsWith(`${glyphs[verdict]} ${verdict[0].toUpperCase()}${verdict.slice(1)} than Liverpool City Region`), `${ward.name}: ${line}`);
+  }
+  await context.close();
+});
+
+test('the profile and district tabs draw every indicator and all six districts', async () => {
+  const { page, context, errors } = await open();
+  await page.evaluate(() => document.querySelector('work-health-atlas').select('E01006512'));
+  await page.locator('work-health-atlas #atlas-tab-profile').click();
+  await page.waitForFunction(() => document.querySelector('work-health-atlas').shadowRoot.querySelectorAll('.data-table tbody tr').length > 0);
+  const profileRows = await page.evaluate(() => document.querySelector('work-health-atlas').shadowRoot.querySelectorAll('.data-table tbody tr').length);
+  const onLsoas = (await import('./support/bundle.mjs')).bundle.indicators.filter((i) => i.series.some((s) => s.geography === 'lsoa')).length;
+  assert.equal(profileRows, onLsoas);
+  await page.locator('work-health-atlas #atlas-tab-districts').click();
+  await page.waitForFunction(() => document.querySelector('work-health-atlas').shadowRoot.querySelectorAll('#atlas-pane-districts table tbody tr').length === 6);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
