@@ -146,3 +146,15 @@ fn an_indicator_without_the_current_layer_moves_to_a_layer_it_has_and_keeps_the_
     assert_eq!((state.geography.as_str(), state.period.as_deref()), ("lad", Some("2025")));
     assert_eq!(state.area.as_deref(), Some("E08000002"), "the selected cell's district stays selected");
 }
+
+#[test]
+fn the_table_lists_every_area_with_rank_and_no_data() {
+    let a = atlas(&[(0, 0)]);
+    let rows = a.table_rows();
+    assert_eq!(rows.len(), 12);
+    assert_eq!(rows[0].value_text, "no data");
+    assert_eq!(rows[0].rank, None);
+    let top = rows.iter().find(|r| r.rank == Some(1)).expect("a top row");
+    assert_eq!(top.code, cell_code(4, 3, 2), "the last cell has the highest synthetic value");
+    assert!(rows.iter().all(|r| r.comparison == "not compared"), "synthetic values have no counts");
+}

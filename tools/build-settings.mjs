@@ -1,5 +1,5 @@
 // Reads wasm-pack.toml and measures dist/ against its budgets. Shared by the build and the tests.
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { parse } from 'smol-toml';
@@ -34,19 +34,16 @@ function sizeOf(path) {
   return { raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
 }
 
-/** The JS a page embedding the widget downloads at first: the modules at the top of dist/,
- * except the chart module's glue, which is loaded on demand. */
-function jsFiles(dir, chartsName) {
-  return readdirSync(dir)
-    .filter((name) => name.endsWith('.js') && name !== `${chartsName}.js`)
-    .map((name) => join(dir, name))
-    .filter((path) => statSync(path).isFile());
+/** The JS a page embedding the widget downloads at first: the element's module (the chart
+ * module's glue loads on demand; the demo and iframe helpers are not part of an embed). */
+function jsFiles(dir) {
+  return ['work-health-atlas.js'].map((name) => join(dir, name)).filter((path) => statSync(path).isFile());
 }
 
 /** Raw and gzip sizes of what the default embed downloads, and which budgets are exceeded. */
 export function measure(outDir, root, settings) {
   const wasm = sizeOf(join(outDir, `${settings.build.outName}_bg.wasm`));
-  const js = jsFiles(outDir, settings.charts.outName)
+  const js = jsFiles(outDir)
     .map((path) => ({ path: relative(outDir, path), ...sizeOf(path) }))
     .reduce((sum, f) => ({ raw: sum.raw + f.raw, gzip: sum.gzip + f.gzip, files: [...sum.files, f.path] }), {
       raw: 0,

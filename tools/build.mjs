@@ -1,8 +1,8 @@
 // Builds dist/: the wasm core (cargo → wasm-bindgen → wasm-opt), the element's JS, the demo page
 // and the data files, then prints sizes and enforces the budgets — all as set in wasm-pack.toml.
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, rmSync, existsSync, writeFileSync, readdirSync } from 'node:fs';
-import { build as esbuild } from 'esbuild';
+import { cpSync, mkdirSync, rmSync, existsSync, writeFileSync, readdirSync, readFileSync } from 'node:fs';
+import { build as esbuild, transform } from 'esbuild';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readSettings, measure, formatSizes } from './build-settings.mjs';
@@ -48,6 +48,18 @@ await esbuild({
   minify: true,
   target: 'es2022',
   legalComments: 'none',
+  // The element's CSS is imported as text (for its constructable stylesheet), minified first.
+  plugins: [
+    {
+      name: 'minified-css-text',
+      setup(plugin) {
+        plugin.onLoad({ filter: /\.css$/ }, async (args) => {
+          const { code } = await transform(readFileSync(args.path, 'utf8'), { loader: 'css', minify: true });
+          return { contents: code, loader: 'text' };
+        });
+      },
+    },
+  ],
   banner: { js: '/* Work & Health Atlas — MIT licence. Data: Open Government Licence v3.0, see data/README.md. */' },
   outfile: join(outDir, 'work-health-atlas.js'),
   logLevel: 'warning',
@@ -73,7 +85,30 @@ for (const file of ['atlas.json', 'postcodes.json']) {
   if (existsSync(from)) cpSync(from, join(outDir, 'data', file));
 }
 
-// 4. Sizes and budgets.
+// 4. npm-ready package metadata for developers who bundle (the folder is the package).
+const crateVersion = /^version = "([^"]+)"/m.exec(readFileSync(join(root, 'Cargo.toml'), 'utf8'))[1];
+writeFileSync(
+  join(outDir, 'package.json'),
+  `${JSON.stringify(
+    {
+      name: 'work-health-atlas',
+      version: crateVersion,
+      description: 'Embeddable, client-side atlas of worklessness and ill health in the Liverpool City Region',
+      license: 'MIT',
+      type: 'module',
+      main: './work-health-atlas.js',
+      module: './work-health-atlas.js',
+      types: './work-health-atlas.d.ts',
+      exports: { '.': { types: './work-health-atlas.d.ts', default: './work-health-atlas.js' }, './embed-resize.js': './embed-resize.js' },
+      files: ['work-health-atlas.js', 'work-health-atlas.d.ts', `${outName}_bg.wasm`, `${settings.charts.outName}.js`, `${settings.charts.outName}_bg.wasm`, 'data/', 'embed.html', 'embed.css', 'embed-frame.js', 'embed-resize.js'],
+      sideEffects: ['./work-health-atlas.js'],
+    },
+    null,
+    2,
+  )}\n`,
+);
+
+// 5. Sizes and budgets.
 const sizes = measure(outDir, root, settings);
 console.log(formatSizes(sizes, settings));
 writeFileSync(join(root, 'target', 'atlas-sizes.json'), JSON.stringify(sizes, null, 2));

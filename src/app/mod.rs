@@ -16,6 +16,8 @@ pub mod format;
 pub mod locate;
 /// Name and code search over every layer.
 pub mod search;
+/// The data table of the current layer.
+pub mod table;
 /// The selected area's trend chart and readout.
 pub mod trend;
 

@@ -248,6 +248,13 @@ impl AtlasHandle {
         to_js(&self.atlas.trend_spec())
     }
 
+    /// Every area of the current layer: `[{ code, name, district, value, value_text,
+    /// interval_text, comparison, glyph, rank }]`.
+    #[wasm_bindgen(js_name = tableRows)]
+    pub fn table_rows(&self) -> JsValue {
+        to_js(&self.atlas.table_rows())
+    }
+
     /// The selected area's interval, benchmarks (95% and 99.8%) and recent trend, or null.
     pub fn summary(&self) -> JsValue {
         to_js(&self.atlas.summary())

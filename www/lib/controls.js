@@ -34,12 +34,15 @@ export class Controls {
     this.changeFrom = h('select', { id: 'atlas-change' });
     this.changeNote = h('p', { class: 'change-note', role: 'status', 'aria-live': 'polite' });
     for (let k = 3; k <= 7; k += 1) this.classes.append(option(String(k), `${k} classes`));
+    this.groups = {
+      indicator: labelled('atlas-indicator', 'Indicator', this.indicator),
+      period: labelled('atlas-period', 'Period', this.period, [this.play]),
+      geography: labelled('atlas-geography', 'Areas', this.geography),
+      classes: labelled('atlas-method', 'Classes', this.method, [this.classes]),
+      change: labelled('atlas-change', 'Change since', this.changeFrom),
+    };
     this.root = h('div', { class: 'controls', part: 'controls', role: 'group', 'aria-label': 'Map options' }, [
-      labelled('atlas-indicator', 'Indicator', this.indicator),
-      labelled('atlas-period', 'Period', this.period, [this.play]),
-      labelled('atlas-geography', 'Areas', this.geography),
-      labelled('atlas-method', 'Classes', this.method, [this.classes]),
-      labelled('atlas-change', 'Change since', this.changeFrom),
+      ...Object.values(this.groups),
       this.changeNote,
     ]);
     this.indicator.addEventListener('change', () => {
@@ -71,7 +74,7 @@ export class Controls {
 
   /** Reflects `state`; `refusal(from)` says why a change from `from` cannot be shown (or null). */
   sync(state, refusal) {
-    if (!this.catalogue || !state.indicator) {
+    if (!this.catalogue || !state.indicator || this.hiddenAll) {
       this.root.hidden = true;
       return;
     }
@@ -97,6 +100,13 @@ export class Controls {
     else if (earlier.length === 0) this.changeNote.textContent = indicator.periods.length < 2 ? 'This indicator has one period, so no change over time.' : '';
     else if (reasons.every(Boolean)) this.changeNote.textContent = `Change over time is not shown: ${firstReason.replace(/^change from \S+ to \S+ cannot be shown: /, '')}.`;
     else this.changeNote.textContent = '';
+  }
+
+  /** Shows only the named control groups (`indicator`, `period`, `geography`, `classes`, `change`). */
+  show(names) {
+    for (const [name, group] of Object.entries(this.groups)) group.hidden = !names.has(name);
+    this.changeNote.hidden = !names.has('change');
+    this.hiddenAll = ![...Object.keys(this.groups)].some((n) => names.has(n));
   }
 
   /** Shows a message under the controls (e.g. why a change was refused). */

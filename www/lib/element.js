@@ -6,16 +6,14 @@ import { atlasStyleSheet } from './styles.js';
 import { Controls } from './controls.js';
 import { Search } from './search.js';
 import { Panel } from './panel.js';
+import { MapInput } from './map-input.js';
+import { DataTable } from './table.js';
+import { parseView, parseControls, parseHeight, hashKey, readHash, writeHash } from './embed-options.js';
 import { buildUi, renderCaption, renderLegend, renderTooltip, showError, showLoading, hideStatus } from './ui.js';
 import { fetchBundle } from './fetch-bundle.js';
 
-/** Movement (CSS px) below which a press-and-release counts as a click, not a drag. */
-const CLICK_SLOP = 4;
-/** Wheel delta (px) that doubles or halves the zoom. */
-const WHEEL_PIXELS_PER_DOUBLING = 350;
-
 export class AtlasElement extends HTMLElement {
-  static observedAttributes = ['indicator', 'geography', 'period', 'area', 'src'];
+  static observedAttributes = ['indicator', 'geography', 'period', 'area', 'src', 'view', 'controls', 'height', 'sync-url'];
 
   #ui;
   #controls;
@@ -24,14 +22,16 @@ export class AtlasElement extends HTMLElement {
   #chart = null;
   #chartLoading = false;
   #committedPeriod = null;
-  #pointers = new Map();
+  #input;
+  #table;
+  #view = 'full';
+  #onHashChange;
   #core = null;
   #handle = null;
   #loadToken = 0;
   #frame = 0;
   #dirty = { base: false, overlay: false };
   #size = { width: 0, height: 0, dpr: 1 };
-  #drag = null;
   #resizeObserver;
   #readyResolve;
   #failed = false;
@@ -67,13 +67,31 @@ export class AtlasElement extends HTMLElement {
       districtIndicators: () => (this.#handle ? this.#handle.districtIndicators() : []),
       previewPeriod: (id) => this.#previewPeriod(id),
     });
-    this.#ui = buildUi(this.#controls, this.#search, this.#panel);
+    this.#table = new DataTable({
+      rows: () => (this.#handle ? this.#call(() => this.#handle.tableRows()) ?? [] : []),
+      select: (code) => {
+        this.#applyArea(code, true);
+        if (this.#view === 'full') this.#showTable(false);
+      },
+      caption: () => (this.#handle ? this.#handle.caption().title : ''),
+    });
+    this.#ui = buildUi(this.#controls, this.#search, this.#panel, this.#table);
+    this.#ui.tableToggle.addEventListener('click', () => this.#showTable(this.#ui.tableToggle.getAttribute('aria-pressed') !== 'true'));
+    this.#onHashChange = () => this.#restoreFromHash(true);
     root.append(this.#ui.root);
     this.#resizeObserver = new ResizeObserver(() => this.#measure());
-    this.#wireMapEvents();
+    this.#input = new MapInput(this.#ui, {
+      handle: () => this.#handle,
+      call: (fn) => this.#call(fn),
+      schedule: (base, overlay) => this.#schedule(base, overlay),
+      select: (info) => this.#announceSelection(info),
+      size: () => this.#size,
+    });
   }
 
   connectedCallback() {
+    this.#applyLayout();
+    window.addEventListener('hashchange', this.#onHashChange);
     this.#resizeObserver.observe(this.#ui.map);
     this.#panel.connect();
     if (!this.#handle) this.#load();
@@ -83,6 +101,7 @@ export class AtlasElement extends HTMLElement {
     this.#resizeObserver.disconnect();
     this.#panel.disconnect();
     this.#controls.stop();
+    window.removeEventListener('hashchange', this.#onHashChange);
     if (this.#frame) cancelAnimationFrame(this.#frame);
     this.#frame = 0;
     this.#loadToken += 1;
@@ -96,14 +115,89 @@ export class AtlasElement extends HTMLElement {
       this.#load();
       return;
     }
+    if (name === 'view' || name === 'controls' || name === 'height') {
+      this.#applyLayout();
+      if (this.#handle && name === 'view') this.#emit('atlas-change', this.#stateObject());
+      return;
+    }
+    if (name === 'sync-url') {
+      this.#restoreFromHash(true);
+      return;
+    }
     if (!this.#handle) return;
     if (name === 'area') this.#applyArea(newValue, true);
     else this.#applyView({ [name]: newValue });
   }
 
-  /** The current view: `{ indicator, geography, period, area }`. */
+  /** The current view: `{ indicator, geography, period, area, method, classes, change_from, view }`. */
   get state() {
-    return this.#handle ? this.#call(() => this.#handle.state()) : null;
+    return this.#handle ? this.#stateObject() : null;
+  }
+
+  #stateObject() {
+    const state = this.#call(() => this.#handle.state());
+    return state ? { ...state, view: this.#view } : null;
+  }
+
+  // ---- embed options: view, controls, height, sync-url -------------------------------------
+
+  /** Applies `view`, `controls` and `height`; unknown values fall back and are reported. */
+  #applyLayout() {
+    const { view, error: viewError } = parseView(this.getAttribute('view'));
+    const { shown, error: controlsError } = parseControls(this.getAttribute('controls'));
+    const heightAttr = this.getAttribute('height');
+    const height = parseHeight(heightAttr);
+    this.#view = view;
+    this.#ui.root.dataset.view = view;
+    this.#controls.show(shown);
+    this.#search.root.hidden = !shown.has('search');
+    this.#ui.options.classList.toggle('empty', shown.size === 0);
+    this.#ui.optionsToggle.hidden = shown.size === 0;
+    if (height) this.style.setProperty('--atlas-map-height', height);
+    else this.style.removeProperty('--atlas-map-height');
+    if (view === 'chart') this.#panel.select('trend');
+    if (view === 'profile') this.#panel.select('profile');
+    this.#showTable(view === 'table');
+    for (const error of [viewError, controlsError, heightAttr && !height ? `"${heightAttr}" is not a CSS length` : null]) {
+      if (error && this.isConnected) this.#warn('invalid-attribute', `${error}; using the default.`);
+    }
+    if (this.#handle) this.#schedule(true, true);
+  }
+
+  /** Swaps the map for the data table (the table is the map's text alternative). */
+  #showTable(on) {
+    const table = on || this.#view === 'table';
+    this.#ui.root.classList.toggle('table-on', table);
+    this.#ui.tableToggle.setAttribute('aria-pressed', String(table));
+    this.#ui.tableToggle.textContent = table ? 'Show map' : 'Show table';
+    this.#table.root.hidden = !table;
+    this.#table.render();
+    if (!table && this.#handle) {
+      // The map box was hidden: measure again before painting.
+      requestAnimationFrame(() => this.#measure());
+    }
+  }
+
+  #syncKey() {
+    return this.hasAttribute('sync-url') ? hashKey(this.getAttribute('sync-url')) : null;
+  }
+
+  /** Applies a state shared in the page's URL hash (`sync-url`). */
+  #restoreFromHash(announce) {
+    const key = this.#syncKey();
+    if (!key || !this.#handle) return;
+    const state = readHash(window.location.hash, key);
+    if (!state) return;
+    this.#applyView({ indicator: state.indicator, geography: state.geography, period: state.period }, announce);
+    if (state.area && state.area !== this.#handle.state().area) this.#applyArea(state.area, announce);
+  }
+
+  /** Keeps this widget's state in the page's URL hash (`sync-url`), without adding history. */
+  #writeHash() {
+    const key = this.#syncKey();
+    if (!key || !this.#handle) return;
+    const hash = writeHash(window.location.hash, key, this.#handle.state());
+    if (hash !== window.location.hash) history.replaceState(history.state, '', `${window.location.pathname}${window.location.search}${hash}`);
   }
 
   /** Selects an area by code (of any layer; the map switches layer when needed) and zooms to it. */
@@ -177,6 +271,7 @@ export class AtlasElement extends HTMLElement {
       false,
     );
     if (this.getAttribute('area')) this.#applyArea(this.getAttribute('area'), false);
+    this.#restoreFromHash(false);
     hideStatus(this.#ui);
     this.#refreshText();
     this.#schedule(true, true);
@@ -228,6 +323,7 @@ export class AtlasElement extends HTMLElement {
   }
 
   #emit(type, detail) {
+    if (type === 'atlas-change') this.#writeHash();
     this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
   }
 
@@ -254,7 +350,7 @@ export class AtlasElement extends HTMLElement {
     this.#refreshText();
     if (JSON.stringify(this.#handle.state()) !== before) {
       this.#schedule(true, true);
-      if (announce) this.#emit('atlas-change', this.#handle.state());
+      if (announce) this.#emit('atlas-change', this.#stateObject());
     }
   }
 
@@ -307,7 +403,7 @@ export class AtlasElement extends HTMLElement {
   #changed() {
     this.#refreshText();
     this.#schedule(true, true);
-    this.#emit('atlas-change', this.#handle.state());
+    this.#emit('atlas-change', this.#stateObject());
   }
 
   /** Reports an error thrown by the core that left the view usable; a trap is fatal. */
@@ -355,7 +451,7 @@ export class AtlasElement extends HTMLElement {
   #announceSelection(info) {
     this.#panel.render();
     if (info) this.#emit('atlas-select', { code: info.code, name: info.name, geography: info.geography });
-    this.#emit('atlas-change', this.#handle.state());
+    this.#emit('atlas-change', this.#stateObject());
   }
 
   #refreshText() {
@@ -365,6 +461,7 @@ export class AtlasElement extends HTMLElement {
     renderLegend(this.#ui, this.#handle.legend(), caption.unit);
     this.#controls.sync(this.#handle.state(), (from) => this.#handle.changeRefusal(from));
     this.#panel.render();
+    this.#table.render();
   }
 
   /**
@@ -462,7 +559,7 @@ export class AtlasElement extends HTMLElement {
     this.#dirty = { base: false, overlay: false };
     if (this.#handle && !this.#announcedReady && !this.#failed) {
       this.#announcedReady = true;
-      const state = this.#handle.state();
+      const state = this.#stateObject();
       this.#readyResolve(state);
       this.#emit('atlas-ready', state);
     }
@@ -471,148 +568,6 @@ export class AtlasElement extends HTMLElement {
   /** Paint counters `{ base, overlay }` (used by tests to prove hover repaints only the overlay). */
   get paintCounts() {
     return this.#handle ? this.#handle.paintCounts() : null;
-  }
-
-  // ---- pointer, wheel and keyboard -----------------------------------------------------------
-
-  #point(event) {
-    const rect = this.#ui.overlay.getBoundingClientRect();
-    return [event.clientX - rect.left, event.clientY - rect.top];
-  }
-
-  #wireMapEvents() {
-    const { overlay } = this.#ui;
-    overlay.addEventListener('pointermove', (event) => this.#onPointerMove(event));
-    overlay.addEventListener('pointerdown', (event) => {
-      if (!this.#handle || event.button !== 0) return;
-      const [x, y] = this.#point(event);
-      this.#pointers.set(event.pointerId, [x, y]);
-      overlay.setPointerCapture(event.pointerId);
-      // A second finger turns the gesture into a pinch; no click follows it.
-      this.#drag = this.#pointers.size === 1 ? { x, y, startX: x, startY: y, moved: false, id: event.pointerId } : null;
-    });
-    overlay.addEventListener('pointerup', (event) => {
-      this.#pointers.delete(event.pointerId);
-      this.#onPointerUp(event);
-    });
-    overlay.addEventListener('pointercancel', (event) => {
-      this.#pointers.delete(event.pointerId);
-      this.#drag = null;
-    });
-    overlay.addEventListener('pointerleave', () => {
-      if (this.#drag) return;
-      renderTooltip(this.#ui, null);
-      if (this.#handle && this.#call(() => this.#handle.clearHover())) this.#schedule(false, true);
-    });
-    overlay.addEventListener('wheel', (event) => this.#onWheel(event), { passive: false });
-    overlay.addEventListener('dblclick', (event) => {
-      if (!this.#handle) return;
-      const [x, y] = this.#point(event);
-      this.#zoom(event.shiftKey ? 0.5 : 2, x, y);
-    });
-    overlay.addEventListener('keydown', (event) => this.#onKey(event));
-    this.#ui.zoomIn.addEventListener('click', () => this.#zoom(2));
-    this.#ui.zoomOut.addEventListener('click', () => this.#zoom(0.5));
-    this.#ui.zoomReset.addEventListener('click', () => {
-      if (!this.#handle) return;
-      this.#call(() => this.#handle.resetView());
-      this.#schedule(true, true);
-    });
-    this.shadowRoot.addEventListener('keydown', (event) => {
-      if (event.key === 'Escape') renderTooltip(this.#ui, null);
-    });
-  }
-
-  #onPointerMove(event) {
-    if (!this.#handle) return;
-    const [x, y] = this.#point(event);
-    if (this.#pointers.has(event.pointerId) && this.#pointers.size === 2) {
-      this.#pinch(event.pointerId, x, y);
-      return;
-    }
-    if (this.#drag && this.#drag.id === event.pointerId) {
-      const dx = x - this.#drag.x;
-      const dy = y - this.#drag.y;
-      if (!this.#drag.moved && Math.hypot(x - this.#drag.startX, y - this.#drag.startY) < CLICK_SLOP) return;
-      this.#drag.moved = true;
-      this.#drag.x = x;
-      this.#drag.y = y;
-      renderTooltip(this.#ui, null);
-      this.#call(() => this.#handle.pan(dx, dy));
-      this.#schedule(true, true);
-      return;
-    }
-    if (event.pointerType === 'touch') return;
-    const changed = this.#call(() => this.#handle.hover(x, y));
-    if (changed) this.#schedule(false, true);
-    renderTooltip(this.#ui, this.#handle && this.#handle.hoverInfo(), x, y);
-  }
-
-  /** Two-finger pinch: zoom by the change in finger distance about their midpoint, pan with it. */
-  #pinch(id, x, y) {
-    const [a, b] = [...this.#pointers.values()];
-    const before = { mid: [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2], dist: Math.hypot(a[0] - b[0], a[1] - b[1]) };
-    this.#pointers.set(id, [x, y]);
-    const [c, d] = [...this.#pointers.values()];
-    const mid = [(c[0] + d[0]) / 2, (c[1] + d[1]) / 2];
-    const dist = Math.hypot(c[0] - d[0], c[1] - d[1]);
-    if (before.dist > 0 && dist > 0) this.#call(() => this.#handle.zoomAt(dist / before.dist, mid[0], mid[1]));
-    this.#call(() => this.#handle.pan(mid[0] - before.mid[0], mid[1] - before.mid[1]));
-    renderTooltip(this.#ui, null);
-    this.#schedule(true, true);
-  }
-
-  #onPointerUp(event) {
-    const drag = this.#drag;
-    this.#drag = null;
-    if (!this.#handle || !drag || drag.moved) return;
-    const [x, y] = this.#point(event);
-    const info = this.#call(() => this.#handle.selectAt(x, y));
-    if (info === undefined) return;
-    this.#schedule(false, true);
-    this.#announceSelection(info);
-  }
-
-  #onWheel(event) {
-    if (!this.#handle) return;
-    event.preventDefault();
-    const pixels = event.deltaMode === 1 ? event.deltaY * 16 : event.deltaMode === 2 ? event.deltaY * 400 : event.deltaY;
-    const [x, y] = this.#point(event);
-    this.#zoom(2 ** (-pixels / WHEEL_PIXELS_PER_DOUBLING), x, y);
-  }
-
-  #zoom(factor, x = this.#size.width / 2, y = this.#size.height / 2) {
-    if (!this.#handle) return;
-    this.#call(() => this.#handle.zoomAt(factor, x, y));
-    this.#schedule(true, true);
-  }
-
-  #onKey(event) {
-    if (!this.#handle) return;
-    const step = 60;
-    const actions = {
-      '+': () => this.#zoom(2),
-      '=': () => this.#zoom(2),
-      '-': () => this.#zoom(0.5),
-      '0': () => {
-        this.#handle.resetView();
-        this.#schedule(true, true);
-      },
-      ArrowLeft: () => this.#pan(step, 0),
-      ArrowRight: () => this.#pan(-step, 0),
-      ArrowUp: () => this.#pan(0, step),
-      ArrowDown: () => this.#pan(0, -step),
-    };
-    const action = actions[event.key];
-    if (action) {
-      event.preventDefault();
-      this.#call(action);
-    }
-  }
-
-  #pan(dx, dy) {
-    this.#handle.pan(dx, dy);
-    this.#schedule(true, true);
   }
 
   /** Test hook: makes the core panic, to prove panics are reported. Not part of the public API. */

@@ -2,7 +2,7 @@
 import { h, setChildren } from './dom.js';
 
 /** Creates the element's static structure and returns references to its parts. */
-export function buildUi(controls, search, panel) {
+export function buildUi(controls, search, panel, table) {
   const title = h('h2', { class: 'title', part: 'title' });
   const optionsToggle = h('button', { type: 'button', class: 'options-toggle', 'aria-expanded': 'false', 'aria-controls': 'atlas-options' }, ['Map options']);
   const options = h('div', { class: 'options', id: 'atlas-options' }, [search.root, controls.root]);
@@ -24,19 +24,23 @@ export function buildUi(controls, search, panel) {
   const zoomReset = h('button', { type: 'button', 'aria-label': 'Reset zoom', title: 'Reset zoom' }, ['⟲']);
   const legend = h('div', { class: 'legend', part: 'legend', hidden: true });
   const status = h('div', { class: 'status', role: 'status', 'aria-live': 'polite' });
+  const hint = h('div', { class: 'hint', hidden: true, 'aria-hidden': 'true' }, ['Use two fingers to move the map']);
   const map = h('div', { class: 'map', part: 'map' }, [
     base,
     overlay,
     tooltip,
     h('div', { class: 'zoom' }, [zoomIn, zoomOut, zoomReset]),
+    hint,
     status,
   ]);
   // The legend sits over the map's corner on wide screens and below it on narrow ones.
   const mapArea = h('div', { class: 'map-area' }, [map, legend]);
   const caption = h('footer', { class: 'caption', part: 'caption' });
-  const body = h('div', { class: 'body' }, [mapArea, panel.root]);
-  const root = h('div', { class: 'atlas', part: 'root' }, [title, optionsToggle, options, body, caption]);
-  return { root, title, options, map, base, overlay, tooltip, zoomIn, zoomOut, zoomReset, legend, status, caption };
+  const tableToggle = h('button', { type: 'button', class: 'table-toggle', 'aria-pressed': 'false' }, ['Show table']);
+  const body = h('div', { class: 'body' }, [mapArea, table.root, panel.root]);
+  const toolbar = h('div', { class: 'toolbar' }, [optionsToggle, tableToggle]);
+  const root = h('div', { class: 'atlas', part: 'root' }, [title, toolbar, options, body, caption]);
+  return { root, title, options, optionsToggle, tableToggle, map, hint, base, overlay, tooltip, zoomIn, zoomOut, zoomReset, legend, status, caption };
 }
 
 export function showLoading(ui) {

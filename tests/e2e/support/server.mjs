@@ -1,5 +1,17 @@
 // A static file server on 127.0.0.1 for the end-to-end tests: serves dist/ at / and at /sub/path/
 // (to prove the widget works from a sub-path), and the test fixtures at /__fixtures/.
+//
+// Every response carries `Access-Control-Allow-Origin: *`, so a page on another origin can load
+// the widget's module, wasm and data from this server. The strict-CSP example page
+// (`/examples/strict-csp.html`, also under /sub/path/) is sent with the strict policy a council
+// intranet would use.
+//
+// `startServer({ hostFor: url })` starts a second server instead (another port, so another
+// origin) that serves host pages embedding the widget from the server at `url`:
+//   /host.html         the element, loaded as a cross-origin module script
+//   /host-csp.html     the same under a CSP that allows exactly the widget's origin
+//   /host-iframe.html  the iframe embed (embed.html and embed-resize.js) from the widget's origin
+//   /host.css          the host pages' ordinary (and deliberately careless) site styles
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, dirname } from 'node:path';
@@ -9,6 +21,9 @@ const here = dirname(fileURLToPath(import.meta.url));
 export const repoRoot = resolve(here, '..', '..', '..');
 export const distDir = join(repoRoot, 'dist');
 const fixturesDir = join(repoRoot, 'tests', 'e2e', 'fixtures');
+
+/** The policy the strict-CSP example is served with (from the embedding issue). */
+export const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -27,8 +42,31 @@ function mapPath(urlPath) {
   return [distDir, path.slice(1)];
 }
 
-/** Starts the server; resolves with `{ url, close }`. */
-export async function startServer() {
+/** Extra headers for a request path (before any query). */
+function headersFor(urlPath) {
+  const path = urlPath.split('?')[0];
+  const headers = { 'access-control-allow-origin': '*' };
+  if (path === '/examples/strict-csp.html' || path === '/sub/path/examples/strict-csp.html') {
+    headers['content-security-policy'] = STRICT_CSP;
+  }
+  return headers;
+}
+
+async function listen(server) {
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  const { port } = server.address();
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise((ok) => server.close(ok)),
+  };
+}
+
+/**
+ * Starts the server; resolves with `{ url, close }`. With `{ hostFor: url }`, starts a host-page
+ * server on another origin that embeds the widget served at `url` (see the top of this file).
+ */
+export async function startServer({ hostFor = null } = {}) {
+  if (hostFor) return startHostServer(hostFor);
   const server = createServer(async (req, res) => {
     const [base, rel] = mapPath(req.url);
     let file = normalize(join(base, rel || 'index.html'));
@@ -36,19 +74,83 @@ export async function startServer() {
       res.writeHead(403).end();
       return;
     }
+    const extra = headersFor(req.url);
     try {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
       const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', ...extra });
       res.end(body);
     } catch {
+      res.writeHead(404, { 'content-type': 'text/plain', ...extra }).end('not found');
+    }
+  });
+  return listen(server);
+}
+
+/** The policy of /host-csp.html: only the page's own origin and the widget's origin. */
+export function hostCsp(widgetOrigin) {
+  return `default-src 'self'; script-src 'self' ${widgetOrigin} 'wasm-unsafe-eval'; connect-src 'self' ${widgetOrigin}; style-src 'self'`;
+}
+
+const HOST_CSS = `/* A partner site's own styles, including the careless global rules CMS themes often have. */
+html { font-family: Georgia, "Times New Roman", serif; color: #1b1b1b; background: #fbfaf7; }
+body { margin: 0 auto; max-width: 60rem; padding: 1rem; line-height: 2; text-align: center; }
+div { padding: 6px; border: 2px solid #c9c3b5; }
+canvas { max-width: 40px; }
+select, input, button { width: 60px; font-size: 30px; background: #f7e27a; }
+h2, .title { font-size: 40px; text-transform: uppercase; }
+.map { height: 50px; }
+.legend { display: none; }
+iframe { width: 100%; border: 0; display: block; }
+`;
+
+function hostPage(widgetUrl, title, body) {
+  return `<!doctype html>
+<html lang="en-GB">
+<head>
+  <meta charset="utf-8">
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <title>${title}</title>
+  <link rel="icon" href="favicon.svg" type="image/svg+xml">
+  <link rel="stylesheet" href="host.css">
+</head>
+<body>
+  <h1>${title}</h1>
+  <p>A partner site on another origin, embedding the atlas from ${widgetUrl}.</p>
+  <h2 class="title" id="host-title">Site heading with the widget's class names</h2>
+  <div class="map" id="host-map">A host box called "map".</div>
+${body}
+</body>
+</html>
+`;
+}
+
+async function startHostServer(widgetUrl) {
+  const widgetOrigin = new URL(widgetUrl).origin;
+  const element = `  <script type="module" src="${widgetUrl}/work-health-atlas.js"></script>
+  <work-health-atlas indicator="employment-deprivation" geography="ward"></work-health-atlas>`;
+  const iframe = `  <iframe id="atlas-frame" title="Work and Health Atlas" height="200"
+    src="${widgetUrl}/embed.html?indicator=disability&amp;geography=ward&amp;view=full&amp;controls=search"></iframe>
+  <script src="${widgetUrl}/embed-resize.js" defer></script>`;
+  const pages = {
+    '/host.html': { body: hostPage(widgetUrl, 'Partner site (element)', element) },
+    '/host-csp.html': { body: hostPage(widgetUrl, 'Partner site (element, CSP)', element), csp: hostCsp(widgetOrigin) },
+    '/host-iframe.html': { body: hostPage(widgetUrl, 'Partner site (iframe)', iframe) },
+  };
+  const favicon = await readFile(join(repoRoot, 'www', 'favicon.svg'));
+  const server = createServer((req, res) => {
+    const path = req.url.split('?')[0];
+    if (pages[path]) {
+      const headers = { 'content-type': TYPES['.html'] };
+      if (pages[path].csp) headers['content-security-policy'] = pages[path].csp;
+      res.writeHead(200, headers).end(pages[path].body);
+    } else if (path === '/host.css') {
+      res.writeHead(200, { 'content-type': TYPES['.css'] }).end(HOST_CSS);
+    } else if (path === '/favicon.svg' || path === '/favicon.ico') {
+      res.writeHead(200, { 'content-type': TYPES['.svg'] }).end(favicon);
+    } else {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     }
   });
-  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-  const { port } = server.address();
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: () => new Promise((ok) => server.close(ok)),
-  };
+  return listen(server);
 }

@@ -1,0 +1,25 @@
+// The iframe embed (embed.html): builds one <work-health-atlas> from the query string (the same
+// options as the element's attributes) and tells the parent page its height whenever it changes,
+// so the host can size the frame (see embed-resize.js). Only known options are passed on; values
+// are set as attributes (text), never as HTML.
+import './work-health-atlas.js';
+
+const OPTIONS = ['indicator', 'geography', 'period', 'area', 'view', 'controls', 'height', 'src'];
+const params = new URLSearchParams(window.location.search);
+const atlas = document.createElement('work-health-atlas');
+for (const name of OPTIONS) {
+  const value = params.get(name);
+  if (value !== null && value.length <= 200) atlas.setAttribute(name, value);
+}
+document.body.append(atlas);
+
+let last = 0;
+function report() {
+  const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
+  if (height === last || window.parent === window) return;
+  last = height;
+  // The height is not sensitive; any embedding page may read it.
+  window.parent.postMessage({ type: 'work-health-atlas:height', height }, '*');
+}
+new ResizeObserver(report).observe(document.body);
+atlas.addEventListener('atlas-ready', report);

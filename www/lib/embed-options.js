@@ -1,0 +1,63 @@
+// Parsing the embed attributes that shape the widget (view, controls, height) and the shareable
+// URL-hash state used by `sync-url`. Everything here is validated: unknown values fall back to
+// the defaults and are reported by the element as recoverable atlas-error events.
+
+/** The views an embed can show alone. */
+export const VIEWS = ['full', 'map', 'chart', 'profile', 'table'];
+/** The controls an embed can show (`controls="search indicator"`). */
+export const CONTROL_NAMES = ['search', 'indicator', 'period', 'geography', 'classes', 'change'];
+
+/** `{ view, error }`: the view, or `full` with an error message for an unknown one. */
+export function parseView(value) {
+  if (value === null || value === '') return { view: 'full' };
+  const view = value.trim().toLowerCase();
+  return VIEWS.includes(view) ? { view } : { view: 'full', error: `unknown view "${value}" (use ${VIEWS.join(', ')})` };
+}
+
+/** `{ shown: Set, error }`: the controls to show. */
+export function parseControls(value) {
+  if (value === null || value.trim() === '' || value.trim() === 'all') return { shown: new Set(CONTROL_NAMES) };
+  if (value.trim() === 'none') return { shown: new Set() };
+  const words = value.trim().toLowerCase().split(/\s+/);
+  const unknown = words.filter((w) => !CONTROL_NAMES.includes(w));
+  const shown = new Set(words.filter((w) => CONTROL_NAMES.includes(w)));
+  return unknown.length ? { shown, error: `unknown control(s) ${unknown.map((w) => `"${w}"`).join(', ')} (use ${CONTROL_NAMES.join(', ')}, all or none)` } : { shown };
+}
+
+/** A CSS length for the map's height, or null when the value is not a length. */
+export function parseHeight(value) {
+  if (!value) return null;
+  const text = /^\d+(\.\d+)?$/.test(value.trim()) ? `${value.trim()}px` : value.trim();
+  return CSS.supports('height', text) && !/[;{}]/.test(text) ? text : null;
+}
+
+/** The hash key for a widget: `atlas`, or `atlas-<name>` for `sync-url="<name>"`. */
+export function hashKey(syncUrl) {
+  const name = (syncUrl || '').trim().toLowerCase().replace(/[^a-z0-9-]/g, '');
+  return name && name !== 'true' && name !== 'sync-url' ? `atlas-${name}` : 'atlas';
+}
+
+const FIELDS = ['indicator', 'geography', 'period', 'area'];
+
+/** Reads `#atlas=indicator:…;geography:…` (one of several `&`-separated entries) from a hash. */
+export function readHash(hash, key) {
+  for (const entry of hash.replace(/^#/, '').split('&')) {
+    const [name, value] = entry.split('=');
+    if (name !== key || !value) continue;
+    const state = {};
+    for (const part of decodeURIComponent(value).split(';')) {
+      const [field, ...rest] = part.split(':');
+      if (FIELDS.includes(field) && rest.length) state[field] = rest.join(':').slice(0, 64);
+    }
+    return state;
+  }
+  return null;
+}
+
+/** The hash with this widget's entry set from `state`, other entries kept. */
+export function writeHash(hash, key, state) {
+  const value = FIELDS.filter((f) => state[f]).map((f) => `${f}:${state[f]}`).join(';');
+  const entries = hash.replace(/^#/, '').split('&').filter((e) => e && e.split('=')[0] !== key);
+  entries.push(`${key}=${encodeURIComponent(value).replace(/%3A/gi, ':').replace(/%3B/gi, ';')}`);
+  return `#${entries.join('&')}`;
+}

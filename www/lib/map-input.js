@@ -1,0 +1,190 @@
+// Pointer, wheel, touch and keyboard input on the map. Mouse: hover, click to select, drag to
+// pan, wheel and double-click to zoom. Touch: a tap selects; one finger scrolls the page (so an
+// embedded map never traps scrolling) and a hint says to use two fingers, which pan and pinch-zoom
+// the map. Keyboard: + / − / 0 zoom and reset, arrow keys pan. All changes go through the core.
+import { renderTooltip } from './ui.js';
+
+/** Movement (CSS px) below which a press-and-release counts as a click, not a drag. */
+const CLICK_SLOP = 4;
+/** Wheel delta (px) that doubles or halves the zoom. */
+const WHEEL_PIXELS_PER_DOUBLING = 350;
+/** Arrow-key pan step in CSS pixels. */
+const PAN_STEP = 60;
+/** How long the two-finger hint stays up. */
+const HINT_MS = 1500;
+
+export class MapInput {
+  /**
+   * @param {object} ui the element's parts (overlay canvas, zoom buttons, tooltip, hint)
+   * @param {object} host `{ handle(), call(fn), schedule(base, overlay), select(info), size() }`
+   */
+  constructor(ui, host) {
+    this.ui = ui;
+    this.host = host;
+    this.pointers = new Map();
+    this.drag = null;
+    this.hintTimer = 0;
+    const { overlay } = ui;
+    overlay.addEventListener('pointermove', (event) => this.onPointerMove(event));
+    overlay.addEventListener('pointerdown', (event) => this.onPointerDown(event));
+    overlay.addEventListener('pointerup', (event) => {
+      this.pointers.delete(event.pointerId);
+      this.onPointerUp(event);
+    });
+    overlay.addEventListener('pointercancel', (event) => {
+      this.pointers.delete(event.pointerId);
+      this.drag = null;
+    });
+    overlay.addEventListener('pointerleave', () => {
+      if (this.drag) return;
+      renderTooltip(ui, null);
+      const handle = host.handle();
+      if (handle && host.call(() => handle.clearHover())) host.schedule(false, true);
+    });
+    overlay.addEventListener('wheel', (event) => this.onWheel(event), { passive: false });
+    overlay.addEventListener('dblclick', (event) => {
+      const [x, y] = this.point(event);
+      this.zoom(event.shiftKey ? 0.5 : 2, x, y);
+    });
+    // Two fingers move the map; one finger scrolls the page and gets a hint.
+    overlay.addEventListener(
+      'touchmove',
+      (event) => {
+        if (event.touches.length >= 2) event.preventDefault();
+        else this.showHint();
+      },
+      { passive: false },
+    );
+    overlay.addEventListener('keydown', (event) => this.onKey(event));
+    ui.zoomIn.addEventListener('click', () => this.zoom(2));
+    ui.zoomOut.addEventListener('click', () => this.zoom(0.5));
+    ui.zoomReset.addEventListener('click', () => this.reset());
+  }
+
+  point(event) {
+    const rect = this.ui.overlay.getBoundingClientRect();
+    return [event.clientX - rect.left, event.clientY - rect.top];
+  }
+
+  showHint() {
+    this.ui.hint.hidden = false;
+    clearTimeout(this.hintTimer);
+    this.hintTimer = setTimeout(() => {
+      this.ui.hint.hidden = true;
+    }, HINT_MS);
+  }
+
+  onPointerDown(event) {
+    if (!this.host.handle() || event.button !== 0) return;
+    const [x, y] = this.point(event);
+    this.pointers.set(event.pointerId, [x, y]);
+    // Touch pointers are not captured, so the page can scroll under one finger.
+    if (event.pointerType !== 'touch') this.ui.overlay.setPointerCapture(event.pointerId);
+    // A second finger turns the gesture into a pinch; no click follows it.
+    this.drag = this.pointers.size === 1 ? { x, y, startX: x, startY: y, moved: false, id: event.pointerId, touch: event.pointerType === 'touch' } : null;
+  }
+
+  onPointerMove(event) {
+    const handle = this.host.handle();
+    if (!handle) return;
+    const [x, y] = this.point(event);
+    if (this.pointers.has(event.pointerId) && this.pointers.size === 2) {
+      this.pinch(event.pointerId, x, y);
+      return;
+    }
+    if (this.drag && this.drag.id === event.pointerId) {
+      const dx = x - this.drag.x;
+      const dy = y - this.drag.y;
+      if (!this.drag.moved && Math.hypot(x - this.drag.startX, y - this.drag.startY) < CLICK_SLOP) return;
+      this.drag.moved = true;
+      // One finger scrolls the page, not the map.
+      if (this.drag.touch) return;
+      this.drag.x = x;
+      this.drag.y = y;
+      renderTooltip(this.ui, null);
+      this.host.call(() => handle.pan(dx, dy));
+      this.host.schedule(true, true);
+      return;
+    }
+    if (event.pointerType === 'touch') return;
+    const changed = this.host.call(() => handle.hover(x, y));
+    if (changed) this.host.schedule(false, true);
+    renderTooltip(this.ui, handle.hoverInfo(), x, y);
+  }
+
+  /** Two-finger pinch: zoom by the change in finger distance about their midpoint, pan with it. */
+  pinch(id, x, y) {
+    const handle = this.host.handle();
+    const [a, b] = [...this.pointers.values()];
+    const before = { mid: [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2], dist: Math.hypot(a[0] - b[0], a[1] - b[1]) };
+    this.pointers.set(id, [x, y]);
+    const [c, d] = [...this.pointers.values()];
+    const mid = [(c[0] + d[0]) / 2, (c[1] + d[1]) / 2];
+    const dist = Math.hypot(c[0] - d[0], c[1] - d[1]);
+    if (before.dist > 0 && dist > 0) this.host.call(() => handle.zoomAt(dist / before.dist, mid[0], mid[1]));
+    this.host.call(() => handle.pan(mid[0] - before.mid[0], mid[1] - before.mid[1]));
+    renderTooltip(this.ui, null);
+    this.host.schedule(true, true);
+  }
+
+  onPointerUp(event) {
+    const drag = this.drag;
+    this.drag = null;
+    const handle = this.host.handle();
+    if (!handle || !drag || drag.moved) return;
+    const [x, y] = this.point(event);
+    const info = this.host.call(() => handle.selectAt(x, y));
+    if (info === undefined) return;
+    this.host.schedule(false, true);
+    this.host.select(info);
+  }
+
+  onWheel(event) {
+    if (!this.host.handle()) return;
+    event.preventDefault();
+    const pixels = event.deltaMode === 1 ? event.deltaY * 16 : event.deltaMode === 2 ? event.deltaY * 400 : event.deltaY;
+    const [x, y] = this.point(event);
+    this.zoom(2 ** (-pixels / WHEEL_PIXELS_PER_DOUBLING), x, y);
+  }
+
+  zoom(factor, x, y) {
+    const handle = this.host.handle();
+    if (!handle) return;
+    const size = this.host.size();
+    this.host.call(() => handle.zoomAt(factor, x ?? size.width / 2, y ?? size.height / 2));
+    this.host.schedule(true, true);
+  }
+
+  reset() {
+    const handle = this.host.handle();
+    if (!handle) return;
+    this.host.call(() => handle.resetView());
+    this.host.schedule(true, true);
+  }
+
+  pan(dx, dy) {
+    const handle = this.host.handle();
+    this.host.call(() => handle.pan(dx, dy));
+    this.host.schedule(true, true);
+  }
+
+  onKey(event) {
+    if (!this.host.handle()) return;
+    const actions = {
+      '+': () => this.zoom(2),
+      '=': () => this.zoom(2),
+      '-': () => this.zoom(0.5),
+      0: () => this.reset(),
+      ArrowLeft: () => this.pan(PAN_STEP, 0),
+      ArrowRight: () => this.pan(-PAN_STEP, 0),
+      ArrowUp: () => this.pan(0, PAN_STEP),
+      ArrowDown: () => this.pan(0, -PAN_STEP),
+      Escape: () => renderTooltip(this.ui, null),
+    };
+    const action = actions[event.key];
+    if (action) {
+      event.preventDefault();
+      action();
+    }
+  }
+}

@@ -1,0 +1,67 @@
+// TypeScript types for the <work-health-atlas> custom element (see README.md, "Embed it").
+
+/** The view state, by the data bundle's stable ids. */
+export interface AtlasState {
+  indicator: string | null;
+  geography: string;
+  period: string | null;
+  area: string | null;
+  method: 'quantile' | 'equal-interval' | 'natural-breaks';
+  classes: number;
+  change_from: string | null;
+  view: 'full' | 'map' | 'chart' | 'profile' | 'table';
+}
+
+/** An area's details, as returned by `select`. */
+export interface AtlasAreaInfo {
+  code: string;
+  name: string;
+  geography: string;
+  district: string | null;
+  value: number | null;
+  value_text: string;
+  period: string | null;
+  class_label: string | null;
+  rank_text: string | null;
+  comparison_text: string | null;
+}
+
+export interface AtlasSelectDetail {
+  code: string;
+  name: string;
+  geography: string;
+}
+
+export interface AtlasErrorDetail {
+  code: string;
+  message: string;
+  /** True when the widget kept a usable view (e.g. an unknown attribute value). */
+  recovered?: boolean;
+}
+
+export declare class AtlasElement extends HTMLElement {
+  /** Resolves with the state once the first view is drawn. */
+  readonly ready: Promise<AtlasState>;
+  /** The current view, or null before the data has loaded. */
+  readonly state: AtlasState | null;
+  /** Selects an area by code (any layer) and zooms to it. */
+  select(code: string): AtlasAreaInfo | null;
+  setIndicator(id: string): void;
+  setPeriod(id: string): void;
+  /** A point inside an area, in CSS pixels of the map box (for automation). */
+  screenPointOf(code: string): [number, number] | null;
+  readonly mapRect: DOMRect;
+  readonly zoomLevel: number | null;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'work-health-atlas': AtlasElement;
+  }
+  interface HTMLElementEventMap {
+    'atlas-ready': CustomEvent<AtlasState>;
+    'atlas-change': CustomEvent<AtlasState>;
+    'atlas-select': CustomEvent<AtlasSelectDetail>;
+    'atlas-error': CustomEvent<AtlasErrorDetail>;
+  }
+}
