@@ -34,10 +34,16 @@ function sizeOf(path) {
   return { raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
 }
 
-/** The JS a page embedding the widget downloads at first: the element's module (the chart
- * module's glue loads on demand; the demo and iframe helpers are not part of an embed). */
+/**
+ * The JS a page embedding the widget downloads at first: the element's module and the chunks it
+ * imports statically. Chunks it imports with `import()` (the data table, exports), the chart
+ * module's glue and the demo and iframe helpers are not part of the default download.
+ */
 function jsFiles(dir) {
-  return ['work-health-atlas.js'].map((name) => join(dir, name)).filter((path) => statSync(path).isFile());
+  const entry = join(dir, 'work-health-atlas.js');
+  const text = readFileSync(entry, 'utf8');
+  const staticImports = [...text.matchAll(/(?:^|[;\n}])\s*import\s*(?:[^'"()]*?from\s*)?["'](\.\/chunks\/[^"']+)["']/g)].map((m) => join(dir, m[1]));
+  return [entry, ...staticImports].filter((path) => statSync(path).isFile());
 }
 
 /** Raw and gzip sizes of what the default embed downloads, and which budgets are exceeded. */

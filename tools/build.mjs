@@ -45,7 +45,11 @@ await esbuild({
   entryPoints: [join(jsStage, 'work-health-atlas.js')],
   bundle: true,
   format: 'esm',
+  // Code used only on demand (the data table, exports) goes into chunks loaded when first needed.
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
   minify: true,
+  charset: 'utf8',
   target: 'es2022',
   legalComments: 'none',
   // The element's CSS is imported as text (for its constructable stylesheet), minified first.
@@ -61,7 +65,7 @@ await esbuild({
     },
   ],
   banner: { js: '/* Work & Health Atlas — MIT licence. Data: Open Government Licence v3.0, see data/README.md. */' },
-  outfile: join(outDir, 'work-health-atlas.js'),
+  outdir: outDir,
   logLevel: 'warning',
 });
 for (const name of readdirSync(join(root, 'www'))) {

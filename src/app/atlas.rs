@@ -64,6 +64,7 @@ pub struct Atlas {
     fills: Vec<Fill>,
     pub(super) hovered: Option<usize>,
     pub(super) selected: Option<usize>,
+    pub(super) focused: Option<usize>,
     search: SearchIndex,
     pub(super) postcodes: Option<PostcodeIndex>,
 }
@@ -89,6 +90,7 @@ impl Atlas {
             fills: Vec::new(),
             hovered: None,
             selected: None,
+            focused: None,
             search,
             postcodes: None,
         };
@@ -274,6 +276,7 @@ impl Atlas {
         }
         if geography_changed {
             self.hovered = None;
+            self.focused = None;
             // Carry the selection to the new layer: the area containing it, if the layer is coarser.
             let new_id = self.geography_id().to_string();
             self.selected = selected_code.and_then(|code| {
@@ -406,7 +409,8 @@ impl Atlas {
 
     /// Hover and selection outlines.
     pub fn overlay_scene(&self) -> Scene {
-        map::overlay_scene(&self.geometry, self.geography, &self.viewport, self.hovered, self.selected)
+        let highlights = map::Highlights { hovered: self.hovered, selected: self.selected, focused: self.focused };
+        map::overlay_scene(&self.geometry, self.geography, &self.viewport, highlights)
     }
 
     /// The area under a point in CSS pixels.
@@ -461,6 +465,16 @@ impl Atlas {
     /// Clears the selection.
     pub fn clear_selection(&mut self) {
         self.selected = None;
+    }
+
+    /// The geometry of the current layer (for keyboard navigation).
+    pub(super) fn layer_geometry(&self) -> Option<&crate::layout::geometry::LayerGeometry> {
+        self.geometry.layers.get(self.geography)
+    }
+
+    /// Mutable viewport (for keeping the keyboard focus in view).
+    pub(super) fn viewport_mut(&mut self) -> &mut Viewport {
+        &mut self.viewport
     }
 
     /// The search index over every layer's names and codes.

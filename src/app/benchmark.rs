@@ -89,7 +89,11 @@ impl Atlas {
 
     /// Interval, benchmarks and recent trend of the selected area (not in change mode).
     pub fn summary(&self) -> Option<AreaSummary> {
-        let area = self.selected?;
+        self.summary_for(self.selected?)
+    }
+
+    /// Interval, benchmarks and recent trend of any area of the current layer.
+    pub fn summary_for(&self, area: usize) -> Option<AreaSummary> {
         let indicator = self.current_indicator()?;
         let interval_text = match self.area_interval(area, Z_95) {
             Some(i) => format!(

@@ -10,12 +10,18 @@ pub mod benchmark;
 pub mod catalogue;
 /// Words for people: tooltip facts, legend, caption.
 pub mod describe;
+/// CSV export of the current layer.
+pub mod export;
 /// Number formatting with units.
 pub mod format;
+/// Keyboard navigation between neighbouring areas.
+pub mod keyboard;
 /// Choosing an area by search result or postcode.
 pub mod locate;
 /// Name and code search over every layer.
 pub mod search;
+/// The plain-English sentence for an area.
+pub mod sentence;
 /// The data table of the current layer.
 pub mod table;
 /// The selected area's trend chart and readout.

@@ -1,12 +1,13 @@
 //! A uniform grid over a layer's world bounds. Each cell lists the areas whose bounding box touches
 //! it, so "which area is under the pointer" tests only a handful of polygons whatever the layer
-//! size. Point-in-polygon uses `geo`'s `Contains`, which excludes holes.
+//! size. Point-in-polygon uses the painters' even-odd rule (`contains`), which excludes holes.
 //!
 //! A grid rather than an R-tree: areas of one layer are similar in size and tile the region, so a
 //! grid of about one area per cell has short, even lists and costs nothing to query.
 
 use super::projection::ProjectedLayer;
-use geo::{Contains, Coord, Rect};
+use super::contains::contains;
+use geo::{Coord, Rect};
 
 /// Spatial index over one projected layer.
 #[derive(Debug, Clone)]
@@ -56,17 +57,18 @@ impl HitIndex {
     pub fn area_at(&self, layer: &ProjectedLayer, [x, y]: [f64; 2]) -> Option<usize> {
         let bounds = self.bounds?;
         let point = Coord { x, y };
-        if !x.is_finite() || !y.is_finite() || !bounds.contains(&point) {
+        if !x.is_finite() || !y.is_finite() || !in_rect(&bounds, point) {
             return None;
         }
         let (column, row) = self.cell_of(point);
         self.cells[row * self.columns + column].iter().map(|&a| a as usize).find(|&a| {
-            layer.boxes[a].is_some_and(|b| b.contains(&point) || on_edge(&b, point)) && layer.areas[a].contains(&point)
+            layer.boxes[a].is_some_and(|b| in_rect(&b, point)) && contains(&layer.areas[a], point)
         })
     }
 }
 
-fn on_edge(rect: &Rect<f64>, p: Coord<f64>) -> bool {
+/// Whether a point is inside a rectangle or on its edge.
+fn in_rect(rect: &Rect<f64>, p: Coord<f64>) -> bool {
     p.x >= rect.min().x && p.x <= rect.max().x && p.y >= rect.min().y && p.y <= rect.max().y
 }
 

@@ -4,6 +4,8 @@
 //! World coordinates are spherical Web Mercator in radians with y growing southwards, so that
 //! screen y grows downwards without a flip.
 
+/// Even-odd point-in-area test (the fill rule of the painters).
+pub mod contains;
 /// Grid spatial index over projected areas.
 pub mod hit;
 /// A point inside a polygon.

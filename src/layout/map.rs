@@ -18,6 +18,11 @@ pub const DISTRICT_BORDER: Rgb = Rgb(0x1f, 0x1f, 0x1f);
 pub const HOVER_OUTLINE: Rgb = Rgb(0x0b, 0x0c, 0x0c);
 /// Outline of the selected area (the accent colour).
 pub const SELECTED_OUTLINE: Rgb = Rgb(0xd5, 0x3e, 0x0f);
+/// Keyboard focus: a thick black outline on a yellow halo (the GOV.UK focus style), visible on
+/// every fill.
+pub const FOCUS_OUTLINE: Rgb = Rgb(0x0b, 0x0c, 0x0c);
+/// The focus halo.
+pub const FOCUS_HALO: Rgb = Rgb(0xff, 0xdd, 0x00);
 
 /// The fills, area borders and district borders for one layer.
 ///
@@ -64,20 +69,31 @@ pub fn base_scene(
     scene
 }
 
-/// Outlines of the selected and hovered areas (selected under hovered).
-pub fn overlay_scene(
-    geometry: &MapGeometry,
-    layer: usize,
-    viewport: &Viewport,
-    hovered: Option<usize>,
-    selected: Option<usize>,
-) -> Scene {
+/// The overlay's highlighted areas.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Highlights {
+    /// Under the pointer.
+    pub hovered: Option<usize>,
+    /// Selected.
+    pub selected: Option<usize>,
+    /// Keyboard focus.
+    pub focused: Option<usize>,
+}
+
+/// Outlines of the selected, hovered and keyboard-focused areas, in that order (focus on top).
+pub fn overlay_scene(geometry: &MapGeometry, layer: usize, viewport: &Viewport, highlights: Highlights) -> Scene {
     let mut scene = Scene { width: viewport.width, height: viewport.height, items: Vec::new() };
     let Some(shown) = geometry.layers.get(layer) else { return scene };
-    for (area, stroke, width) in [(selected, SELECTED_OUTLINE, 3.0), (hovered, HOVER_OUTLINE, 2.0)] {
+    let outlines = [(highlights.selected, SELECTED_OUTLINE, 3.0), (highlights.hovered, HOVER_OUTLINE, 2.0)];
+    for (area, stroke, width) in outlines {
         if let Some(shape) = area.and_then(|a| shown.projected.areas.get(a)) {
             scene.items.push(Item::Outline { rings: area_rings(shape, viewport), stroke, width, halo: true });
         }
+    }
+    if let Some(shape) = highlights.focused.and_then(|a| shown.projected.areas.get(a)) {
+        let rings = area_rings(shape, viewport);
+        scene.items.push(Item::Lines { paths: rings.clone(), stroke: FOCUS_HALO, width: 7.0 });
+        scene.items.push(Item::Outline { rings, stroke: FOCUS_OUTLINE, width: 3.0, halo: false });
     }
     scene
 }

@@ -5,11 +5,17 @@
 
 use crate::layout::districts::{draw_districts, DistrictSpec};
 use crate::layout::profile::{draw_profile, ProfileSpec};
-use crate::layout::trend::{draw_trend, TrendFrame, TrendSpec};
+use crate::layout::trend::{draw_trend, draw_trend_with_caption, TrendFrame, TrendSpec};
+use plotters::prelude::SVGBackend;
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
+
+/// Escapes text for XML content.
+fn xml_escape(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
 
 fn chart_error(message: &str) -> JsValue {
     let js = js_sys::Error::new(&format!("the chart could not be drawn: {message}"));
@@ -72,6 +78,27 @@ impl ChartHandle {
         let spec: DistrictSpec = serde_wasm_bindgen::from_value(spec).map_err(|e| chart_error(&e.to_string()))?;
         let backend = CanvasBackend::with_canvas_object(canvas).ok_or_else(|| chart_error("no 2D context"))?;
         draw_districts(&backend.into_drawing_area(), &spec).map_err(|e| chart_error(&e))
+    }
+
+    /// The trend chart as a standalone SVG document with a title and caption lines (source,
+    /// period, attribution) drawn in, for export.
+    ///
+    /// # Errors
+    /// An `Error` with code `chart-failed`.
+    #[wasm_bindgen(js_name = trendSvg)]
+    pub fn trend_svg(&self, spec: JsValue, title: &str, lines: Vec<String>, width: u32) -> Result<String, JsValue> {
+        let spec: TrendSpec = serde_wasm_bindgen::from_value(spec).map_err(|e| chart_error(&e.to_string()))?;
+        let width = width.clamp(320, 2000);
+        let height = 300 + 28 + 8 + 15 * lines.len() as u32;
+        // plotters' SVG backend writes text as it is given: escape it so names like "Norton South &
+        // Preston Brook" (and anything hostile in a bundle) stay text in valid XML.
+        let lines: Vec<String> = lines.iter().map(|l| xml_escape(l)).collect();
+        let mut out = String::new();
+        {
+            let root = SVGBackend::with_string(&mut out, (width, height)).into_drawing_area();
+            draw_trend_with_caption(&root, &spec, &xml_escape(title), &lines).map_err(|e| chart_error(&e))?;
+        }
+        Ok(out)
     }
 
     /// The period index under a point (CSS pixels) of the last drawn trend chart, or null.

@@ -255,6 +255,35 @@ impl AtlasHandle {
         to_js(&self.atlas.table_rows())
     }
 
+    /// Moves the keyboard focus to the neighbouring area in direction (dx, dy); returns it.
+    #[wasm_bindgen(js_name = focusMove)]
+    pub fn focus_move(&mut self, dx: f64, dy: f64) -> JsValue {
+        to_js(&self.atlas.focus_move(dx, dy))
+    }
+
+    /// Selects the keyboard-focused area; returns it or null.
+    #[wasm_bindgen(js_name = selectFocused)]
+    pub fn select_focused(&mut self) -> JsValue {
+        to_js(&self.atlas.select_focused())
+    }
+
+    /// Clears keyboard focus and selection; true when something was cleared.
+    #[wasm_bindgen(js_name = clearFocus)]
+    pub fn clear_focus(&mut self) -> bool {
+        self.atlas.clear_focus()
+    }
+
+    /// The plain-English sentence for the focused (else selected) area, or null.
+    pub fn sentence(&self) -> Option<String> {
+        self.atlas.current_sentence()
+    }
+
+    /// The current layer as CSV with its provenance header lines.
+    #[wasm_bindgen(js_name = exportCsv)]
+    pub fn export_csv(&self) -> String {
+        self.atlas.export_csv()
+    }
+
     /// The selected area's interval, benchmarks (95% and 99.8%) and recent trend, or null.
     pub fn summary(&self) -> JsValue {
         to_js(&self.atlas.summary())

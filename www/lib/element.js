@@ -7,7 +7,6 @@ import { Controls } from './controls.js';
 import { Search } from './search.js';
 import { Panel } from './panel.js';
 import { MapInput } from './map-input.js';
-import { DataTable } from './table.js';
 import { parseView, parseControls, parseHeight, hashKey, readHash, writeHash } from './embed-options.js';
 import { buildUi, renderCaption, renderLegend, renderTooltip, showError, showLoading, hideStatus } from './ui.js';
 import { fetchBundle } from './fetch-bundle.js';
@@ -23,7 +22,7 @@ export class AtlasElement extends HTMLElement {
   #chartLoading = false;
   #committedPeriod = null;
   #input;
-  #table;
+  #table = null;
   #view = 'full';
   #onHashChange;
   #core = null;
@@ -67,15 +66,7 @@ export class AtlasElement extends HTMLElement {
       districtIndicators: () => (this.#handle ? this.#handle.districtIndicators() : []),
       previewPeriod: (id) => this.#previewPeriod(id),
     });
-    this.#table = new DataTable({
-      rows: () => (this.#handle ? this.#call(() => this.#handle.tableRows()) ?? [] : []),
-      select: (code) => {
-        this.#applyArea(code, true);
-        if (this.#view === 'full') this.#showTable(false);
-      },
-      caption: () => (this.#handle ? this.#handle.caption().title : ''),
-    });
-    this.#ui = buildUi(this.#controls, this.#search, this.#panel, this.#table);
+    this.#ui = buildUi(this.#controls, this.#search, this.#panel);
     this.#ui.tableToggle.addEventListener('click', () => this.#showTable(this.#ui.tableToggle.getAttribute('aria-pressed') !== 'true'));
     this.#onHashChange = () => this.#restoreFromHash(true);
     root.append(this.#ui.root);
@@ -86,7 +77,22 @@ export class AtlasElement extends HTMLElement {
       schedule: (base, overlay) => this.#schedule(base, overlay),
       select: (info) => this.#announceSelection(info),
       size: () => this.#size,
+      focus: (dx, dy) => this.#focusMove(dx, dy),
+      selectFocused: () => {
+        const info = this.#call(() => this.#handle.selectFocused());
+        if (info) this.#announceSelection(info);
+        this.#schedule(false, true);
+      },
+      clearFocus: () => {
+        if (this.#call(() => this.#handle.clearFocus())) {
+          this.#announceSelection(null);
+          this.#schedule(false, true);
+        }
+      },
     });
+    for (const button of this.#ui.exportBar.querySelectorAll('button')) {
+      button.addEventListener('click', () => this.#export(button.dataset.export));
+    }
   }
 
   connectedCallback() {
@@ -164,14 +170,32 @@ export class AtlasElement extends HTMLElement {
     if (this.#handle) this.#schedule(true, true);
   }
 
-  /** Swaps the map for the data table (the table is the map's text alternative). */
-  #showTable(on) {
+  /**
+   * Swaps the map for the data table (the map's text alternative). The table's code is loaded
+   * the first time it is shown, so it is not part of the default download.
+   */
+  async #showTable(on) {
     const table = on || this.#view === 'table';
     this.#ui.root.classList.toggle('table-on', table);
     this.#ui.tableToggle.setAttribute('aria-pressed', String(table));
     this.#ui.tableToggle.textContent = table ? 'Show map' : 'Show table';
-    this.#table.root.hidden = !table;
-    this.#table.render();
+    if (table && !this.#table) {
+      const { DataTable } = await import('./table.js');
+      this.#table ??= new DataTable({
+        rows: () => (this.#handle ? this.#call(() => this.#handle.tableRows()) ?? [] : []),
+        select: (code) => {
+          this.#applyArea(code, true);
+          if (this.#view === 'full') this.#showTable(false);
+        },
+        caption: () => (this.#handle ? this.#handle.caption().title : ''),
+      });
+      this.#ui.tableSlot.replaceWith(this.#table.root);
+      this.#ui.tableSlot = this.#table.root;
+    }
+    if (this.#table) {
+      this.#table.root.hidden = !table;
+      this.#table.render();
+    }
     if (!table && this.#handle) {
       // The map box was hidden: measure again before painting.
       requestAnimationFrame(() => this.#measure());
@@ -448,8 +472,94 @@ export class AtlasElement extends HTMLElement {
     }
   }
 
+  /** Moves the keyboard focus to a neighbouring area, keeps it in view and reads it out. */
+  #focusMove(dx, dy) {
+    const info = this.#call(() => this.#handle.focusMove(dx, dy));
+    this.#schedule(true, true);
+    this.#speak();
+    return info;
+  }
+
+  /** Puts the focused (or selected) area's sentence in the live region for screen readers. */
+  #speak() {
+    const sentence = this.#handle ? this.#call(() => this.#handle.sentence()) : null;
+    this.#ui.live.textContent = sentence ?? '';
+  }
+
+  // ---- exports -------------------------------------------------------------------------------
+
+  /** The export helpers, loaded on first use (not part of the default download). */
+  #exports() {
+    return import('./exports.js');
+  }
+
+  /** The current layer as CSV with its provenance lines (what "Download CSV" saves). */
+  toCsv() {
+    return this.#handle ? this.#call(() => this.#handle.exportCsv()) : null;
+  }
+
+  /** A PNG of the map (`map`) or the trend chart (`chart`) with title, legend and sources drawn in. */
+  async toPng(kind = 'map') {
+    if (!this.#handle) throw new Error('the atlas has not loaded');
+    const { composePng } = await this.#exports();
+    const caption = this.#handle.caption();
+    if (kind === 'chart') {
+      const canvas = this.#panel.canvas;
+      if (!this.#chart || this.#panel.chart.hidden) throw new Error('select an area to show its chart first');
+      const info = this.#handle.selectedInfo();
+      const legend = this.#handle.trendLegend().map((l) => ({ colour: l.colour, label: l.label, no_data: false }));
+      return composePng({ title: `${caption.title}: ${info ? info.name : ''}`, canvases: [canvas], legend, caption, width: canvas.getBoundingClientRect().width });
+    }
+    return composePng({
+      title: caption.title,
+      canvases: [this.#ui.base, this.#ui.overlay],
+      legend: this.#handle.legend(),
+      legendTitle: caption.unit,
+      caption,
+      width: this.#ui.base.getBoundingClientRect().width,
+    });
+  }
+
+  /** The trend chart as an SVG document with title and sources drawn in. */
+  async toSvg() {
+    const { captionLines } = await this.#exports();
+    const spec = this.#handle ? this.#handle.trendSpec() : null;
+    if (!spec || !this.#chart) throw new Error('select an area to show its chart first');
+    const caption = this.#handle.caption();
+    const info = this.#handle.selectedInfo();
+    return this.#chart.trendSvg(spec, `${caption.title}: ${info ? info.name : ''}`, captionLines(caption), 720);
+  }
+
+  /** A link to this view (the page URL with the state in its hash). */
+  link() {
+    if (!this.#handle) return window.location.href;
+    const hash = writeHash(window.location.hash, this.#syncKey() ?? 'atlas', this.#handle.state());
+    return `${window.location.origin}${window.location.pathname}${window.location.search}${hash}`;
+  }
+
+  async #export(kind) {
+    const status = this.#ui.exportStatus;
+    try {
+      const { fileName, downloadBlob, downloadText } = await this.#exports();
+      const title = this.#handle.caption().title;
+      if (kind === 'csv') downloadText(fileName(title, 'csv'), this.toCsv(), 'text/csv;charset=utf-8');
+      else if (kind === 'map-png') downloadBlob(fileName(title, 'png'), await this.toPng('map'));
+      else if (kind === 'chart-png') downloadBlob(fileName(`${title} chart`, 'png'), await this.toPng('chart'));
+      else if (kind === 'chart-svg') downloadText(fileName(`${title} chart`, 'svg'), await this.toSvg(), 'image/svg+xml');
+      else if (kind === 'link') {
+        await navigator.clipboard.writeText(this.link());
+        status.textContent = 'Link copied.';
+        return;
+      }
+      status.textContent = 'Downloaded.';
+    } catch (error) {
+      status.textContent = `Not possible: ${error.message}.`;
+    }
+  }
+
   #announceSelection(info) {
     this.#panel.render();
+    this.#speak();
     if (info) this.#emit('atlas-select', { code: info.code, name: info.name, geography: info.geography });
     this.#emit('atlas-change', this.#stateObject());
   }
@@ -461,7 +571,7 @@ export class AtlasElement extends HTMLElement {
     renderLegend(this.#ui, this.#handle.legend(), caption.unit);
     this.#controls.sync(this.#handle.state(), (from) => this.#handle.changeRefusal(from));
     this.#panel.render();
-    this.#table.render();
+    this.#table?.render();
   }
 
   /**

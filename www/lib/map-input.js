@@ -1,7 +1,8 @@
 // Pointer, wheel, touch and keyboard input on the map. Mouse: hover, click to select, drag to
 // pan, wheel and double-click to zoom. Touch: a tap selects; one finger scrolls the page (so an
 // embedded map never traps scrolling) and a hint says to use two fingers, which pan and pinch-zoom
-// the map. Keyboard: + / − / 0 zoom and reset, arrow keys pan. All changes go through the core.
+// the map. Keyboard: arrow keys move between neighbouring areas, Enter selects, Escape clears,
+// + / − / 0 zoom and reset, Shift+arrows pan. All changes go through the core.
 import { renderTooltip } from './ui.js';
 
 /** Movement (CSS px) below which a press-and-release counts as a click, not a drag. */
@@ -16,7 +17,8 @@ const HINT_MS = 1500;
 export class MapInput {
   /**
    * @param {object} ui the element's parts (overlay canvas, zoom buttons, tooltip, hint)
-   * @param {object} host `{ handle(), call(fn), schedule(base, overlay), select(info), size() }`
+   * @param {object} host `{ handle(), call(fn), schedule(base, overlay), select(info), size(),
+   *   focus(dx, dy), selectFocused(), clearFocus() }`
    */
   constructor(ui, host) {
     this.ui = ui;
@@ -175,11 +177,16 @@ export class MapInput {
       '=': () => this.zoom(2),
       '-': () => this.zoom(0.5),
       0: () => this.reset(),
-      ArrowLeft: () => this.pan(PAN_STEP, 0),
-      ArrowRight: () => this.pan(-PAN_STEP, 0),
-      ArrowUp: () => this.pan(0, PAN_STEP),
-      ArrowDown: () => this.pan(0, -PAN_STEP),
-      Escape: () => renderTooltip(this.ui, null),
+      ArrowLeft: () => (event.shiftKey ? this.pan(PAN_STEP, 0) : this.host.focus(-1, 0)),
+      ArrowRight: () => (event.shiftKey ? this.pan(-PAN_STEP, 0) : this.host.focus(1, 0)),
+      ArrowUp: () => (event.shiftKey ? this.pan(0, PAN_STEP) : this.host.focus(0, -1)),
+      ArrowDown: () => (event.shiftKey ? this.pan(0, -PAN_STEP) : this.host.focus(0, 1)),
+      Enter: () => this.host.selectFocused(),
+      ' ': () => this.host.selectFocused(),
+      Escape: () => {
+        renderTooltip(this.ui, null);
+        this.host.clearFocus();
+      },
     };
     const action = actions[event.key];
     if (action) {

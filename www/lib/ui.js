@@ -2,7 +2,7 @@
 import { h, setChildren } from './dom.js';
 
 /** Creates the element's static structure and returns references to its parts. */
-export function buildUi(controls, search, panel, table) {
+export function buildUi(controls, search, panel) {
   const title = h('h2', { class: 'title', part: 'title' });
   const optionsToggle = h('button', { type: 'button', class: 'options-toggle', 'aria-expanded': 'false', 'aria-controls': 'atlas-options' }, ['Map options']);
   const options = h('div', { class: 'options', id: 'atlas-options' }, [search.root, controls.root]);
@@ -16,7 +16,7 @@ export function buildUi(controls, search, panel, table) {
     class: 'overlay',
     tabindex: '0',
     role: 'img',
-    'aria-label': 'Map. Use + and − to zoom, 0 to reset, arrow keys to pan.',
+    'aria-label': 'Map. Arrow keys move between neighbouring areas, Enter selects, Escape clears; + and − zoom, 0 resets, Shift and arrow keys pan. The data table has the same figures.',
   });
   const tooltip = h('div', { class: 'tooltip', hidden: true, 'aria-hidden': 'true' });
   const zoomIn = h('button', { type: 'button', 'aria-label': 'Zoom in', title: 'Zoom in' }, ['+']);
@@ -35,12 +35,25 @@ export function buildUi(controls, search, panel, table) {
   ]);
   // The legend sits over the map's corner on wide screens and below it on narrow ones.
   const mapArea = h('div', { class: 'map-area' }, [map, legend]);
-  const caption = h('footer', { class: 'caption', part: 'caption' });
+  const caption = h('div', { class: 'caption' });
+  const exportButton = (label, kind) => h('button', { type: 'button', 'data-export': kind }, [label]);
+  const exportBar = h('div', { class: 'exports', role: 'group', 'aria-label': 'Download or share' }, [
+    exportButton('Download CSV', 'csv'),
+    exportButton('Map as PNG', 'map-png'),
+    exportButton('Chart as PNG', 'chart-png'),
+    exportButton('Chart as SVG', 'chart-svg'),
+    exportButton('Copy link', 'link'),
+  ]);
+  const exportStatus = h('p', { class: 'export-status', role: 'status', 'aria-live': 'polite' });
+  const live = h('div', { class: 'visually-hidden', 'aria-live': 'polite', 'aria-atomic': 'true' });
+  const footer = h('footer', { class: 'footer', part: 'caption' }, [caption, exportBar, exportStatus, live]);
   const tableToggle = h('button', { type: 'button', class: 'table-toggle', 'aria-pressed': 'false' }, ['Show table']);
-  const body = h('div', { class: 'body' }, [mapArea, table.root, panel.root]);
+  // The data table's code loads on first use; this placeholder marks where it goes.
+  const tableSlot = h('section', { class: 'table-view', hidden: true });
+  const body = h('div', { class: 'body' }, [mapArea, tableSlot, panel.root]);
   const toolbar = h('div', { class: 'toolbar' }, [optionsToggle, tableToggle]);
-  const root = h('div', { class: 'atlas', part: 'root' }, [title, toolbar, options, body, caption]);
-  return { root, title, options, optionsToggle, tableToggle, map, hint, base, overlay, tooltip, zoomIn, zoomOut, zoomReset, legend, status, caption };
+  const root = h('div', { class: 'atlas', part: 'root' }, [title, toolbar, options, body, footer]);
+  return { root, title, options, optionsToggle, tableToggle, tableSlot, map, hint, exportBar, exportStatus, live, base, overlay, tooltip, zoomIn, zoomOut, zoomReset, legend, status, caption };
 }
 
 export function showLoading(ui) {

@@ -1,0 +1,93 @@
+//! Exports of exactly what is shown. The CSV of the current layer starts with `#` lines stating
+//! title, source, edition, reference period, geography vintage and licence, then one row per area:
+//! code, name, district, value, numerator, denominator, the 95% interval and the comparison with
+//! the city region. Text cells that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab,
+//! carriage return at the start) are prefixed with `'` (OWASP's advice on CSV injection).
+
+use super::atlas::Atlas;
+use super::format::plain;
+
+/// One CSV cell: neutralised against formula injection, quoted when needed.
+///
+/// # Examples
+/// ```
+/// use work_health_atlas::app::export::csv_cell;
+/// assert_eq!(csv_cell("Anfield"), "Anfield");
+/// assert_eq!(csv_cell("=cmd|' /C calc'!A0"), "\"'=cmd|' /C calc'!A0\"");
+/// assert_eq!(csv_cell("St Helens, 025"), "\"St Helens, 025\"");
+/// ```
+pub fn csv_cell(text: &str) -> String {
+    let risky = text.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    let text = if risky { format!("'{text}") } else { text.to_string() };
+    if text.contains([',', '"', '\n', '\r']) || risky {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text
+    }
+}
+
+fn number(v: Option<f64>) -> String {
+    v.map(|v| plain(v, 6)).unwrap_or_default()
+}
+
+impl Atlas {
+    /// The current layer as CSV (see the module docs).
+    pub fn export_csv(&self) -> String {
+        let caption = self.caption();
+        let mut lines: Vec<String> = vec![
+            format!("# {}", caption.title),
+            format!("# Definition: {}", caption.definition),
+            format!("# Source: {}", caption.source),
+            format!("# Reference period: {}", caption.period),
+            format!("# Geography: {}", caption.geography),
+            format!("# Unit: {}", caption.unit),
+        ];
+        lines.extend(caption.attribution.iter().map(|a| format!("# {a}")));
+        lines.push(format!("# Data: {}", caption.vintage));
+        if caption.synthetic {
+            lines.push("# SYNTHETIC test data — not real figures".to_string());
+        }
+        lines.push("code,name,district,value,numerator,denominator,lower_95,upper_95,compared_with_city_region".into());
+        let indicator = self.current_indicator();
+        let series = match (indicator, self.period.as_deref()) {
+            (Some(i), Some(p)) if self.change_from.is_none() => self.data.series(&i.id, self.geography_id(), p),
+            _ => None,
+        };
+        for (a, row) in self.table_rows().iter().enumerate() {
+            let count = |v: Option<&Vec<Option<f64>>>| v.and_then(|v| v.get(a).copied().flatten());
+            let interval = indicator.and_then(|i| {
+                let s = series?;
+                super::trend::proportion_interval(i, count(s.numerators.as_ref()), count(s.denominators.as_ref()), crate::stats::Z_95)
+            });
+            lines.push(
+                [
+                    csv_cell(&row.code),
+                    csv_cell(&row.name),
+                    csv_cell(&row.district),
+                    number(row.value),
+                    number(series.and_then(|s| count(s.numerators.as_ref()))),
+                    number(series.and_then(|s| count(s.denominators.as_ref()))),
+                    number(interval.map(|i| i.lower)),
+                    number(interval.map(|i| i.upper)),
+                    csv_cell(&row.comparison),
+                ]
+                .join(","),
+            );
+        }
+        lines.join("\n") + "\n"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formula_prefixes_are_neutralised() {
+        for risky in ["=1+1", "+1", "-1", "@SUM(A1)", "\tx"] {
+            assert!(csv_cell(risky).starts_with("\"'"), "{risky}");
+        }
+        assert_eq!(csv_cell(""), "");
+        assert_eq!(csv_cell("say \"hi\""), "\"say \"\"hi\"\"\"");
+    }
+}

@@ -1,0 +1,185 @@
+// Accessibility and exports: axe-core finds no WCAG 2.2 AA violations on the demo and every
+// example; a keyboard-only session chooses an indicator, moves between areas with the arrow keys,
+// selects one, hears its sentence and opens the table; exports are what is shown.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { startServer, distDir } from './support/server.mjs';
+import { launch } from './support/browser.mjs';
+import { recordAtlasEvents, waitForRecorded } from './support/atlas.mjs';
+import { axeViolations } from './support/axe.mjs';
+import { layer, values, indicator } from './support/bundle.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(path = '/index.html', width = 1200) {
+  // bypassCSP lets the test inject axe-core into the strict-CSP example too.
+  const context = await browser.newContext({ viewport: { width, height: 1000 }, bypassCSP: true, acceptDownloads: true });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await recordAtlasEvents(page);
+  await page.goto(`${server.url}${path}`);
+  await page.waitForFunction(() => [...document.querySelectorAll('work-health-atlas')].every((el) => el.state));
+  return { context, page, errors };
+}
+
+const pages = ['/index.html', ...readdirSync(join(distDir, 'examples')).filter((f) => f.endsWith('.html')).map((f) => `/examples/${f}`)];
+
+for (const path of pages) {
+  test(`axe-core finds no WCAG 2.2 AA violations on ${path}`, async () => {
+    const { page, context } = await open(path);
+    const violations = await axeViolations(page);
+    assert.deepEqual(violations, [], JSON.stringify(violations, null, 1));
+    await context.close();
+  });
+}
+
+test('axe-core finds no violations with an area selected, the table open and at 320 px', async () => {
+  const { page, context } = await open('/index.html', 320);
+  await page.evaluate(() => document.querySelector('work-health-atlas').select('E01006512'));
+  assert.deepEqual(await axeViolations(page), []);
+  await page.locator('work-health-atlas .table-toggle').click();
+  await page.waitForFunction(() => document.querySelector('work-health-atlas').shadowRoot.querySelectorAll('.table-view tbody tr').length > 0);
+  assert.deepEqual(await axeViolations(page), []);
+  await context.close();
+});
+
+test('keyboard only: choose an indicator, move with arrows, select, hear the sentence, open the table', async () => {
+  const { page, context, errors } = await open('/index.html');
+  const shadow = (selector) => page.evaluate((s) => document.querySelector('work-health-atlas').shadowRoot.activeElement?.matches(s), selector);
+  // Tab from the page into the widget until the indicator picker has focus.
+  for (let i = 0; i < 12 && !(await shadow('#atlas-indicator')); i += 1) await page.keyboard.press('Tab');
+  assert.ok(await shadow('#atlas-indicator'), 'the indicator picker is reachable with Tab');
+  await page.keyboard.press('ArrowDown'); // employment → income deprivation (next option in the theme)
+  await page.waitForFunction(() => document.querySelector('work-health-atlas').state.indicator !== 'employment-deprivation');
+  const chosen = await page.evaluate(() => document.querySelector('work-health-atlas').state.indicator);
+  // Tab on to the map.
+  for (let i = 0; i < 20 && !(await shadow('canvas.overlay')); i += 1) await page.keyboard.press('Tab');
+  assert.ok(await shadow('canvas.overlay'), 'the map is reachable with Tab');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  const selected = await waitForRecorded(page, 'atlas-select');
+  const state = await page.evaluate(() => document.querySelector('work-health-atlas').state);
+  assert.equal(selected.geography, state.geography);
+  assert.equal(state.area, selected.code);
+  const sentence = await page.evaluate(() => document.querySelector('work-health-atlas').shadowRoot.querySelector('[aria-live][aria-atomic]').textContent);
+  const index = layer(state.geography).areas.findIndex((a) => a.code === selected.code);
+  const value = values(chosen, state.geography, state.period)[index];
+  const ind = indicator(chosen);
+  assert.ok(sentence.startsWith(`${selected.name}: ${value.toFixed(ind.decimals)}%`), sentence);
+  assert.match(sentence, new RegExp(ind.periods.find((p) => p.id === state.period).label));
+  assert.match(sentence, /Liverpool City Region/);
+  // Open the table with the keyboard.
+  for (let i = 0; i < 30 && !(await shadow('.table-toggle')); i += 1) await page.keyboard.press('Shift+Tab');
+  assert.ok(await shadow('.table-toggle'), 'the table toggle is reachable');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelector('work-health-atlas').shadowRoot.querySelectorAll('.table-view tbody tr').length === 1003);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+/** A small CSV parser (quoted cells, doubled quotes) for checking the export. */
+function parseCsv(text) {
+  const rows = [];
+  for (const line of text.split('\n').filter((l) => l && !l.startsWith('#'))) {
+    const cells = [];
+    let cell = '';
+    let quoted = false;
+    for (let i = 0; i < line.length; i += 1) {
+      const c = line[i];
+      if (quoted && c === '"' && line[i + 1] === '"') {
+        cell += '"';
+        i += 1;
+      } else if (c === '"') quoted = !quoted;
+      else if (c === ',' && !quoted) {
+        cells.push(cell);
+        cell = '';
+      } else cell += c;
+    }
+    cells.push(cell);
+    rows.push(cells);
+  }
+  return rows;
+}
+
+test('exports: the CSV matches data/, the PNGs have size and ink, the SVG parses', async () => {
+  const { page, context } = await open('/index.html');
+  await page.evaluate(() => document.querySelector('work-health-atlas').setAttribute('geography', 'ward'));
+  await page.waitForFunction(() => document.querySelector('work-health-atlas').state.geography === 'ward');
+  const csv = await page.evaluate(() => document.querySelector('work-health-atlas').toCsv());
+  assert.match(csv, /^# Share of working-age residents/);
+  assert.match(csv, /# Contains public sector information licensed under the Open Government Licence v3.0/);
+  assert.match(csv, /# Source: /);
+  assert.match(csv, /# Reference period: /);
+  assert.match(csv, /# Geography: .*approximate/);
+  const [header, ...rows] = parseCsv(csv);
+  assert.deepEqual(header, ['code', 'name', 'district', 'value', 'numerator', 'denominator', 'lower_95', 'upper_95', 'compared_with_city_region']);
+  const wards = layer('ward').areas;
+  assert.equal(rows.length, wards.length);
+  const expected = values('employment-deprivation', 'ward', '2025');
+  rows.forEach((row, i) => {
+    assert.equal(row[0], wards[i].code);
+    assert.equal(row[1], wards[i].name);
+    assert.equal(Number(row[3]), expected[i], `${row[1]}`);
+  });
+  // Download CSV through the button as a person would.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('work-health-atlas button[data-export="csv"]').click()]);
+  assert.match(download.suggestedFilename(), /\.csv$/);
+
+  const png = async (kind) =>
+    page.evaluate(async (k) => {
+      const blob = await document.querySelector('work-health-atlas').toPng(k);
+      const bitmap = await createImageBitmap(blob);
+      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+      const ctx = canvas.getContext('2d');
+      ctx.drawImage(bitmap, 0, 0);
+      const data = ctx.getImageData(0, 0, bitmap.width, bitmap.height).data;
+      let coloured = 0;
+      for (let i = 0; i < data.length; i += 4) if (data[i] < 200 || data[i + 1] < 200 || data[i + 2] < 200) coloured += 1;
+      return { type: blob.type, width: bitmap.width, height: bitmap.height, coloured };
+    }, kind);
+  const map = await png('map');
+  const mapBox = await page.locator('work-health-atlas .map').boundingBox();
+  assert.equal(map.type, 'image/png');
+  assert.ok(Math.abs(map.width - Math.round(mapBox.width - 2)) <= 2, `map PNG width ${map.width} vs map ${mapBox.width}`);
+  assert.ok(map.height > mapBox.height, 'title, legend and sources add height');
+  assert.ok(map.coloured > map.width * map.height * 0.1, 'not blank');
+
+  await page.evaluate(() => document.querySelector('work-health-atlas').select('E05015279'));
+  await page.waitForFunction(() => document.querySelector('work-health-atlas').shadowRoot.querySelectorAll('.chart table tbody tr').length > 0);
+  await page.waitForFunction(async () => {
+    try {
+      await document.querySelector('work-health-atlas').toSvg();
+      return true;
+    } catch {
+      return false;
+    }
+  });
+  const chart = await png('chart');
+  assert.ok(chart.width > 200 && chart.height > 250 && chart.coloured > 1000, JSON.stringify(chart));
+  const svg = await page.evaluate(() => document.querySelector('work-health-atlas').toSvg());
+  const parsed = await page.evaluate((text) => {
+    const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+    return { error: doc.querySelector('parsererror')?.textContent ?? null, root: doc.documentElement.nodeName, text: doc.documentElement.textContent };
+  }, svg);
+  assert.equal(parsed.error, null);
+  assert.equal(parsed.root, 'svg');
+  assert.match(parsed.text, /Anfield/);
+  assert.match(parsed.text, /Open Government Licence/);
+  await context.close();
+});
