@@ -64,7 +64,6 @@ await esbuild({
       },
     },
   ],
-  banner: { js: '/* Work & Health Atlas — MIT licence. Data: Open Government Licence v3.0, see data/README.md. */' },
   outdir: outDir,
   logLevel: 'warning',
 });

@@ -57,7 +57,12 @@ impl Atlas {
             let count = |v: Option<&Vec<Option<f64>>>| v.and_then(|v| v.get(a).copied().flatten());
             let interval = indicator.and_then(|i| {
                 let s = series?;
-                super::trend::proportion_interval(i, count(s.numerators.as_ref()), count(s.denominators.as_ref()), crate::stats::Z_95)
+                super::trend::proportion_interval(
+                    i,
+                    count(s.numerators.as_ref()),
+                    count(s.denominators.as_ref()),
+                    crate::stats::Z_95,
+                )
             });
             lines.push(
                 [

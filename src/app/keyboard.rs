@@ -72,8 +72,20 @@ impl Atlas {
         let [x, y] = viewport.to_screen(point);
         let (w, h) = (viewport.width, viewport.height);
         let margin = KEEP_IN_VIEW.min(w / 4.0).min(h / 4.0);
-        let dx = if x < margin { margin - x } else if x > w - margin { (w - margin) - x } else { 0.0 };
-        let dy = if y < margin { margin - y } else if y > h - margin { (h - margin) - y } else { 0.0 };
+        let dx = if x < margin {
+            margin - x
+        } else if x > w - margin {
+            (w - margin) - x
+        } else {
+            0.0
+        };
+        let dy = if y < margin {
+            margin - y
+        } else if y > h - margin {
+            (h - margin) - y
+        } else {
+            0.0
+        };
         viewport.pan(dx, dy);
     }
 

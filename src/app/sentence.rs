@@ -59,10 +59,15 @@ impl Atlas {
                         "worse" | "better" | "higher" | "lower" => {
                             let direction = match (b.word_95.as_str(), indicator.polarity) {
                                 ("higher", _) | ("lower", _) => b.word_95.clone(),
-                                ("worse", Polarity::HigherIsWorse) | ("better", Polarity::HigherIsBetter) => "higher".into(),
+                                ("worse", Polarity::HigherIsWorse) | ("better", Polarity::HigherIsBetter) => {
+                                    "higher".into()
+                                }
                                 _ => "lower".into(),
                             };
-                            format!("significantly {direction} than {} ({}), {}", b.comparator, b.comparator_value, b.word_95)
+                            format!(
+                                "significantly {direction} than {} ({}), {}",
+                                b.comparator, b.comparator_value, b.word_95
+                            )
                         }
                         "similar" => format!("similar to {} ({})", b.comparator, b.comparator_value),
                         _ => format!("not compared with {} ({}): no interval", b.comparator, b.comparator_value),

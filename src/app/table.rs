@@ -62,7 +62,9 @@ impl Atlas {
                     (Some(i), Some(r), Some(ind)) => benchmark(i, r, ind.polarity),
                     _ => Comparison::NotCompared,
                 };
-                let fmt = |v: f64| indicator.map(|i| super::format::value(Some(v), i.decimals, &i.unit.symbol)).unwrap_or_default();
+                let fmt = |v: f64| {
+                    indicator.map(|i| super::format::value(Some(v), i.decimals, &i.unit.symbol)).unwrap_or_default()
+                };
                 let district = area
                     .parents
                     .get(DISTRICT_GEOGRAPHY)
@@ -78,7 +80,9 @@ impl Atlas {
                     district,
                     value,
                     value_text: if indicator.is_some() { self.format_value(value) } else { String::new() },
-                    interval_text: interval.map(|i| format!("{} to {}", fmt(i.lower), fmt(i.upper))).unwrap_or_default(),
+                    interval_text: interval
+                        .map(|i| format!("{} to {}", fmt(i.lower), fmt(i.upper)))
+                        .unwrap_or_default(),
                     comparison: comparison.word().to_string(),
                     glyph: comparison.glyph().to_string(),
                     rank: value.map(|v| 1 + known.iter().filter(|k| **k > v).count()),

@@ -5,8 +5,8 @@
 //! A grid rather than an R-tree: areas of one layer are similar in size and tile the region, so a
 //! grid of about one area per cell has short, even lists and costs nothing to query.
 
-use super::projection::ProjectedLayer;
 use super::contains::contains;
+use super::projection::ProjectedLayer;
 use geo::{Coord, Rect};
 
 /// Spatial index over one projected layer.
@@ -61,9 +61,10 @@ impl HitIndex {
             return None;
         }
         let (column, row) = self.cell_of(point);
-        self.cells[row * self.columns + column].iter().map(|&a| a as usize).find(|&a| {
-            layer.boxes[a].is_some_and(|b| in_rect(&b, point)) && contains(&layer.areas[a], point)
-        })
+        self.cells[row * self.columns + column]
+            .iter()
+            .map(|&a| a as usize)
+            .find(|&a| layer.boxes[a].is_some_and(|b| in_rect(&b, point)) && contains(&layer.areas[a], point))
     }
 }
 

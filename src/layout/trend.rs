@@ -213,7 +213,8 @@ pub fn draw_trend<DB: DrawingBackend>(
             }
         }
     }
-    root.present().map_err(err)?;
+    // No `present()` here: the caller may draw more (captions) on the same backend first, and an
+    // SVG backend writes its closing tag when presented.
     Ok(TrendFrame { coord: chart.as_coord_spec().clone(), periods: n })
 }
 

@@ -3,18 +3,48 @@
 //! reverse coordinate transform. Built as its own wasm (`chart-shell` feature) and loaded by the
 //! element only when a chart is first shown.
 
+use super::measure::Measured;
 use crate::layout::districts::{draw_districts, DistrictSpec};
 use crate::layout::profile::{draw_profile, ProfileSpec};
 use crate::layout::trend::{draw_trend, draw_trend_with_caption, TrendFrame, TrendSpec};
-use plotters::prelude::SVGBackend;
 use plotters::prelude::IntoDrawingArea;
+use plotters::prelude::SVGBackend;
 use plotters_canvas::CanvasBackend;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::CanvasRenderingContext2d;
 use web_sys::HtmlCanvasElement;
 
 /// Escapes text for XML content.
 fn xml_escape(text: &str) -> String {
     text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+/// The 2D context of a canvas (for drawing and for measuring text).
+fn context(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d, JsValue> {
+    canvas
+        .get_context("2d")
+        .ok()
+        .flatten()
+        .and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok())
+        .ok_or_else(|| chart_error("no 2D context"))
+}
+
+/// A canvas backend that measures text on the canvas itself (see `measure`).
+fn canvas_backend(canvas: HtmlCanvasElement) -> Result<Measured<CanvasBackend>, JsValue> {
+    let ctx = context(&canvas)?;
+    let backend = CanvasBackend::with_canvas_object(canvas).ok_or_else(|| chart_error("no 2D context"))?;
+    Ok(Measured::new(backend, ctx))
+}
+
+/// A detached canvas's context, for measuring text while writing SVG.
+fn measuring_context() -> Result<CanvasRenderingContext2d, JsValue> {
+    let canvas = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.create_element("canvas").ok())
+        .and_then(|e| e.dyn_into::<HtmlCanvasElement>().ok())
+        .ok_or_else(|| chart_error("no document to measure text in"))?;
+    context(&canvas)
 }
 
 fn chart_error(message: &str) -> JsValue {
@@ -52,8 +82,7 @@ impl ChartHandle {
     ) -> Result<(), JsValue> {
         self.trend = None;
         let spec: TrendSpec = serde_wasm_bindgen::from_value(spec).map_err(|e| chart_error(&e.to_string()))?;
-        let backend = CanvasBackend::with_canvas_object(canvas).ok_or_else(|| chart_error("no 2D context"))?;
-        let root = backend.into_drawing_area();
+        let root = canvas_backend(canvas)?.into_drawing_area();
         self.trend = Some(draw_trend(&root, &spec, hovered.map(|h| h as usize)).map_err(|e| chart_error(&e))?);
         Ok(())
     }
@@ -65,8 +94,7 @@ impl ChartHandle {
     #[wasm_bindgen(js_name = drawProfile)]
     pub fn draw_profile(&self, canvas: HtmlCanvasElement, spec: JsValue) -> Result<(), JsValue> {
         let spec: ProfileSpec = serde_wasm_bindgen::from_value(spec).map_err(|e| chart_error(&e.to_string()))?;
-        let backend = CanvasBackend::with_canvas_object(canvas).ok_or_else(|| chart_error("no 2D context"))?;
-        draw_profile(&backend.into_drawing_area(), &spec).map_err(|e| chart_error(&e))
+        draw_profile(&canvas_backend(canvas)?.into_drawing_area(), &spec).map_err(|e| chart_error(&e))
     }
 
     /// Draws the district panel (from `districtSpec()`) as small multiples.
@@ -76,8 +104,7 @@ impl ChartHandle {
     #[wasm_bindgen(js_name = drawDistricts)]
     pub fn draw_districts(&self, canvas: HtmlCanvasElement, spec: JsValue) -> Result<(), JsValue> {
         let spec: DistrictSpec = serde_wasm_bindgen::from_value(spec).map_err(|e| chart_error(&e.to_string()))?;
-        let backend = CanvasBackend::with_canvas_object(canvas).ok_or_else(|| chart_error("no 2D context"))?;
-        draw_districts(&backend.into_drawing_area(), &spec).map_err(|e| chart_error(&e))
+        draw_districts(&canvas_backend(canvas)?.into_drawing_area(), &spec).map_err(|e| chart_error(&e))
     }
 
     /// The trend chart as a standalone SVG document with a title and caption lines (source,
@@ -95,7 +122,8 @@ impl ChartHandle {
         let lines: Vec<String> = lines.iter().map(|l| xml_escape(l)).collect();
         let mut out = String::new();
         {
-            let root = SVGBackend::with_string(&mut out, (width, height)).into_drawing_area();
+            let svg = Measured::new(SVGBackend::with_string(&mut out, (width, height)), measuring_context()?);
+            let root = svg.into_drawing_area();
             draw_trend_with_caption(&root, &spec, &xml_escape(title), &lines).map_err(|e| chart_error(&e))?;
         }
         Ok(out)

@@ -9,6 +9,9 @@ mod charts;
 /// The map module's exported handle (built with the `map-shell` feature).
 #[cfg(feature = "map-shell")]
 mod handle;
+/// Text measurement on the canvas for plotters (no inline styles).
+#[cfg(feature = "chart-shell")]
+mod measure;
 /// Canvas painter.
 #[cfg(feature = "map-shell")]
 mod painter;

@@ -4,12 +4,11 @@
 import { loadCore, loadPostcodeIndex, embeddedBundle, loadCharts } from './core.js';
 import { atlasStyleSheet } from './styles.js';
 import { Controls } from './controls.js';
-import { Search } from './search.js';
+import { SearchBox } from './search-box.js';
 import { Panel } from './panel.js';
 import { MapInput } from './map-input.js';
 import { parseView, parseControls, parseHeight, hashKey, readHash, writeHash } from './embed-options.js';
 import { buildUi, renderCaption, renderLegend, renderTooltip, showError, showLoading, hideStatus } from './ui.js';
-import { fetchBundle } from './fetch-bundle.js';
 
 export class AtlasElement extends HTMLElement {
   static observedAttributes = ['indicator', 'geography', 'period', 'area', 'src', 'view', 'controls', 'height', 'sync-url'];
@@ -49,7 +48,7 @@ export class AtlasElement extends HTMLElement {
       classification: (method, classes) => this.#applyClassification(method, classes),
       change: (from) => this.#applyChange(from),
     });
-    this.#search = new Search({
+    this.#search = new SearchBox({
       find: (query, limit) => (this.#handle ? this.#call(() => this.#handle.search(query, limit)) ?? [] : []),
       choose: (hit) => this.#choose(hit),
       postcode: (query) => this.#findPostcode(query),
@@ -275,7 +274,8 @@ export class AtlasElement extends HTMLElement {
     let bundle;
     const src = this.getAttribute('src');
     try {
-      bundle = src ? await fetchBundle(src, document.baseURI) : embeddedBundle(core);
+      // The fetch code loads only when a page gives its own bundle.
+      bundle = src ? await (await import('./fetch-bundle.js')).fetchBundle(src, document.baseURI) : embeddedBundle(core);
     } catch (error) {
       if (token === this.#loadToken) this.#fail(error.code || 'src-failed', error.message);
       return;

@@ -220,40 +220,11 @@ export class Panel {
   }
 
   renderProfile(info) {
-    const spec = info ? this.handlers.profile() : null;
-    this.profileCanvas.hidden = !spec;
-    this.profileKey.hidden = !spec;
-    if (!spec) {
-      setChildren(this.profileTable, []);
-      return;
-    }
-    canvasSize(this.profileCanvas, spec.rows.length * 30 + 26);
-    this.handlers.draw('profile', this.profileCanvas, spec);
-    setChildren(
-      this.profileTable,
-      table(
-        `${spec.area}: every indicator`,
-        ['Indicator', 'Period', 'Value', 'Liverpool City Region', 'Compared (95%)'],
-        spec.rows.map((r) => [r.label, r.period, r.value_text, r.region_text, `${r.glyph} ${r.comparison}`]),
-      ),
-    );
+    // The profile and district views load their code when one is first opened.
+    import('./panel-views.js').then((views) => views.renderProfile(this, info, { canvasSize, table }));
   }
 
   renderDistricts() {
-    const choices = this.handlers.districtIndicators();
-    if (!this.districtPicker.options.length) {
-      setChildren(this.districtPicker, choices.map(([id, label]) => h('option', { value: id }, [label])));
-    }
-    const spec = this.handlers.districts(this.districtIndicator ?? undefined);
-    if (!spec) return;
-    this.districtPicker.value = spec.indicator;
-    const width = this.districtCanvas.getBoundingClientRect().width;
-    const columns = width < 360 ? 1 : width < 700 ? 2 : 3;
-    canvasSize(this.districtCanvas, Math.ceil(spec.districts.length / columns) * 150);
-    this.handlers.draw('districts', this.districtCanvas, spec);
-    setChildren(
-      this.districtTable,
-      table(`${spec.label} by district`, ['District', ...spec.periods], spec.districts.map((d) => [d.name, ...d.values.map((v) => (v === null ? 'no data' : v.toFixed(spec.decimals)))])),
-    );
+    import('./panel-views.js').then((views) => views.renderDistricts(this, { canvasSize, table }));
   }
 }

@@ -1,5 +1,5 @@
-// Area and postcode search: an ARIA 1.2 combobox (input + listbox) with keyboard-operable
-// suggestions. Names and codes are matched by the core; a postcode is looked up in the postcode
+// Area and postcode search behaviour: an ARIA 1.2 combobox (input + listbox) with
+// keyboard-operable suggestions, loaded by search-box.js on first use. Names and codes are matched by the core; a postcode is looked up in the postcode
 // index, fetched from the widget's own folder the first time someone searches one.
 import { h, setChildren } from './dom.js';
 
@@ -13,30 +13,15 @@ export function looksLikePostcode(text) {
 export class Search {
   /**
    * @param {object} handlers `{ find(query) → hits, choose(hit), postcode(query) → Promise<string> }`
+   * @param {object} box the SearchBox whose elements this drives
    */
-  constructor(handlers) {
+  constructor(handlers, box) {
     this.handlers = handlers;
     this.hits = [];
     this.active = -1;
-    this.input = h('input', {
-      id: 'atlas-search',
-      type: 'search',
-      role: 'combobox',
-      autocomplete: 'off',
-      spellcheck: 'false',
-      'aria-autocomplete': 'list',
-      'aria-expanded': 'false',
-      'aria-controls': 'atlas-search-list',
-      placeholder: 'e.g. Anfield, Liverpool 031A, L4 0TH',
-    });
-    this.list = h('ul', { id: 'atlas-search-list', role: 'listbox', class: 'suggestions', hidden: true, 'aria-label': 'Matching areas' });
-    this.message = h('p', { class: 'search-message', role: 'status', 'aria-live': 'polite' });
-    this.root = h('div', { class: 'search', part: 'search' }, [
-      h('label', { for: 'atlas-search' }, ['Find an area or postcode']),
-      this.input,
-      this.list,
-      this.message,
-    ]);
+    this.input = box.input;
+    this.list = box.list;
+    this.message = box.message;
     this.input.addEventListener('input', () => this.update());
     this.input.addEventListener('keydown', (event) => this.onKey(event));
     this.input.addEventListener('blur', () => setTimeout(() => this.close(), 150));
