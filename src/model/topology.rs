@@ -22,19 +22,9 @@ pub type LonLat = [f64; 2];
 pub fn decode_arcs(topology: &Topology) -> Vec<Vec<LonLat>> {
     let [sx, sy] = topology.scale;
     let [tx, ty] = topology.translate;
-    topology
-        .arcs
-        .iter()
-        .map(|arc| {
-            let (mut x, mut y) = (0i64, 0i64);
-            arc.iter()
-                .map(|&[dx, dy]| {
-                    x = x.saturating_add(dx);
-                    y = y.saturating_add(dy);
-                    [x as f64 * sx + tx, y as f64 * sy + ty]
-                })
-                .collect()
-        })
+    decode_quantised(topology)
+        .into_iter()
+        .map(|arc| arc.into_iter().map(|[x, y]| [x as f64 * sx + tx, y as f64 * sy + ty]).collect())
         .collect()
 }
 

@@ -1,37 +1,26 @@
 // Accessibility and exports: axe-core finds no WCAG 2.2 AA violations on the demo and every
 // example; a keyboard-only session chooses an indicator, moves between areas with the arrow keys,
 // selects one, hears its sentence and opens the table; exports are what is shown.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { startServer, distDir } from './support/server.mjs';
-import { launch } from './support/browser.mjs';
+import { distDir } from './support/server.mjs';
+import { useSuite } from './support/suite.mjs';
 import { recordAtlasEvents, waitForRecorded } from './support/atlas.mjs';
 import { axeViolations } from './support/axe.mjs';
 import { layer, values, indicator } from './support/bundle.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = useSuite();
 
 async function open(path = '/index.html', width = 1200) {
   // bypassCSP lets the test inject axe-core into the strict-CSP example too.
-  const context = await browser.newContext({ viewport: { width, height: 1000 }, bypassCSP: true, acceptDownloads: true });
+  const context = await suite.browser.newContext({ viewport: { width, height: 1000 }, bypassCSP: true, acceptDownloads: true });
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await recordAtlasEvents(page);
-  await page.goto(`${server.url}${path}`);
+  await page.goto(`${suite.server.url}${path}`);
   await page.waitForFunction(() => [...document.querySelectorAll('work-health-atlas')].every((el) => el.state));
   return { context, page, errors };
 }

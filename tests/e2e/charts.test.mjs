@@ -1,30 +1,19 @@
 // Trend charts and benchmarking: selecting an area draws its trend with the values data/ holds
 // (read back through the chart's table), comparator lines exist, and the benchmark glyphs and
 // words match an independent Wilson-interval calculation for a worse, a similar and a better ward.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from './support/server.mjs';
-import { launch, openPage } from './support/browser.mjs';
+import { openPage } from './support/browser.mjs';
+import { useSuite } from './support/suite.mjs';
 import { recordAtlasEvents, waitForRecorded } from './support/atlas.mjs';
 import { indicator, layer, values } from './support/bundle.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = useSuite();
 
 async function open(width = 1200) {
-  const session = await openPage(browser, { width, height: 1000 });
+  const session = await openPage(suite.browser, { width, height: 1000 });
   await recordAtlasEvents(session.page);
-  await session.page.goto(`${server.url}/index.html`);
+  await session.page.goto(`${suite.server.url}/index.html`);
   await waitForRecorded(session.page, 'atlas-ready');
   return session;
 }

@@ -1,28 +1,17 @@
 // The foundation: the demo loads cleanly from / and from a sub-path, fires atlas-ready, shows
 // area names on hover, and reports broken data, a failed wasm load and a panic inside its box.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from './support/server.mjs';
-import { launch, openPage } from './support/browser.mjs';
+import { openPage } from './support/browser.mjs';
+import { useSuite } from './support/suite.mjs';
 import { recordAtlasEvents, waitForRecorded, pagePointOf, shadowText } from './support/atlas.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = useSuite();
 
 test('the demo loads without errors and fires atlas-ready with the default view', async () => {
-  const { page, errors, context } = await openPage(browser);
+  const { page, errors, context } = await openPage(suite.browser);
   await recordAtlasEvents(page);
-  await page.goto(`${server.url}/index.html`);
+  await page.goto(`${suite.server.url}/index.html`);
   const detail = await waitForRecorded(page, 'atlas-ready');
   assert.equal(detail.geography, 'lsoa');
   assert.equal(detail.indicator, 'employment-deprivation');
@@ -34,9 +23,9 @@ test('the demo loads without errors and fires atlas-ready with the default view'
 });
 
 test('works when dist/ is served from a sub-path', async () => {
-  const { page, errors, context, requests } = await openPage(browser);
+  const { page, errors, context, requests } = await openPage(suite.browser);
   await recordAtlasEvents(page);
-  await page.goto(`${server.url}/sub/path/index.html`);
+  await page.goto(`${suite.server.url}/sub/path/index.html`);
   await waitForRecorded(page, 'atlas-ready');
   assert.ok(requests.some((url) => url.endsWith('/sub/path/atlas_core_bg.wasm')), 'wasm loaded relative to the module');
   assert.deepEqual(errors, []);
@@ -44,9 +33,9 @@ test('works when dist/ is served from a sub-path', async () => {
 });
 
 test('hovering a district shows its name', async () => {
-  const { page, errors, context } = await openPage(browser);
+  const { page, errors, context } = await openPage(suite.browser);
   await recordAtlasEvents(page);
-  await page.goto(`${server.url}/index.html`);
+  await page.goto(`${suite.server.url}/index.html`);
   await waitForRecorded(page, 'atlas-ready');
   await page.evaluate(() => document.querySelector('work-health-atlas').setAttribute('geography', 'lad'));
   await page.waitForFunction(() => document.querySelector('work-health-atlas').state.geography === 'lad');
@@ -66,9 +55,9 @@ test('hovering a district shows its name', async () => {
 });
 
 test('a broken data file shows its error in the widget and fires atlas-error', async () => {
-  const { page, context } = await openPage(browser);
+  const { page, context } = await openPage(suite.browser);
   await recordAtlasEvents(page);
-  await page.goto(`${server.url}/index.html`);
+  await page.goto(`${suite.server.url}/index.html`);
   await waitForRecorded(page, 'atlas-ready');
   await page.evaluate(() => {
     const el = document.createElement('work-health-atlas');
@@ -89,18 +78,18 @@ test('a broken data file shows its error in the widget and fires atlas-error', a
 });
 
 test('a missing data file and a failed wasm load are reported, not left blank', async () => {
-  const { page, context } = await openPage(browser);
+  const { page, context } = await openPage(suite.browser);
   await recordAtlasEvents(page);
   await page.route('**/*.wasm', (route) => route.abort());
-  await page.goto(`${server.url}/index.html`);
+  await page.goto(`${suite.server.url}/index.html`);
   const detail = await waitForRecorded(page, 'atlas-error');
   assert.equal(detail.code, 'wasm-load-failed');
   assert.match(await shadowText(page, '.status'), /could not be loaded/);
   await context.close();
 
-  const second = await openPage(browser);
+  const second = await openPage(suite.browser);
   await recordAtlasEvents(second.page);
-  await second.page.goto(`${server.url}/index.html`);
+  await second.page.goto(`${suite.server.url}/index.html`);
   await waitForRecorded(second.page, 'atlas-ready');
   await second.page.evaluate(() => document.querySelector('work-health-atlas').setAttribute('src', '/__fixtures/missing.json'));
   const missing = await second.page.waitForFunction(
@@ -111,9 +100,9 @@ test('a missing data file and a failed wasm load are reported, not left blank', 
 });
 
 test('a Rust panic is reported inside the widget and as atlas-error', async () => {
-  const { page, context } = await openPage(browser);
+  const { page, context } = await openPage(suite.browser);
   await recordAtlasEvents(page);
-  await page.goto(`${server.url}/index.html`);
+  await page.goto(`${suite.server.url}/index.html`);
   await waitForRecorded(page, 'atlas-ready');
   await page.evaluate(() => document.querySelector('work-health-atlas').__panicForTests());
   const detail = await waitForRecorded(page, 'atlas-error');

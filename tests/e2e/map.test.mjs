@@ -1,30 +1,19 @@
 // The interactive choropleth: hover shows the bundle's figures, click selects, zoom and reset,
 // search by name and by postcode, every control updates map and legend, change mode, and hover
 // repaints only the overlay.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from './support/server.mjs';
-import { launch, openPage } from './support/browser.mjs';
+import { openPage } from './support/browser.mjs';
+import { useSuite } from './support/suite.mjs';
 import { recordAtlasEvents, waitForRecorded, pagePointOf, shadowText } from './support/atlas.mjs';
 import { layer, valueOf, formatted, values } from './support/bundle.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = useSuite();
 
 async function open(width = 1200) {
-  const session = await openPage(browser, { width, height: 1000 });
+  const session = await openPage(suite.browser, { width, height: 1000 });
   await recordAtlasEvents(session.page);
-  await session.page.goto(`${server.url}/index.html`);
+  await session.page.goto(`${suite.server.url}/index.html`);
   await waitForRecorded(session.page, 'atlas-ready');
   return session;
 }
