@@ -20,13 +20,14 @@ export WASM_BINDGEN_TEST_DRIVER_TIMEOUT ?= 60
 WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ {getline; gsub(/version = |"/, ""); print; exit}' Cargo.lock)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: help setup setup-rust setup-bindgen setup-node setup-browser build demo test lint test-native test-wasm test-e2e data check-data
+.PHONY: help setup setup-rust setup-bindgen setup-node setup-browser build demo test lint test-native test-wasm test-e2e data check-data bench
 
 help:
 	@echo "make demo   - build and serve the demo on http://127.0.0.1:$(PORT)"
 	@echo "make test   - run every test suite"
 	@echo "make build  - build dist/"
 	@echo "make data   - rebuild data/ from $(RAW)"
+	@echo "make bench  - benchmark against Leaflet at 1k, 10k and 35k polygons (target/bench/)"
 
 setup: setup-rust setup-bindgen setup-node
 
@@ -88,3 +89,8 @@ check-data:
 
 data:
 	cargo run --release -p databuild -- build --raw "$(RAW)" --out data
+
+# Benchmark against a Leaflet choropleth (tools/bench/README.md): prints the table and writes
+# target/bench/results.json and results.md.
+bench: build setup-browser
+	node tools/bench/run.mjs

@@ -158,3 +158,14 @@ fn the_table_lists_every_area_with_rank_and_no_data() {
     assert_eq!(top.code, cell_code(4, 3, 2), "the last cell has the highest synthetic value");
     assert!(rows.iter().all(|r| r.comparison == "not compared"), "synthetic values have no counts");
 }
+
+#[test]
+fn the_csv_export_carries_provenance_and_one_row_per_area() {
+    let csv = atlas(&[(0, 0)]).export_csv();
+    let lines: Vec<&str> = csv.lines().collect();
+    assert!(lines[0].starts_with("# Synthetic share out of work"), "{}", lines[0]);
+    assert!(lines.contains(&"# SYNTHETIC test data — not real figures"));
+    let header = lines.iter().position(|l| l.starts_with("code,name")).expect("a header row");
+    assert_eq!(lines.len() - header - 1, 12, "one row per area");
+    assert!(lines[header + 1].starts_with(&format!("{},Synthetic 000,Westshire,,", cell_code(4, 0, 0))), "{}", lines[header + 1]);
+}

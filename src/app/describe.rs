@@ -5,7 +5,7 @@
 use super::atlas::{Atlas, DISTRICT_GEOGRAPHY, REGION_CODE};
 use super::format;
 use crate::model::bundle::Indicator;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// What a tooltip or an event says about an area.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -44,7 +44,7 @@ pub struct LegendEntry {
 }
 
 /// The words around the map.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Caption {
     /// Active title.
     pub title: String,

@@ -5,7 +5,9 @@
 //! carriage return at the start) are prefixed with `'` (OWASP's advice on CSV injection).
 
 use super::atlas::Atlas;
+use super::describe::Caption;
 use super::format::plain;
+use super::table::TableRow;
 
 /// One CSV cell: neutralised against formula injection, quoted when needed.
 ///
@@ -30,56 +32,48 @@ fn number(v: Option<f64>) -> String {
     v.map(|v| plain(v, 6)).unwrap_or_default()
 }
 
+/// The CSV of a layer: provenance lines from the caption, then one row per area.
+///
+/// A pure function of what the map module reports (`Atlas::caption`, `Atlas::table_rows`), so the
+/// browser can run it in the chart module, loaded only when someone downloads.
+pub fn to_csv(caption: &Caption, rows: &[TableRow]) -> String {
+    let mut lines: Vec<String> = vec![
+        format!("# {}", caption.title),
+        format!("# Definition: {}", caption.definition),
+        format!("# Source: {}", caption.source),
+        format!("# Reference period: {}", caption.period),
+        format!("# Geography: {}", caption.geography),
+        format!("# Unit: {}", caption.unit),
+    ];
+    lines.extend(caption.attribution.iter().map(|a| format!("# {a}")));
+    lines.push(format!("# Data: {}", caption.vintage));
+    if caption.synthetic {
+        lines.push("# SYNTHETIC test data — not real figures".to_string());
+    }
+    lines.push("code,name,district,value,numerator,denominator,lower_95,upper_95,compared_with_city_region".into());
+    for row in rows {
+        lines.push(
+            [
+                csv_cell(&row.code),
+                csv_cell(&row.name),
+                csv_cell(&row.district),
+                number(row.value),
+                number(row.numerator),
+                number(row.denominator),
+                number(row.lower),
+                number(row.upper),
+                csv_cell(&row.comparison),
+            ]
+            .join(","),
+        );
+    }
+    lines.join("\n") + "\n"
+}
+
 impl Atlas {
-    /// The current layer as CSV (see the module docs).
+    /// The current layer as CSV (see [`to_csv`]).
     pub fn export_csv(&self) -> String {
-        let caption = self.caption();
-        let mut lines: Vec<String> = vec![
-            format!("# {}", caption.title),
-            format!("# Definition: {}", caption.definition),
-            format!("# Source: {}", caption.source),
-            format!("# Reference period: {}", caption.period),
-            format!("# Geography: {}", caption.geography),
-            format!("# Unit: {}", caption.unit),
-        ];
-        lines.extend(caption.attribution.iter().map(|a| format!("# {a}")));
-        lines.push(format!("# Data: {}", caption.vintage));
-        if caption.synthetic {
-            lines.push("# SYNTHETIC test data — not real figures".to_string());
-        }
-        lines.push("code,name,district,value,numerator,denominator,lower_95,upper_95,compared_with_city_region".into());
-        let indicator = self.current_indicator();
-        let series = match (indicator, self.period.as_deref()) {
-            (Some(i), Some(p)) if self.change_from.is_none() => self.data.series(&i.id, self.geography_id(), p),
-            _ => None,
-        };
-        for (a, row) in self.table_rows().iter().enumerate() {
-            let count = |v: Option<&Vec<Option<f64>>>| v.and_then(|v| v.get(a).copied().flatten());
-            let interval = indicator.and_then(|i| {
-                let s = series?;
-                super::trend::proportion_interval(
-                    i,
-                    count(s.numerators.as_ref()),
-                    count(s.denominators.as_ref()),
-                    crate::stats::Z_95,
-                )
-            });
-            lines.push(
-                [
-                    csv_cell(&row.code),
-                    csv_cell(&row.name),
-                    csv_cell(&row.district),
-                    number(row.value),
-                    number(series.and_then(|s| count(s.numerators.as_ref()))),
-                    number(series.and_then(|s| count(s.denominators.as_ref()))),
-                    number(interval.map(|i| i.lower)),
-                    number(interval.map(|i| i.upper)),
-                    csv_cell(&row.comparison),
-                ]
-                .join(","),
-            );
-        }
-        lines.join("\n") + "\n"
+        to_csv(&self.caption(), &self.table_rows())
     }
 }
 

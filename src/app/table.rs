@@ -5,10 +5,10 @@
 use super::atlas::{Atlas, DISTRICT_GEOGRAPHY, REGION_CODE};
 use super::trend::proportion_interval;
 use crate::stats::{benchmark, Comparison, Z_95};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// One row.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TableRow {
     /// Area code.
     pub code: String,
@@ -22,6 +22,14 @@ pub struct TableRow {
     pub value_text: String,
     /// "18.2% to 21.0%" or empty.
     pub interval_text: String,
+    /// Count, where published or derived.
+    pub numerator: Option<f64>,
+    /// Count, where published or derived.
+    pub denominator: Option<f64>,
+    /// Lower 95% limit in display units.
+    pub lower: Option<f64>,
+    /// Upper 95% limit in display units.
+    pub upper: Option<f64>,
     /// Comparison with the city region at 95% ("worse", "similar", …, "not compared").
     pub comparison: String,
     /// Its glyph.
@@ -83,6 +91,10 @@ impl Atlas {
                     interval_text: interval
                         .map(|i| format!("{} to {}", fmt(i.lower), fmt(i.upper)))
                         .unwrap_or_default(),
+                    numerator: series.and_then(|s| at(s.numerators.as_ref())),
+                    denominator: series.and_then(|s| at(s.denominators.as_ref())),
+                    lower: interval.map(|i| i.lower),
+                    upper: interval.map(|i| i.upper),
                     comparison: comparison.word().to_string(),
                     glyph: comparison.glyph().to_string(),
                     rank: value.map(|v| 1 + known.iter().filter(|k| **k > v).count()),

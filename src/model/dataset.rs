@@ -74,7 +74,7 @@ impl Dataset {
         dissolve_layers(&mut bundle)?;
         derive_values(&mut bundle);
         let arcs = decode_arcs(&bundle.topology);
-        let layers = bundle
+        let layers: Vec<LayerShapes> = bundle
             .geographies
             .iter()
             .map(|g| {
@@ -98,6 +98,7 @@ impl Dataset {
                 }
             })
             .collect();
+        check_nesting(&bundle, &layers)?;
         let codes = bundle.geographies.iter().map(|g| KeyIndex::new(g.areas.iter().map(|a| a.code.as_str()))).collect();
         Ok(Dataset { bundle, layers, arcs, warnings, codes })
     }
@@ -121,6 +122,51 @@ impl Dataset {
     pub fn series(&self, indicator: &str, geography: &str, period: &str) -> Option<&Series> {
         self.indicator(indicator)?.series.iter().find(|s| s.geography == geography && s.period == period)
     }
+}
+
+/// Each hole must lie inside its polygon's outer ring (tested at the middle of the hole's first
+/// edge, by the even-odd rule the painters use).
+fn check_nesting(bundle: &Bundle, layers: &[LayerShapes]) -> Result<(), Error> {
+    let mut problems = Vec::new();
+    for (geography, shapes) in bundle.geographies.iter().zip(layers) {
+        for (area, shape) in geography.areas.iter().zip(&shapes.areas) {
+            for (p, polygon) in shape.polygons.iter().enumerate() {
+                let Some((outer, holes)) = polygon.split_first() else { continue };
+                for (h, hole) in holes.iter().enumerate() {
+                    let (Some(a), Some(b)) = (hole.first(), hole.get(1)) else { continue };
+                    let probe = [(a[0] + b[0]) / 2.0, (a[1] + b[1]) / 2.0];
+                    if !ring_contains(outer, probe) {
+                        problems.push(Issue {
+                            severity: Severity::Error,
+                            location: format!(
+                                "geographies[{}].areas[{}].polygons[{p}][{}]",
+                                geography.id,
+                                area.code,
+                                h + 1
+                            ),
+                            message: "this hole lies outside its polygon's outer ring".to_string(),
+                        });
+                    }
+                }
+            }
+        }
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::InvalidData(problems))
+    }
+}
+
+fn ring_contains(ring: &[LonLat], [px, py]: LonLat) -> bool {
+    let mut inside = false;
+    for edge in ring.windows(2) {
+        let ([x0, y0], [x1, y1]) = (edge[0], edge[1]);
+        if (y0 > py) != (y1 > py) && px < (x1 - x0) * (py - y0) / (y1 - y0) + x0 {
+            inside = !inside;
+        }
+    }
+    inside
 }
 
 /// Builds the shapes of layers stored as `dissolved_from` another (validation has checked that the

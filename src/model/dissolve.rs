@@ -38,13 +38,15 @@ fn ring_points(arcs: &QuantisedArcs, ring: &[i64]) -> Option<Vec<[i64; 2]>> {
 /// Twice the signed area (positive = counter-clockwise with y up).
 fn signed_area2(points: &[[i64; 2]]) -> i128 {
     let n = points.len();
+    // Saturating: positions near the ends of the i64 range (which validation allows when the scale
+    // keeps them on Earth) must not overflow; only the sign and rough size matter here.
     (0..n)
         .map(|i| {
             let [x0, y0] = points[i];
             let [x1, y1] = points[(i + 1) % n];
-            i128::from(x0) * i128::from(y1) - i128::from(x1) * i128::from(y0)
+            (i128::from(x0) * i128::from(y1)).saturating_sub(i128::from(x1) * i128::from(y0))
         })
-        .sum()
+        .fold(0i128, i128::saturating_add)
 }
 
 fn contains(ring: &[[i64; 2]], [px, py]: [f64; 2]) -> bool {
@@ -152,7 +154,8 @@ fn nest(arcs: &QuantisedArcs, rings: Vec<Vec<i64>>) -> Result<Vec<Vec<Vec<i64>>>
     let mut polygons: Vec<Vec<Vec<i64>>> = outers.iter().map(|(ring, _, _)| vec![ring.clone()]).collect();
     for (ring, points) in holes {
         let (a, b) = (points[0], points[1 % points.len()]);
-        let probe = [(a[0] + b[0]) as f64 / 2.0, (a[1] + b[1]) as f64 / 2.0];
+        // In f64: adding two i64 positions can overflow.
+        let probe = [(a[0] as f64 + b[0] as f64) / 2.0, (a[1] as f64 + b[1] as f64) / 2.0];
         let host = outers
             .iter()
             .enumerate()

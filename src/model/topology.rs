@@ -49,11 +49,10 @@ pub fn decode_quantised(topology: &Topology) -> Vec<Vec<[i64; 2]>> {
 
 /// The index of the arc a reference points at, and whether it is reversed.
 pub fn arc_index(reference: i64) -> (usize, bool) {
-    if reference < 0 {
-        ((!reference) as usize, true)
-    } else {
-        (reference as usize, false)
-    }
+    // `try_from`, not `as`: on wasm32 `usize` is 32 bits and a huge reference must stay out of
+    // range rather than wrap onto a real arc.
+    let (index, reversed) = if reference < 0 { (!reference, true) } else { (reference, false) };
+    (usize::try_from(index).unwrap_or(usize::MAX), reversed)
 }
 
 /// Builds a closed ring (first point repeated at the end) from arc references.

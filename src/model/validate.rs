@@ -108,13 +108,35 @@ fn label_or_index(id: &str, index: usize) -> String {
     }
 }
 
-/// Checks the arcs and returns each arc's point count (for reference checks).
-fn check_topology(bundle: &Bundle, report: &mut Report) -> Vec<usize> {
+/// An arc's point count and its first and last quantised positions (for ring checks).
+#[derive(Debug, Clone, Copy)]
+struct ArcEnds {
+    len: usize,
+    start: [i64; 2],
+    end: [i64; 2],
+}
+
+fn arc_ends(arc: &[[i64; 2]]) -> ArcEnds {
+    let (mut x, mut y) = (0i64, 0i64);
+    let mut start = [0, 0];
+    for (j, &[dx, dy]) in arc.iter().enumerate() {
+        x = x.saturating_add(dx);
+        y = y.saturating_add(dy);
+        if j == 0 {
+            start = [x, y];
+        }
+    }
+    ArcEnds { len: arc.len(), start, end: [x, y] }
+}
+
+/// Checks the arcs and returns each arc's length and ends (for reference and closure checks).
+fn check_topology(bundle: &Bundle, report: &mut Report) -> Vec<ArcEnds> {
     let t = &bundle.topology;
+    let ends: Vec<ArcEnds> = t.arcs.iter().map(|a| arc_ends(a)).collect();
     let finite = t.scale.iter().chain(t.translate.iter()).all(|v| v.is_finite());
     if !finite || t.scale.iter().any(|&s| s <= 0.0) {
         report.error("topology", "scale must be positive and finite, translate finite");
-        return t.arcs.iter().map(Vec::len).collect();
+        return ends;
     }
     for (i, arc) in t.arcs.iter().enumerate() {
         let location = format!("topology.arcs[{i}]");
@@ -137,10 +159,10 @@ fn check_topology(bundle: &Bundle, report: &mut Report) -> Vec<usize> {
             }
         }
     }
-    t.arcs.iter().map(Vec::len).collect()
+    ends
 }
 
-fn check_geographies(bundle: &Bundle, arc_lengths: &[usize], report: &mut Report) {
+fn check_geographies(bundle: &Bundle, arc_lengths: &[ArcEnds], report: &mut Report) {
     if bundle.geographies.is_empty() {
         report.error("geographies", "the bundle has no geography layer to draw");
     }
@@ -171,7 +193,7 @@ fn check_geographies(bundle: &Bundle, arc_lengths: &[usize], report: &mut Report
 fn check_areas(
     geography: &Geography,
     location: &str,
-    arc_lengths: &[usize],
+    arc_lengths: &[ArcEnds],
     codes_by_geography: &[(&str, KeySet)],
     report: &mut Report,
 ) {
@@ -241,25 +263,37 @@ fn check_dissolved(bundle: &Bundle, geography: &Geography, child: &str, location
     }
 }
 
-fn check_ring(ring: &[i64], location: &str, arc_lengths: &[usize], report: &mut Report) {
+fn check_ring(ring: &[i64], location: &str, arcs: &[ArcEnds], report: &mut Report) {
     if ring.is_empty() {
         report.error(location, "ring has no arcs");
         return;
     }
     let mut points = 0usize;
-    for &reference in ring {
-        let (index, _) = arc_index(reference);
-        match arc_lengths.get(index) {
-            None => {
-                report
-                    .error(location, format!("arc reference {reference} is out of range ({} arcs)", arc_lengths.len()));
-                return;
-            }
-            Some(&n) => points += n.saturating_sub(usize::from(points > 0)),
+    let mut first: Option<[i64; 2]> = None;
+    let mut cursor: Option<[i64; 2]> = None;
+    for (k, &reference) in ring.iter().enumerate() {
+        let (index, reversed) = arc_index(reference);
+        let Some(arc) = arcs.get(index) else {
+            report.error(location, format!("arc reference {reference} is out of range ({} arcs)", arcs.len()));
+            return;
+        };
+        if arc.len == 0 {
+            return; // reported with the arc
         }
+        points += arc.len.saturating_sub(usize::from(points > 0));
+        let (start, end) = if reversed { (arc.end, arc.start) } else { (arc.start, arc.end) };
+        if cursor.is_some_and(|c| c != start) {
+            report
+                .error(location, format!("arc {k} (reference {reference}) does not start where the previous one ends"));
+            return;
+        }
+        first.get_or_insert(start);
+        cursor = Some(end);
     }
     if points < 4 {
         report.error(location, format!("a closed ring needs at least 4 points, found {points}"));
+    } else if first != cursor {
+        report.error(location, "the ring is not closed: its last arc does not end where its first begins");
     }
 }
 

@@ -53,6 +53,24 @@ fn chart_error(message: &str) -> JsValue {
     js.into()
 }
 
+/// The CSV of a layer from the map module's `caption()` and `tableRows()` (see
+/// `app::export::to_csv`): built here, in the module loaded on demand, to keep it out of the
+/// default download.
+///
+/// # Errors
+/// An `Error` with code `export-failed` when the inputs are not a caption and rows.
+#[wasm_bindgen(js_name = csvFromRows)]
+pub fn csv_from_rows(caption: JsValue, rows: JsValue) -> Result<String, JsValue> {
+    let fail = |e: serde_wasm_bindgen::Error| {
+        let js = js_sys::Error::new(&format!("the CSV could not be made: {e}"));
+        let _ = js_sys::Reflect::set(&js, &"code".into(), &"export-failed".into());
+        JsValue::from(js)
+    };
+    let caption: crate::app::Caption = serde_wasm_bindgen::from_value(caption).map_err(fail)?;
+    let rows: Vec<crate::app::table::TableRow> = serde_wasm_bindgen::from_value(rows).map_err(fail)?;
+    Ok(crate::app::export::to_csv(&caption, &rows))
+}
+
 /// One chart's drawing state (the last drawn frame, for pointer look-ups).
 #[wasm_bindgen]
 #[derive(Default)]

@@ -278,12 +278,6 @@ impl AtlasHandle {
         self.atlas.current_sentence()
     }
 
-    /// The current layer as CSV with its provenance header lines.
-    #[wasm_bindgen(js_name = exportCsv)]
-    pub fn export_csv(&self) -> String {
-        self.atlas.export_csv()
-    }
-
     /// The selected area's interval, benchmarks (95% and 99.8%) and recent trend, or null.
     pub fn summary(&self) -> JsValue {
         to_js(&self.atlas.summary())

@@ -494,8 +494,11 @@ export class AtlasElement extends HTMLElement {
   }
 
   /** The current layer as CSV with its provenance lines (what "Download CSV" saves). */
-  toCsv() {
-    return this.#handle ? this.#call(() => this.#handle.exportCsv()) : null;
+  async toCsv() {
+    if (!this.#handle) return null;
+    // Built by the chart module (loaded on demand) from what the map module reports.
+    const charts = await loadCharts();
+    return charts.csvFromRows(this.#handle.caption(), this.#handle.tableRows());
   }
 
   /** A PNG of the map (`map`) or the trend chart (`chart`) with title, legend and sources drawn in. */
@@ -542,7 +545,7 @@ export class AtlasElement extends HTMLElement {
     try {
       const { fileName, downloadBlob, downloadText } = await this.#exports();
       const title = this.#handle.caption().title;
-      if (kind === 'csv') downloadText(fileName(title, 'csv'), this.toCsv(), 'text/csv;charset=utf-8');
+      if (kind === 'csv') downloadText(fileName(title, 'csv'), await this.toCsv(), 'text/csv;charset=utf-8');
       else if (kind === 'map-png') downloadBlob(fileName(title, 'png'), await this.toPng('map'));
       else if (kind === 'chart-png') downloadBlob(fileName(`${title} chart`, 'png'), await this.toPng('chart'));
       else if (kind === 'chart-svg') downloadText(fileName(`${title} chart`, 'svg'), await this.toSvg(), 'image/svg+xml');
