@@ -167,5 +167,9 @@ fn the_csv_export_carries_provenance_and_one_row_per_area() {
     assert!(lines.contains(&"# SYNTHETIC test data — not real figures"));
     let header = lines.iter().position(|l| l.starts_with("code,name")).expect("a header row");
     assert_eq!(lines.len() - header - 1, 12, "one row per area");
-    assert!(lines[header + 1].starts_with(&format!("{},Synthetic 000,Westshire,,", cell_code(4, 0, 0))), "{}", lines[header + 1]);
+    assert!(
+        lines[header + 1].starts_with(&format!("{},Synthetic 000,Westshire,,", cell_code(4, 0, 0))),
+        "{}",
+        lines[header + 1]
+    );
 }

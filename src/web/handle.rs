@@ -46,12 +46,6 @@ impl AtlasHandle {
         Ok(AtlasHandle { atlas: Atlas::new(data, width, height), base_paints: 0, overlay_paints: 0 })
     }
 
-    /// Whether this build carries an embedded bundle.
-    #[wasm_bindgen(js_name = hasEmbeddedBundle)]
-    pub fn has_embedded_bundle() -> bool {
-        !EMBEDDED_BUNDLE.is_empty()
-    }
-
     /// The embedded bundle's JSON text (for `JSON.parse`; empty when the build has none).
     #[wasm_bindgen(js_name = embeddedBundle)]
     pub fn embedded_bundle() -> String {
@@ -331,11 +325,5 @@ impl AtlasHandle {
     /// Validation warnings of the loaded bundle, as text.
     pub fn warnings(&self) -> Vec<String> {
         self.atlas.data().warnings.iter().map(ToString::to_string).collect()
-    }
-
-    /// The base map as an SVG document.
-    #[wasm_bindgen(js_name = mapSvg)]
-    pub fn map_svg(&self) -> String {
-        crate::render::svg::to_svg(&self.atlas.base_scene())
     }
 }

@@ -18,6 +18,7 @@ export class AtlasElement extends HTMLElement {
   #search;
   #panel;
   #chart = null;
+  #unshift = false;
   #chartLoading = false;
   #committedPeriod = null;
   #input;
@@ -74,6 +75,10 @@ export class AtlasElement extends HTMLElement {
       handle: () => this.#handle,
       call: (fn) => this.#call(fn),
       schedule: (base, overlay) => this.#schedule(base, overlay),
+      repaint: () => {
+        this.#unshift = true;
+        this.#schedule(true, true);
+      },
       select: (info) => this.#announceSelection(info),
       size: () => this.#size,
       focus: (dx, dy) => this.#focusMove(dx, dy),
@@ -668,6 +673,12 @@ export class AtlasElement extends HTMLElement {
       const ctx = this.#ui.overlay.getContext('2d');
       ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
       this.#call(() => this.#handle.paintOverlay(ctx));
+    }
+    if (this.#unshift) {
+      // The gesture's CSS transform ends in the same frame as the real repaint.
+      this.#unshift = false;
+      this.#ui.base.style.transform = '';
+      this.#ui.overlay.style.transform = '';
     }
     this.#dirty = { base: false, overlay: false };
     if (this.#handle && !this.#announcedReady && !this.#failed) {

@@ -17,8 +17,8 @@ const HINT_MS = 1500;
 export class MapInput {
   /**
    * @param {object} ui the element's parts (overlay canvas, zoom buttons, tooltip, hint)
-   * @param {object} host `{ handle(), call(fn), schedule(base, overlay), select(info), size(),
-   *   focus(dx, dy), selectFocused(), clearFocus() }`
+   * @param {object} host `{ handle(), call(fn), schedule(base, overlay), repaint(), select(info),
+   *   size(), focus(dx, dy), selectFocused(), clearFocus() }`
    */
   constructor(ui, host) {
     this.ui = ui;
@@ -26,6 +26,10 @@ export class MapInput {
     this.pointers = new Map();
     this.drag = null;
     this.hintTimer = 0;
+    // During a drag, pinch or wheel the last picture is moved with a CSS transform and the map is
+    // redrawn once the gesture pauses: one repaint instead of one per frame.
+    this.shift = { s: 1, x: 0, y: 0 };
+    this.settle = 0;
     const { overlay } = ui;
     overlay.addEventListener('pointermove', (event) => this.onPointerMove(event));
     overlay.addEventListener('pointerdown', (event) => this.onPointerDown(event));
@@ -105,7 +109,7 @@ export class MapInput {
       this.drag.y = y;
       renderTooltip(this.ui, null);
       this.host.call(() => handle.pan(dx, dy));
-      this.host.schedule(true, true);
+      this.follow(dx, dy);
       return;
     }
     if (event.pointerType === 'touch') return;
@@ -115,6 +119,30 @@ export class MapInput {
   }
 
   /** Two-finger pinch: zoom by the change in finger distance about their midpoint, pan with it. */
+  /** Follows a pan (dx, dy) and zoom (factor about x, y) with a CSS transform until the gesture pauses. */
+  follow(dx, dy, factor = 1, x = 0, y = 0) {
+    const t = this.shift;
+    t.x = factor * t.x + (1 - factor) * x + dx;
+    t.y = factor * t.y + (1 - factor) * y + dy;
+    t.s *= factor;
+    const matrix = `matrix(${t.s},0,0,${t.s},${t.x},${t.y})`;
+    this.ui.base.style.transform = matrix;
+    this.ui.overlay.style.transform = matrix;
+    clearTimeout(this.settle);
+    this.settle = setTimeout(() => {
+      this.shift = { s: 1, x: 0, y: 0 };
+      this.host.repaint();
+    }, 120);
+  }
+
+  /** Zooms about (x, y) as part of a gesture; returns the factor the core really applied. */
+  gestureZoom(factor, x, y) {
+    const handle = this.host.handle();
+    const before = handle.zoom();
+    this.host.call(() => handle.zoomAt(factor, x, y));
+    return handle.zoom() / before;
+  }
+
   pinch(id, x, y) {
     const handle = this.host.handle();
     const [a, b] = [...this.pointers.values()];
@@ -123,10 +151,10 @@ export class MapInput {
     const [c, d] = [...this.pointers.values()];
     const mid = [(c[0] + d[0]) / 2, (c[1] + d[1]) / 2];
     const dist = Math.hypot(c[0] - d[0], c[1] - d[1]);
-    if (before.dist > 0 && dist > 0) this.host.call(() => handle.zoomAt(dist / before.dist, mid[0], mid[1]));
+    const factor = before.dist > 0 && dist > 0 ? this.gestureZoom(dist / before.dist, mid[0], mid[1]) : 1;
     this.host.call(() => handle.pan(mid[0] - before.mid[0], mid[1] - before.mid[1]));
     renderTooltip(this.ui, null);
-    this.host.schedule(true, true);
+    this.follow(mid[0] - before.mid[0], mid[1] - before.mid[1], factor, mid[0], mid[1]);
   }
 
   onPointerUp(event) {
@@ -146,7 +174,7 @@ export class MapInput {
     event.preventDefault();
     const pixels = event.deltaMode === 1 ? event.deltaY * 16 : event.deltaMode === 2 ? event.deltaY * 400 : event.deltaY;
     const [x, y] = this.point(event);
-    this.zoom(2 ** (-pixels / WHEEL_PIXELS_PER_DOUBLING), x, y);
+    this.follow(0, 0, this.gestureZoom(2 ** (-pixels / WHEEL_PIXELS_PER_DOUBLING), x, y), x, y);
   }
 
   zoom(factor, x, y) {

@@ -26,9 +26,11 @@ export class SearchBox {
       this.message,
     ]);
     let loading = null;
+    let ready = false;
     const activate = () => {
       loading ??= import('./search.js').then(({ Search }) => {
         const search = new Search(handlers, this);
+        ready = true;
         // Catch up with what was typed while the code loaded.
         if (this.input.value) search.update();
         return search;
@@ -37,5 +39,14 @@ export class SearchBox {
     };
     this.input.addEventListener('focus', activate, { once: true });
     this.input.addEventListener('input', activate, { once: true });
+    // Enter pressed before the code has loaded is kept and carried out once it has.
+    this.input.addEventListener('keydown', (event) => {
+      if (ready || event.key !== 'Enter') return;
+      event.preventDefault();
+      activate().then((search) => {
+        search.update();
+        if (search.active >= 0) search.choose(search.active);
+      });
+    });
   }
 }
