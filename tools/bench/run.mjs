@@ -8,11 +8,10 @@ import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync, constants as zlibConstants } from 'node:zlib';
 import os from 'node:os';
-import { chromium } from 'playwright-core';
+import { launch } from '../../tests/e2e/support/browser.mjs';
 import { makeScale, repoRoot } from './make-scale.mjs';
 import { startBenchServer } from './server.mjs';
 
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const VIEWPORT = { width: 1000, height: 700 };
 const OUT = join(repoRoot, 'target', 'bench');
 const LIMIT_MS = 10 * 60 * 1000;
@@ -411,21 +410,7 @@ async function main() {
     leaflet: join(repoRoot, 'node_modules', 'leaflet', 'dist'),
     data: OUT,
   });
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-      '--enable-precise-memory-info',
-      '--js-flags=--expose-gc',
-    ],
-  });
+  const browser = await launch(['--enable-precise-memory-info', '--js-flags=--expose-gc']);
   const version = browser.version();
   const results = {
     generated: new Date().toISOString(),

@@ -4,10 +4,12 @@ import { chromium } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
-export async function launch() {
+/** Headless Chromium as root on this kind of machine; `extraArgs` for e.g. memory measurement. */
+export async function launch(extraArgs = []) {
   return chromium.launch({
     executablePath: CHROMIUM,
     args: [
+      ...extraArgs,
       '--no-sandbox',
       '--disable-gpu',
       '--disable-dev-shm-usage',
