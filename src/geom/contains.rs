@@ -5,15 +5,31 @@
 
 use geo::{Coord, LineString, MultiPolygon};
 
-fn crosses(ring: &LineString<f64>, p: Coord<f64>) -> bool {
-    let mut inside = false;
-    for segment in ring.0.windows(2) {
-        let (a, b) = (segment[0], segment[1]);
-        if (a.y > p.y) != (b.y > p.y) && p.x < (b.x - a.x) * (p.y - a.y) / (b.y - a.y) + a.x {
+/// Whether `[px, py]` lies inside one ring by the even-odd rule. The ring may be given closed
+/// (first point repeated) or open: the closing edge is added, and is empty when already there.
+/// The one ring test of the crate: hit-testing, hole nesting and dissolving all use it.
+///
+/// # Examples
+/// ```
+/// use work_health_atlas::geom::contains::ring_contains;
+/// let square = [[0.0, 0.0], [2.0, 0.0], [2.0, 2.0], [0.0, 2.0]];
+/// assert!(ring_contains(square.iter().copied(), [1.0, 1.0]));
+/// assert!(!ring_contains(square.iter().copied(), [3.0, 1.0]));
+/// ```
+pub fn ring_contains(mut ring: impl Iterator<Item = [f64; 2]>, [px, py]: [f64; 2]) -> bool {
+    let Some(first) = ring.next() else { return false };
+    let (mut inside, mut a) = (false, first);
+    for b in ring.chain(std::iter::once(first)) {
+        if (a[1] > py) != (b[1] > py) && px < (b[0] - a[0]) * (py - a[1]) / (b[1] - a[1]) + a[0] {
             inside = !inside;
         }
+        a = b;
     }
     inside
+}
+
+fn crosses(ring: &LineString<f64>, p: Coord<f64>) -> bool {
+    ring_contains(ring.0.iter().map(|c| [c.x, c.y]), [p.x, p.y])
 }
 
 /// Whether `p` lies inside `shape` (even-odd over all rings; points on an edge may go either way).

@@ -9,6 +9,7 @@ use super::dissolve::dissolve;
 use super::keys::{sort_unique, sort_with, KeyIndex};
 use super::topology::{arc_index, assemble_ring, decode_arcs, decode_quantised, LonLat};
 use super::validate::{validate, Issue, Severity};
+use crate::geom::contains::ring_contains;
 use crate::Error;
 
 /// The largest bundle the loader parses (bytes). Larger input is refused before parsing.
@@ -135,7 +136,7 @@ fn check_nesting(bundle: &Bundle, layers: &[LayerShapes]) -> Result<(), Error> {
                 for (h, hole) in holes.iter().enumerate() {
                     let (Some(a), Some(b)) = (hole.first(), hole.get(1)) else { continue };
                     let probe = [(a[0] + b[0]) / 2.0, (a[1] + b[1]) / 2.0];
-                    if !ring_contains(outer, probe) {
+                    if !ring_contains(outer.iter().copied(), probe) {
                         problems.push(Issue {
                             severity: Severity::Error,
                             location: format!(
@@ -156,17 +157,6 @@ fn check_nesting(bundle: &Bundle, layers: &[LayerShapes]) -> Result<(), Error> {
     } else {
         Err(Error::InvalidData(problems))
     }
-}
-
-fn ring_contains(ring: &[LonLat], [px, py]: LonLat) -> bool {
-    let mut inside = false;
-    for edge in ring.windows(2) {
-        let ([x0, y0], [x1, y1]) = (edge[0], edge[1]);
-        if (y0 > py) != (y1 > py) && px < (x1 - x0) * (py - y0) / (y1 - y0) + x0 {
-            inside = !inside;
-        }
-    }
-    inside
 }
 
 /// Builds the shapes of layers stored as `dissolved_from` another (validation has checked that the

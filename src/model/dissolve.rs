@@ -7,6 +7,7 @@
 
 use super::keys::sort_with;
 use super::topology::arc_index;
+use crate::geom::contains::ring_contains;
 
 /// Absolute quantised positions of every arc.
 pub type QuantisedArcs = [Vec<[i64; 2]>];
@@ -47,20 +48,6 @@ fn signed_area2(points: &[[i64; 2]]) -> i128 {
             (i128::from(x0) * i128::from(y1)).saturating_sub(i128::from(x1) * i128::from(y0))
         })
         .fold(0i128, i128::saturating_add)
-}
-
-fn contains(ring: &[[i64; 2]], [px, py]: [f64; 2]) -> bool {
-    let mut inside = false;
-    let mut j = ring.len().wrapping_sub(1);
-    for (i, &[xi, yi]) in ring.iter().enumerate() {
-        let [xj, yj] = ring[j];
-        let (xi, yi, xj, yj) = (xi as f64, yi as f64, xj as f64, yj as f64);
-        if (yi > py) != (yj > py) && px < (xj - xi) * (py - yi) / (yj - yi) + xi {
-            inside = !inside;
-        }
-        j = i;
-    }
-    inside
 }
 
 /// Dissolves `members` (each an area's polygons → rings → arc references) into one area's
@@ -159,7 +146,7 @@ fn nest(arcs: &QuantisedArcs, rings: Vec<Vec<i64>>) -> Result<Vec<Vec<Vec<i64>>>
         let host = outers
             .iter()
             .enumerate()
-            .filter(|(_, (_, outer, _))| contains(outer, probe))
+            .filter(|(_, (_, outer, _))| ring_contains(outer.iter().map(|&[x, y]| [x as f64, y as f64]), probe))
             .min_by_key(|(_, (_, _, area))| *area)
             .map(|(i, _)| i)
             .ok_or("a hole lies outside every outer ring")?;
