@@ -92,7 +92,8 @@ export function toGeoJson(bundle) {
   return { type: 'FeatureCollection', periods: Object.fromEntries(valueColumns.map((c) => [c.id, c.period])), features };
 }
 
-function extent(topology) {
+/** Bounds of the topology in quantised units (arcs are delta-encoded). */
+export function extent(topology) {
   let maxX = -Infinity;
   let maxY = -Infinity;
   let minX = Infinity;

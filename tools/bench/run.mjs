@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { gzipSync, constants as zlibConstants } from 'node:zlib';
 import os from 'node:os';
 import { launch } from '../../tests/e2e/support/browser.mjs';
-import { makeScale, repoRoot } from './make-scale.mjs';
+import { extent, makeScale, repoRoot } from './make-scale.mjs';
 import { startBenchServer } from './server.mjs';
 
 const VIEWPORT = { width: 1000, height: 700 };
@@ -286,19 +286,7 @@ function frameSummary({ intervals, work }) {
 
 /** Width / height of the topology's bounds in Web Mercator. */
 function mercatorAspect(topology) {
-  let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const arc of topology.arcs) {
-    let x = 0;
-    let y = 0;
-    for (const [dx, dy] of arc) {
-      x += dx;
-      y += dy;
-      minX = Math.min(minX, x);
-      maxX = Math.max(maxX, x);
-      minY = Math.min(minY, y);
-      maxY = Math.max(maxY, y);
-    }
-  }
+  const { minX, minY, maxX, maxY } = extent(topology);
   const [sx, sy] = topology.scale;
   const [tx, ty] = topology.translate;
   const merc = (lat) => Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360));
