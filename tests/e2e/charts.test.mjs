@@ -3,20 +3,12 @@
 // words match an independent Wilson-interval calculation for a worse, a similar and a better ward.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPage } from './support/browser.mjs';
 import { useSuite } from './support/suite.mjs';
-import { recordAtlasEvents, waitForRecorded } from './support/atlas.mjs';
 import { indicator, layer, values } from './support/bundle.mjs';
 
 const suite = useSuite();
 
-async function open(width = 1200) {
-  const session = await openPage(suite.browser, { width, height: 1000 });
-  await recordAtlasEvents(session.page);
-  await session.page.goto(`${suite.server.url}/index.html`);
-  await waitForRecorded(session.page, 'atlas-ready');
-  return session;
-}
+const open = (width) => suite.openDemo(width);
 
 /** Wilson score interval (Wilson 1927), written independently of the Rust implementation. */
 function wilson(n, d, z = 1.959963984540054) {

@@ -3,20 +3,13 @@
 // repaints only the overlay.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPage } from './support/browser.mjs';
 import { useSuite } from './support/suite.mjs';
-import { recordAtlasEvents, waitForRecorded, pagePointOf, shadowText } from './support/atlas.mjs';
+import { waitForRecorded, pagePointOf, shadowText } from './support/atlas.mjs';
 import { layer, valueOf, formatted, values } from './support/bundle.mjs';
 
 const suite = useSuite();
 
-async function open(width = 1200) {
-  const session = await openPage(suite.browser, { width, height: 1000 });
-  await recordAtlasEvents(session.page);
-  await session.page.goto(`${suite.server.url}/index.html`);
-  await waitForRecorded(session.page, 'atlas-ready');
-  return session;
-}
+const open = (width) => suite.openDemo(width);
 
 const state = (page) => page.evaluate(() => document.querySelector('work-health-atlas').state);
 const counts = (page) => page.evaluate(() => document.querySelector('work-health-atlas').paintCounts);
