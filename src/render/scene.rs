@@ -66,19 +66,28 @@ pub trait Painter {
     /// Strokes polylines; `closed` closes each path.
     fn stroke_paths(&mut self, paths: &[Vec<[f64; 2]>], stroke: Rgb, width: f64, closed: bool);
 
+    /// Strokes a line or outline item (halo first); areas are left to the caller, so a painter
+    /// that batches fills can still share this.
+    fn stroke_item(&mut self, item: &Item) {
+        match item {
+            Item::Area { .. } => {}
+            Item::Lines { paths, stroke, width } => self.stroke_paths(paths, *stroke, *width, false),
+            Item::Outline { rings, stroke, width, halo } => {
+                if *halo {
+                    self.stroke_paths(rings, Rgb(255, 255, 255), width + 2.5, true);
+                }
+                self.stroke_paths(rings, *stroke, *width, true);
+            }
+        }
+    }
+
     /// Draws a whole scene after clearing.
     fn paint(&mut self, scene: &Scene) {
         self.clear(scene.width, scene.height);
         for item in &scene.items {
             match item {
                 Item::Area { rings, fill, .. } => self.fill_rings(rings, *fill),
-                Item::Lines { paths, stroke, width } => self.stroke_paths(paths, *stroke, *width, false),
-                Item::Outline { rings, stroke, width, halo } => {
-                    if *halo {
-                        self.stroke_paths(rings, Rgb(255, 255, 255), width + 2.5, true);
-                    }
-                    self.stroke_paths(rings, *stroke, *width, true);
-                }
+                _ => self.stroke_item(item),
             }
         }
     }

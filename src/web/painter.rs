@@ -130,16 +130,7 @@ impl Painter for CanvasPainter<'_> {
             }
         }
         for item in &scene.items {
-            match item {
-                Item::Area { .. } => {}
-                Item::Lines { paths, stroke, width } => self.stroke_paths(paths, *stroke, *width, false),
-                Item::Outline { rings, stroke, width, halo } => {
-                    if *halo {
-                        self.stroke_paths(rings, Rgb(255, 255, 255), width + 2.5, true);
-                    }
-                    self.stroke_paths(rings, *stroke, *width, true);
-                }
-            }
+            self.stroke_item(item);
         }
     }
 }
