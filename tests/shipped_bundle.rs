@@ -112,3 +112,29 @@ fn a_postcode_selects_the_area_of_the_current_layer_that_contains_it() {
     let unknown = atlas.locate_postcode("SW1A 1AA").expect_err("not in LCR");
     assert_eq!(unknown.code(), "unknown-postcode");
 }
+
+#[test]
+fn sentences_say_the_direction_and_add_the_judgement_only_when_it_is_new() {
+    // Employment deprivation: higher is worse, so a "worse" benchmark reads "significantly higher
+    // than …, worse"; each sentence agrees with the area's own benchmark lines. Wards, because
+    // LSOAs ship no denominators and so have no interval to compare.
+    let mut atlas = Atlas::new(shipped(), 800.0, 600.0);
+    atlas.set_view(None, Some("ward"), None).expect("the ward layer exists");
+    let wards = atlas.data().bundle.geographies.iter().find(|g| g.id == "ward").map_or(0, |g| g.areas.len());
+    let mut seen = std::collections::BTreeSet::new();
+    for area in 0..wards {
+        let (Some(sentence), Some(summary)) = (atlas.sentence(area), atlas.summary_for(area)) else { continue };
+        for b in &summary.benchmarks {
+            let expected = match b.word_95.as_str() {
+                "worse" => format!("significantly higher than {} ({}), worse", b.comparator, b.comparator_value),
+                "better" => format!("significantly lower than {} ({}), better", b.comparator, b.comparator_value),
+                "similar" => format!("similar to {} ({})", b.comparator, b.comparator_value),
+                "not compared" => format!("not compared with {} ({}): no interval", b.comparator, b.comparator_value),
+                other => panic!("employment deprivation is judged better/worse, not {other}"),
+            };
+            assert!(sentence.contains(&expected), "{sentence}\nmissing: {expected}");
+            seen.insert(b.word_95.clone());
+        }
+    }
+    assert_eq!(seen.into_iter().collect::<Vec<_>>(), ["better", "similar", "worse"]);
+}

@@ -55,25 +55,24 @@ impl Atlas {
                     parts.push(summary.interval_text.clone());
                 }
                 for b in &summary.benchmarks {
-                    let phrase = match b.word_95.as_str() {
+                    let word = b.word_95.as_str();
+                    parts.push(match word {
                         "worse" | "better" | "higher" | "lower" => {
-                            let direction = match (b.word_95.as_str(), indicator.polarity) {
-                                ("higher", _) | ("lower", _) => b.word_95.clone(),
-                                ("worse", Polarity::HigherIsWorse) | ("better", Polarity::HigherIsBetter) => {
-                                    "higher".into()
-                                }
-                                _ => "lower".into(),
+                            let direction = match (word, indicator.polarity) {
+                                ("higher" | "lower", _) => word,
+                                ("worse", Polarity::HigherIsWorse) | ("better", Polarity::HigherIsBetter) => "higher",
+                                _ => "lower",
                             };
+                            // "…, worse" says which way is bad; "…, higher" would only repeat itself.
+                            let judgement = if word == direction { String::new() } else { format!(", {word}") };
                             format!(
-                                "significantly {direction} than {} ({}), {}",
-                                b.comparator, b.comparator_value, b.word_95
+                                "significantly {direction} than {} ({}){judgement}",
+                                b.comparator, b.comparator_value
                             )
                         }
                         "similar" => format!("similar to {} ({})", b.comparator, b.comparator_value),
                         _ => format!("not compared with {} ({}): no interval", b.comparator, b.comparator_value),
-                    };
-                    // "…, higher" adds nothing when the word is already the direction.
-                    parts.push(phrase.replace(", higher", "").replace(", lower", ""));
+                    });
                 }
                 parts.push(format!("recent trend {}", summary.recent_trend));
             }
