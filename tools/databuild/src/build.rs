@@ -10,7 +10,7 @@ use crate::{census, comparators, deprivation, health_index, notes, population, p
 use std::collections::BTreeSet;
 use std::path::Path;
 use work_health_atlas::model::bundle::{derived_value, Bundle, BundleMeta, Indicator, SCHEMA_ID, SCHEMA_VERSION};
-use work_health_atlas::model::validate::{validate, Severity};
+use work_health_atlas::model::validate::validate;
 
 /// The LSOA boundary file: the only geometry input.
 pub const LSOA_FILE: &str = "boundaries/lcr_lsoa21_bsc.geojson";
@@ -100,11 +100,7 @@ pub fn omit_derivable_values(ind: &mut Indicator) {
 /// the dissolved shapes.
 pub fn check_bundle(bundle: &Bundle, diags: &mut Diagnostics) {
     for issue in validate(bundle) {
-        let location = format!("bundle {}", issue.location);
-        match issue.severity {
-            Severity::Error => diags.error(location, issue.message),
-            Severity::Warning => diags.warn(location, issue.message),
-        }
+        diags.push(issue.severity, format!("bundle {}", issue.location), issue.message);
     }
     match work_health_atlas::model::Dataset::from_bundle(bundle.clone()) {
         Ok(dataset) => crate::geometry::check_dissolved(&dataset.bundle, diags),

@@ -2,36 +2,18 @@
 //! (`file:line`, column, area code) so a person can fix the source, and the build stops only
 //! after everything has been reported.
 
-use std::fmt;
+// A raw-input problem has the same parts as a bundle problem found by the widget's validation
+// (severity, location, message), so the tool records the crate's own `Issue`; only the line it
+// prints differs, in the compiler style that editors turn into links to `file:line`.
+pub use work_health_atlas::model::{Issue as Diagnostic, Severity as Level};
 
-/// How serious a problem is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Level {
-    /// Listed, but the build continues.
-    Warning,
-    /// Listed, and the build fails.
-    Error,
-}
-
-/// One located problem in the raw inputs.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Diagnostic {
-    /// Error or warning.
-    pub level: Level,
-    /// Where, e.g. `imd/imd2025_lsoa21_lcr.csv:15 column Employment_score (E01006412)`.
-    pub location: String,
-    /// What is wrong.
-    pub message: String,
-}
-
-impl fmt::Display for Diagnostic {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let kind = match self.level {
-            Level::Error => "error",
-            Level::Warning => "warning",
-        };
-        write!(f, "{kind}: {}: {}", self.location, self.message)
-    }
+/// One printed line: `error: imd/file.csv:15 column Employment_score (E01006412): message`.
+pub fn line(d: &Diagnostic) -> String {
+    let kind = match d.severity {
+        Level::Error => "error",
+        Level::Warning => "warning",
+    };
+    format!("{kind}: {}: {}", d.location, d.message)
 }
 
 /// The running list of problems found while reading inputs.
@@ -51,13 +33,14 @@ impl Diagnostics {
         self.push(Level::Warning, location.into(), message.into());
     }
 
-    fn push(&mut self, level: Level, location: String, message: String) {
-        self.items.push(Diagnostic { level, location, message });
+    /// Records a problem of either severity.
+    pub fn push(&mut self, severity: Level, location: String, message: String) {
+        self.items.push(Diagnostic { severity, location, message });
     }
 
     /// True when at least one error was recorded.
     pub fn has_errors(&self) -> bool {
-        self.items.iter().any(|d| d.level == Level::Error)
+        self.items.iter().any(|d| d.severity == Level::Error)
     }
 
     /// Everything recorded, in the order found.
@@ -67,12 +50,12 @@ impl Diagnostics {
 
     /// Errors only.
     pub fn errors(&self) -> impl Iterator<Item = &Diagnostic> {
-        self.items.iter().filter(|d| d.level == Level::Error)
+        self.items.iter().filter(|d| d.severity == Level::Error)
     }
 
     /// Warnings only.
     pub fn warnings(&self) -> impl Iterator<Item = &Diagnostic> {
-        self.items.iter().filter(|d| d.level == Level::Warning)
+        self.items.iter().filter(|d| d.severity == Level::Warning)
     }
 }
 

@@ -2,7 +2,7 @@
 //! monthly series from a Nomis bulk CSV to an existing bundle.
 
 use databuild::build::build_all;
-use databuild::diag::Diagnostics;
+use databuild::diag::{line, Diagnostics};
 use databuild::output::gzip_len;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -41,9 +41,9 @@ fn run_build(args: &[String]) -> Result<(), String> {
     let mut diags = Diagnostics::default();
     let built = build_all(&raw, &mut diags);
     for w in diags.warnings() {
-        eprintln!("{w}");
+        eprintln!("{}", line(w));
     }
-    let errors: Vec<String> = diags.errors().map(ToString::to_string).collect();
+    let errors: Vec<String> = diags.errors().map(line).collect();
     let Some(built) = built.filter(|_| errors.is_empty()) else {
         return Err(format!("{}\nbuild failed: {} error(s)", errors.join("\n"), errors.len()));
     };

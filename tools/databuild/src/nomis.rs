@@ -83,7 +83,7 @@ pub fn import(mut bundle: Bundle, csv: &str, csv_name: &str, meta: &NomisMeta) -
         .map(|g| g.areas.iter().enumerate().map(|(i, a)| (a.code.clone(), i)).collect())
         .unwrap_or_default();
     let obs = Table::parse(csv, csv_name, &mut diags).and_then(|t| layout::read(&t, &lsoa, &mut diags));
-    let mut errors: Vec<String> = diags.errors().map(ToString::to_string).collect();
+    let mut errors: Vec<String> = diags.errors().map(crate::diag::line).collect();
     let Some(obs) = obs.filter(|_| errors.is_empty()) else { return Err(errors) };
     let months: Vec<month::Month> = obs.months.keys().copied().collect();
     errors.extend(meta.unused_change_notes(&months, "metadata"));

@@ -1,13 +1,13 @@
 //! Deliberately broken raw inputs: each must produce its own located message.
 
-use databuild::diag::Diagnostics;
+use databuild::diag::{line, Diagnostics};
 use databuild::geojson::parse_features;
 use databuild::sources::{align, check_counts, numbers};
 use databuild::table::Table;
 use std::collections::BTreeMap;
 
 fn messages(d: &Diagnostics) -> Vec<String> {
-    d.items().iter().map(ToString::to_string).collect()
+    d.items().iter().map(line).collect()
 }
 
 fn has(d: &Diagnostics, needle: &str) -> bool {

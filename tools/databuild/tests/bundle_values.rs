@@ -6,7 +6,7 @@
 //! since the stored bundle may omit both. Skips (with a message) when the raw folder is absent.
 
 use databuild::build::build_all;
-use databuild::diag::Diagnostics;
+use databuild::diag::{line, Diagnostics};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 use std::sync::OnceLock;
@@ -30,7 +30,7 @@ fn built() -> Option<&'static Built> {
         let raw = raw_dir()?;
         let mut d = Diagnostics::default();
         let b = build_all(&raw, &mut d)
-            .unwrap_or_else(|| panic!("build failed: {:?}", d.errors().map(ToString::to_string).collect::<Vec<_>>()));
+            .unwrap_or_else(|| panic!("build failed: {:?}", d.errors().map(line).collect::<Vec<_>>()));
         let bundle = Dataset::from_json(&b.atlas).expect("the widget loads the bundle").bundle;
         Some((b.atlas, b.postcodes, bundle))
     })
