@@ -2,6 +2,8 @@
 //! breaks, a [`ThresholdScale`] maps a value to its class (or to "no data"), and a colour scheme
 //! gives each class its colour — one scale colours the map, draws the legend and labels tooltips.
 
+/// Bivariate 3×3 classes (tertiles of two indicators) and their colour scheme.
+pub mod bivariate;
 /// Class breaks from data: quantile, equal interval, natural breaks.
 pub mod breaks;
 /// Quantile choropleth colouring.

@@ -7,12 +7,20 @@
 
 /// Fingertips benchmarking: better / similar / worse (or higher / lower) against a comparator.
 pub mod benchmark;
+/// Correlation with Fisher-z intervals: Pearson and Spearman.
+pub mod correlation;
+/// Difference-in-differences with a stratified bootstrap interval over areas.
+pub mod did;
 /// Regularised incomplete gamma function and the chi-square / gamma quantiles.
 pub mod gamma;
 /// A confidence interval and the 95% / 99.8% normal quantiles.
 pub mod interval;
+/// Standardised nearest-neighbour matching of comparison areas.
+pub mod matching;
 /// Exact and Byar's intervals for counts and crude rates.
 pub mod poisson;
+/// SplitMix64: a small seeded generator so bootstrap results are reproducible.
+pub mod random;
 /// The recent-trend test on the last five points.
 pub mod trend;
 /// Wilson score interval for a proportion.
