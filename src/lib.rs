@@ -9,12 +9,15 @@
 //! - [`render`] — the display list (scene) and its SVG painter;
 //! - [`layout`] — turns a dataset and a view into a scene;
 //! - [`app`] — the widget's state machine;
+//! - [`impact`] — patches, matched comparisons, co-researcher notes, work × health;
 //! - `web` (wasm32 only) — the exported handle and the canvas painter.
 #![forbid(unsafe_code)]
 
 pub mod app;
 pub mod error;
 pub mod geom;
+/// Tracking impact: patches, matched comparisons, notes, work × health.
+pub mod impact;
 pub mod layout;
 pub mod model;
 pub mod render;

@@ -33,6 +33,7 @@ fn full() -> TrendSpec {
         from_zero: true,
         changes: vec![],
         decimals: 1,
+        markers: vec![],
         lines: vec![
             TrendLine {
                 label: "City region".into(),

@@ -38,6 +38,7 @@ fn spec() -> wasm_bindgen::JsValue {
         from_zero: true,
         changes: vec![],
         decimals: 1,
+        markers: vec![],
         lines: vec![TrendLine {
             label: "Area".into(),
             colour: Rgb(0xd5, 0x3e, 0x0f),

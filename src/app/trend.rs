@@ -150,6 +150,7 @@ impl Atlas {
                 .collect(),
             lines: self.trend_lines()?,
             decimals: indicator.decimals,
+            markers: Vec::new(),
         })
     }
 

@@ -1,6 +1,8 @@
 //! Layout: pure functions from the dataset, the current view and the viewport to display lists.
 //! Nothing here knows about the browser.
 
+/// The difference-in-differences chart.
+pub mod did;
 /// The district panel's small multiples.
 pub mod districts;
 /// Geometry projected once per dataset: arcs, layers, hit indexes, border meshes.
@@ -9,6 +11,8 @@ pub mod geometry;
 pub mod map;
 /// The area profile as a spine chart.
 pub mod profile;
+/// The work × health scatter plot.
+pub mod scatter;
 /// The trend chart, drawn with plotters on any backend.
 pub mod trend;
 

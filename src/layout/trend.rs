@@ -60,6 +60,21 @@ pub struct TrendSpec {
     pub lines: Vec<TrendLine>,
     /// Decimals for axis labels.
     pub decimals: u8,
+    /// Labelled vertical markers (intervention starts, co-researcher notes).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub markers: Vec<TrendMarker>,
+}
+
+/// A labelled vertical marker on the period axis.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TrendMarker {
+    /// Position on the period axis: `i` at period `i`, `i - 0.5` between periods `i - 1` and `i`.
+    pub x: f64,
+    /// Short label drawn at the top of the marker.
+    pub label: String,
+    /// True for a note (a dotted rule with a round pin); false for an intervention (solid rule).
+    #[serde(default)]
+    pub note: bool,
 }
 
 /// What a drawn chart needs for pointer reverse mapping (plotters' own coordinate transform).
@@ -162,6 +177,7 @@ pub fn draw_trend<DB: DrawingBackend>(
             .map_err(err)?;
         chart.draw_series(std::iter::once(Text::new("‡", (x, y1), ("sans-serif", 13).into_font()))).map_err(err)?;
     }
+    draw_markers(&mut chart, &spec.markers, (y0, y1), n).map_err(err)?;
     if let Some(h) = hovered.filter(|h| *h < n) {
         let x = h as f64;
         chart
@@ -216,6 +232,34 @@ pub fn draw_trend<DB: DrawingBackend>(
     // No `present()` here: the caller may draw more (captions) on the same backend first, and an
     // SVG backend writes its closing tag when presented.
     Ok(TrendFrame { coord: chart.as_coord_spec().clone(), periods: n })
+}
+
+/// Intervention starts (solid dark rule, label at the top) and notes (dotted rule, round pin,
+/// label below the pin). Markers outside the axis are clamped to its ends so none is lost.
+fn draw_markers<DB: DrawingBackend>(
+    chart: &mut ChartContext<'_, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>,
+    markers: &[TrendMarker],
+    (y0, y1): (f64, f64),
+    n: usize,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let ink = RGBColor(0x0b, 0x0c, 0x0c);
+    for (i, marker) in markers.iter().enumerate() {
+        let x = if marker.x.is_finite() { marker.x.clamp(-0.45, n as f64 - 0.55) } else { continue };
+        let top = y1 - (y1 - y0) * 0.02;
+        if marker.note {
+            let pin = RGBColor(0x91, 0x2b, 0x88);
+            chart.draw_series(DashedLineSeries::new([(x, y0), (x, top)], 2, 3, pin.stroke_width(1)))?;
+            chart.draw_series(std::iter::once(Circle::new((x, top), 5, pin.filled())))?;
+        } else {
+            chart.draw_series(LineSeries::new([(x, y0), (x, top)], ink.stroke_width(2)))?;
+            // Labels alternate between two rows so neighbouring markers do not overprint.
+            let row = (i % 2) as i32 * 14;
+            let label = EmptyElement::at((x, y1))
+                + Text::new(marker.label.clone(), (4, 2 + row), ("sans-serif", 11).into_font().color(&ink));
+            chart.draw_series(std::iter::once(label))?;
+        }
+    }
+    Ok(())
 }
 
 /// Draws the chart with a title above and caption lines (source, period, attribution) below, as
@@ -277,6 +321,7 @@ mod tests {
             changes: vec![],
             lines: vec![line],
             decimals: 1,
+            markers: vec![],
         };
         let (lo, hi) = y_range(&spec);
         assert_eq!(lo, 0.0);

@@ -1,0 +1,112 @@
+//! The patch's trend chart: the patch as the primary line (its 95% interval as a band), the
+//! matched comparison group and the city region and England as comparators, a labelled marker at
+//! each intervention's start and a pin at each note's period.
+
+use super::figures::patch_trend;
+use super::notes::Note;
+use super::panel::Panel;
+use super::patch::Intervention;
+use crate::app::atlas::REGION_CODE;
+use crate::app::trend::{proportion_interval, ENGLAND_CODE};
+use crate::layout::trend::{LineStyle, TrendLine, TrendMarker, TrendPoint, TrendSpec};
+use crate::model::bundle::Indicator;
+use crate::scale::Rgb;
+use crate::stats::Z_95;
+
+/// The patch's colour on charts and its outline on the map.
+pub const PATCH_COLOUR: Rgb = Rgb(0x91, 0x2b, 0x88);
+/// The comparison group's colour.
+pub const COMPARISON_COLOUR: Rgb = Rgb(0x50, 0x5a, 0x5f);
+
+/// Where a period-like id falls on the chart's period axis: at a period with that id, halfway
+/// before the first later period, or past the end.
+pub fn axis_position(indicator: &Indicator, id: &str) -> f64 {
+    match indicator.periods.iter().position(|p| p.id.as_str() >= id) {
+        Some(i) if indicator.periods[i].id == id => i as f64,
+        Some(i) => i as f64 - 0.5,
+        None => indicator.periods.len() as f64 - 0.5,
+    }
+}
+
+fn points(figures: &[super::figures::PatchFigure]) -> Vec<TrendPoint> {
+    figures.iter().map(|f| TrendPoint { value: f.value, lower: f.lower, upper: f.upper }).collect()
+}
+
+/// The chart for a patch; `comparison` adds the matched group's line. `None` for an unknown
+/// indicator.
+pub fn patch_trend_spec(
+    panel: &Panel,
+    indicator_id: &str,
+    patch_name: &str,
+    members: &[usize],
+    interventions: &[Intervention],
+    comparison: &[usize],
+    notes: &[Note],
+) -> Option<TrendSpec> {
+    let indicator = panel.indicator(indicator_id)?;
+    let mut lines = Vec::new();
+    for (code, colour, dash) in [(ENGLAND_CODE, Rgb(0x0b, 0x0c, 0x0c), 3), (REGION_CODE, Rgb(0x50, 0x5a, 0x5f), 8)] {
+        let Some(name) = panel.comparators.iter().find(|c| c.code == code).map(|c| c.name.clone()) else { continue };
+        let pts: Vec<TrendPoint> = indicator
+            .periods
+            .iter()
+            .map(|p| {
+                let found = indicator.comparator_values.iter().find(|c| c.code == code && c.period == p.id);
+                let interval = found.and_then(|c| proportion_interval(indicator, c.numerator, c.denominator, Z_95));
+                TrendPoint {
+                    value: found.map(|c| c.value),
+                    lower: interval.map(|i| i.lower),
+                    upper: interval.map(|i| i.upper),
+                }
+            })
+            .collect();
+        if pts.iter().any(|p| p.value.is_some()) {
+            lines.push(TrendLine { label: name, colour, style: LineStyle::Comparator(dash), points: pts });
+        }
+    }
+    if !comparison.is_empty() {
+        let pts: Vec<TrendPoint> = points(&patch_trend(panel, indicator, comparison))
+            .into_iter()
+            .map(|p| TrendPoint { lower: None, upper: None, ..p })
+            .collect();
+        if pts.iter().any(|p| p.value.is_some()) {
+            lines.push(TrendLine {
+                label: format!("{} matched comparison areas", comparison.len()),
+                colour: COMPARISON_COLOUR,
+                style: LineStyle::Comparator(0),
+                points: pts,
+            });
+        }
+    }
+    lines.push(TrendLine {
+        label: patch_name.to_string(),
+        colour: PATCH_COLOUR,
+        style: LineStyle::Primary,
+        points: points(&patch_trend(panel, indicator, members)),
+    });
+    let mut markers: Vec<TrendMarker> = interventions
+        .iter()
+        .map(|x| TrendMarker { x: axis_position(indicator, &x.start), label: x.name.clone(), note: false })
+        .collect();
+    markers.extend(notes.iter().map(|n| TrendMarker {
+        x: axis_position(indicator, &n.period),
+        label: n.author.clone(),
+        note: true,
+    }));
+    Some(TrendSpec {
+        periods: indicator.periods.iter().map(|p| p.id.clone()).collect(),
+        y_label: indicator.unit.label.clone(),
+        from_zero: indicator.unit.symbol.trim() == "%",
+        changes: indicator
+            .periods
+            .iter()
+            .enumerate()
+            .skip(1)
+            .filter(|(_, p)| p.change_note.is_some())
+            .map(|(i, _)| i)
+            .collect(),
+        lines,
+        decimals: indicator.decimals,
+        markers,
+    })
+}

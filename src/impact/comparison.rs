@@ -1,0 +1,333 @@
+//! Matched comparison and difference-in-differences for a patch and one intervention.
+//!
+//! 1. **Periods.** Of the outcome's periods that have counts for the smallest areas, *after* is
+//!    the first whose id is at or after the intervention's start and *before* the last one earlier.
+//! 2. **Matching.** Every area outside the patch that has the outcome's counts in both periods is a
+//!    candidate. Areas are compared on the chosen indicators' values at each indicator's latest
+//!    period before the start, standardised (z-scores), and each patch area in turn takes its
+//!    nearest unused candidate until `k` are chosen (`stats::matching`).
+//! 3. **Estimate.** Pooled rates (Σ counts ÷ Σ denominators) before and after for the patch and
+//!    for the comparison group; the difference between their changes, with a bootstrap interval
+//!    over areas (`stats::did`).
+//!
+//! The words say what this is — an association, not proof of impact — and what the data cannot
+//! show (few periods, definition changes, estimated counts, spill-over).
+
+use super::figures::area_counts;
+use super::panel::Panel;
+use crate::app::format::{fixed, value};
+use crate::layout::did::DidChart;
+use crate::model::bundle::{Indicator, Polarity};
+use crate::stats::did::{difference_in_differences, method_statement, AreaPanel, DidEstimate};
+use crate::stats::matching::nearest_matches;
+use serde::{Deserialize, Serialize};
+
+/// Bootstrap resamples for the interval (fixed seed: the same inputs give the same interval).
+pub const RESAMPLES: u32 = 2_000;
+const SEED: u64 = 0x5eed_a71a5;
+/// The most comparison areas that may be asked for.
+pub const MAX_K: usize = 200;
+
+/// What to compare.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct ComparisonRequest {
+    /// Outcome indicator id.
+    pub outcome: String,
+    /// Intervention start (`YYYY` or `YYYY-MM`).
+    pub start: String,
+    /// Indicator ids to match on (the outcome is used when empty).
+    #[serde(default)]
+    pub features: Vec<String>,
+    /// Comparison areas wanted (0: twice the patch's areas).
+    #[serde(default)]
+    pub k: usize,
+}
+
+/// A comparison area and why it was chosen.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MatchedArea {
+    /// Code.
+    pub code: String,
+    /// Name.
+    pub name: String,
+    /// District name.
+    pub district: String,
+    /// The patch area it was matched to.
+    pub matched_to: String,
+    /// Distance in standard deviations (Euclidean over the matching indicators).
+    pub distance: f64,
+    /// The matching figures side by side.
+    pub why: String,
+}
+
+/// Everything the panel shows for a comparison.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ComparisonReport {
+    /// Outcome label.
+    pub outcome: String,
+    /// "Before" period label.
+    pub before: String,
+    /// "After" period label.
+    pub after: String,
+    /// "Employment deprivation (IoD2019)", … — what the areas were matched on.
+    pub matched_on: Vec<String>,
+    /// The comparison areas.
+    pub matches: Vec<MatchedArea>,
+    /// Codes of the comparison areas (for outlining them on the map).
+    pub codes: Vec<String>,
+    /// The estimate; `None` when too few areas have counts.
+    pub estimate: Option<DidEstimate>,
+    /// How the interval was made.
+    pub method: String,
+    /// The finding in one paragraph.
+    pub sentence: String,
+    /// What the data cannot show.
+    pub caveats: Vec<String>,
+    /// The small chart.
+    pub chart: Option<DidChart>,
+}
+
+fn usable_periods(panel: &Panel, indicator: &Indicator) -> Vec<usize> {
+    let base = &panel.base().id;
+    (0..indicator.periods.len())
+        .filter(|&p| {
+            panel
+                .series(indicator, base, &indicator.periods[p].id)
+                .is_some_and(|s| s.numerators.is_some() && (s.denominators.is_some() || !s.values.is_empty()))
+        })
+        .collect()
+}
+
+fn counts(panel: &Panel, indicator: &Indicator, period: &str, area: usize) -> Option<(f64, f64)> {
+    let s = panel.series(indicator, &panel.base().id, period)?;
+    area_counts(s, area, indicator.unit.multiplier).map(|(n, d, _)| (n, d))
+}
+
+/// The latest period of `indicator` before `start` with values for the smallest areas.
+fn period_before<'a>(panel: &Panel, indicator: &'a Indicator, start: &str) -> Option<&'a crate::model::bundle::Period> {
+    let base = &panel.base().id;
+    indicator.periods.iter().rev().find(|p| p.id.as_str() < start && panel.series(indicator, base, &p.id).is_some())
+}
+
+/// Runs the comparison for the patch's `members` (base-layer indices).
+///
+/// # Errors
+/// A sentence for people when it cannot be made (unknown indicator, no period before or after,
+/// nothing to match on).
+pub fn compare(panel: &Panel, members: &[usize], request: &ComparisonRequest) -> Result<ComparisonReport, String> {
+    let outcome =
+        panel.indicator(&request.outcome).ok_or_else(|| format!("unknown indicator \"{}\"", request.outcome))?;
+    if !super::patch::is_period_id(&request.start) {
+        return Err("the intervention's start must be a year (2023) or a month (2023-04)".into());
+    }
+    if members.is_empty() {
+        return Err("the patch has no areas".into());
+    }
+    let small = panel.base().noun_plural.clone();
+    let usable = usable_periods(panel, outcome);
+    let after = usable.iter().copied().find(|&p| outcome.periods[p].id.as_str() >= request.start.as_str());
+    let before = usable.iter().copied().rev().find(|&p| outcome.periods[p].id.as_str() < request.start.as_str());
+    let (Some(before), Some(after)) = (before, after) else {
+        return Err(format!(
+            "{} has counts for {small} in {} only: a comparison needs a period before {} and one at or after it",
+            outcome.label,
+            usable.iter().map(|&p| outcome.periods[p].label.as_str()).collect::<Vec<_>>().join(", "),
+            request.start
+        ));
+    };
+    let (pre, post) = (&outcome.periods[before], &outcome.periods[after]);
+
+    // Matching features: each chosen indicator at its latest period before the start.
+    let ids: Vec<&str> = if request.features.is_empty() {
+        vec![outcome.id.as_str()]
+    } else {
+        request.features.iter().map(String::as_str).collect()
+    };
+    let mut features: Vec<Vec<Option<f64>>> = Vec::new();
+    let mut matched_on = Vec::new();
+    let mut feature_meta = Vec::new();
+    for id in ids {
+        let f = panel.indicator(id).ok_or_else(|| format!("unknown indicator \"{id}\""))?;
+        let p = period_before(panel, f, &request.start)
+            .ok_or_else(|| format!("{} has no figures for {small} before {}", f.label, request.start))?;
+        let series = panel.series(f, &panel.base().id, &p.id).map(|s| s.values.clone()).unwrap_or_default();
+        let n = panel.base().areas.len();
+        features.push((0..n).map(|a| series.get(a).copied().flatten()).collect());
+        matched_on.push(format!("{} ({})", f.label, p.label));
+        feature_meta.push((f.label.clone(), f.decimals, f.unit.symbol.clone()));
+    }
+
+    let n = panel.base().areas.len();
+    let in_patch = {
+        let mut v = vec![false; n];
+        for &m in members {
+            if let Some(slot) = v.get_mut(m) {
+                *slot = true;
+            }
+        }
+        v
+    };
+    let has_counts =
+        |a: usize| counts(panel, outcome, &pre.id, a).is_some() && counts(panel, outcome, &post.id, a).is_some();
+    let not_candidates: Vec<usize> = (0..n).filter(|&a| in_patch[a] || !has_counts(a)).collect();
+    let k = if request.k == 0 { (members.len() * 2).clamp(5, MAX_K) } else { request.k.min(MAX_K) };
+    // `nearest_matches` gives up to `per_area` to each patch area in rounds; cutting the list at
+    // `k` keeps the rounds' fair share when `k` is not a multiple of the patch's size.
+    let per_area = k.div_ceil(members.len().max(1));
+    let mut matching = nearest_matches(&features, members, per_area, &not_candidates);
+    matching.matches.truncate(k);
+
+    let base = panel.base();
+    let matches: Vec<MatchedArea> = matching
+        .matches
+        .iter()
+        .filter_map(|m| {
+            let area = base.areas.get(m.candidate)?;
+            let twin = base.areas.get(m.matched_to)?;
+            let why = feature_meta
+                .iter()
+                .zip(&features)
+                .map(|((label, decimals, symbol), column)| {
+                    let v = |a: usize| value(column.get(a).copied().flatten(), *decimals, symbol);
+                    format!("{label} {} vs {}", v(m.candidate), v(m.matched_to))
+                })
+                .collect::<Vec<_>>()
+                .join("; ");
+            Some(MatchedArea {
+                code: area.code.clone(),
+                name: area.name.clone(),
+                district: panel.parent_name(m.candidate, "lad"),
+                matched_to: twin.name.clone(),
+                distance: m.distance,
+                why,
+            })
+        })
+        .collect();
+    let comparison: Vec<usize> = matching.matches.iter().map(|m| m.candidate).collect();
+
+    let panel_of = |a: usize| -> Option<AreaPanel> {
+        let (pre_numerator, pre_denominator) = counts(panel, outcome, &pre.id, a)?;
+        let (post_numerator, post_denominator) = counts(panel, outcome, &post.id, a)?;
+        Some(AreaPanel { pre_numerator, pre_denominator, post_numerator, post_denominator })
+    };
+    let patch_panels: Vec<AreaPanel> = members.iter().filter_map(|&a| panel_of(a)).collect();
+    let left_out = members.len() - patch_panels.len();
+    let comparison_panels: Vec<AreaPanel> = comparison.iter().filter_map(|&a| panel_of(a)).collect();
+    let estimate =
+        difference_in_differences(&patch_panels, &comparison_panels, outcome.unit.multiplier, RESAMPLES, SEED);
+
+    let d = outcome.decimals;
+    let sym = outcome.unit.symbol.as_str();
+    let points = if sym.trim() == "%" { " percentage points" } else { "" };
+    let signed = |v: f64| if v > 0.0 { format!("+{}", fixed(v, d)) } else { fixed(v, d) };
+    let sentence = match &estimate {
+        Some(e) => {
+            let verdict = if e.lower > 0.0 || e.upper < 0.0 {
+                let better = match outcome.polarity {
+                    Polarity::HigherIsWorse => e.difference < 0.0,
+                    Polarity::HigherIsBetter => e.difference > 0.0,
+                    Polarity::Neither => false,
+                };
+                let direction = if e.difference < 0.0 { "fell further or rose less" } else { "rose further or fell less" };
+                let judgement = if outcome.polarity == Polarity::Neither {
+                    String::new()
+                } else if better {
+                    " — a better change".to_string()
+                } else {
+                    " — a worse change".to_string()
+                };
+                format!("is larger than chance differences between areas would explain: the patch {direction} than similar areas{judgement}")
+            } else {
+                "could be chance: the data cannot tell it apart from no difference".to_string()
+            };
+            format!(
+                "From {} to {}, {} in the patch ({} {small}) changed by {}{points} (from {} to {}); in {} matched comparison areas it changed by {}{points} (from {} to {}). The difference, {}{points} (95% interval {} to {}), {verdict}. This is an association, not proof of impact.",
+                pre.label,
+                post.label,
+                outcome.label.to_lowercase(),
+                e.patch_areas,
+                signed(e.patch_change),
+                value(Some(e.patch_pre), d, sym),
+                value(Some(e.patch_post), d, sym),
+                e.comparison_areas,
+                signed(e.comparison_change),
+                value(Some(e.comparison_pre), d, sym),
+                value(Some(e.comparison_post), d, sym),
+                signed(e.difference),
+                signed(e.lower),
+                signed(e.upper),
+            )
+        }
+        None => format!(
+            "Too few areas have {} counts in both {} and {} to estimate a difference (at least two in the patch and two comparison areas are needed).",
+            outcome.label.to_lowercase(),
+            pre.label,
+            post.label
+        ),
+    };
+
+    let mut caveats = Vec::new();
+    let pre_periods = usable.iter().filter(|&&p| p <= before).count();
+    if pre_periods < 2 {
+        caveats.push(format!(
+            "Only one period before the start ({}) has counts for {small}, so whether the patch and the comparison areas were already moving differently cannot be checked.",
+            pre.label
+        ));
+    }
+    for p in &outcome.periods[before + 1..=after] {
+        if let Some(note) = &p.change_note {
+            caveats.push(format!("Definitions or boundaries changed at {}: {note}", p.label));
+        }
+    }
+    caveats.push(format!(
+        "{} refers to {}; {} refers to {} — check these against when the intervention started ({}).",
+        pre.label, pre.reference, post.label, post.reference, request.start
+    ));
+    for p in [pre, post] {
+        if let Some(s) = panel.series(outcome, &base.id, &p.id) {
+            if s.estimated {
+                caveats.push(format!("{}: some counts are the data builder's estimates ({}).", p.label, s.method));
+            } else if s.denominators.is_none() {
+                caveats.push(format!(
+                    "{}: denominators are not published for {small}; they are implied from each area's count and rounded rate, so its rates are close estimates.",
+                    p.label
+                ));
+            }
+        }
+    }
+    if left_out > 0 {
+        caveats.push(format!("{left_out} patch areas without published counts in both periods were left out."));
+    }
+    if matching.matches.len() < k {
+        caveats.push(format!("Only {} comparison areas could be found of the {k} asked for.", matching.matches.len()));
+    }
+    caveats.push(format!(
+        "Comparison areas were matched on {}; they may still differ in ways these figures do not show, and areas next to the patch may feel its effects too.",
+        matched_on.join(", ")
+    ));
+
+    let chart = estimate.map(|e| DidChart {
+        before: pre.label.clone(),
+        after: post.label.clone(),
+        y_label: outcome.unit.label.clone(),
+        decimals: d,
+        patch: [e.patch_pre, e.patch_post],
+        comparison: [e.comparison_pre, e.comparison_post],
+        difference: e.difference,
+        lower: e.lower,
+        upper: e.upper,
+    });
+    Ok(ComparisonReport {
+        outcome: outcome.label.clone(),
+        before: pre.label.clone(),
+        after: post.label.clone(),
+        matched_on,
+        codes: matches.iter().map(|m| m.code.clone()).collect(),
+        matches,
+        estimate,
+        method: method_statement(RESAMPLES),
+        sentence,
+        caveats,
+        chart,
+    })
+}

@@ -1,0 +1,34 @@
+//! Tracking impact: what Community Innovation Teams need to show whether things moved in the
+//! neighbourhoods they work in, honestly and with the uncertainty stated.
+//!
+//! - [`panel`] — the figures the analyses read: every layer's codes, names and parents and every
+//!   indicator's series (taken from the bundle the page already holds);
+//! - [`patch`] — a named set of the smallest areas with its interventions, built from codes or
+//!   names (wards and districts expand to their areas);
+//! - [`figures`] — a patch's values recomputed from summed counts, with intervals, withheld when
+//!   any member's count is not published (so no figure can be recovered by difference);
+//! - [`comparison`] — matched comparison areas and the difference-in-differences;
+//! - [`notes`] — co-researcher notes, validated;
+//! - [`scatter`] — two indicators across a layer's areas: correlation and the 3×3 bivariate map.
+//!
+//! Plain Rust, natively tested; the chart module runs it in the browser (`web::analysis`).
+
+/// The patch's trend chart: its line, comparators, comparison group and markers.
+pub mod chart;
+/// Matched comparison areas and the difference-in-differences for a patch.
+pub mod comparison;
+/// The patch's CSV export with its provenance, interventions, comparison and notes.
+pub mod export;
+/// A patch's figures from summed counts.
+pub mod figures;
+/// Co-researcher notes.
+pub mod notes;
+/// The figures the analyses read.
+pub mod panel;
+/// Patches and interventions.
+pub mod patch;
+/// The work × health scatter and bivariate classes.
+pub mod scatter;
+
+pub use panel::Panel;
+pub use patch::{Intervention, Patch};
