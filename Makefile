@@ -66,6 +66,7 @@ lint: setup-rust
 	cargo clippy --workspace --all-targets -- -D warnings
 	cargo clippy -p work-health-atlas --target wasm32-unknown-unknown --all-targets -- -D warnings
 	cargo clippy -p work-health-atlas --target wasm32-unknown-unknown --no-default-features --features chart-shell --all-targets -- -D warnings
+	cargo clippy -p work-health-atlas --target wasm32-unknown-unknown --no-default-features --features analysis-shell --all-targets -- -D warnings
 
 test-native:
 	cargo test --workspace

@@ -11,6 +11,7 @@ export function readSettings(root) {
   const wasmOpt = toml['wasm-opt'] ?? {};
   const budgets = toml.budgets ?? {};
   const charts = toml.charts ?? {};
+  const analysis = toml.analysis ?? {};
   return {
     build: {
       target: build.target ?? 'web',
@@ -20,11 +21,13 @@ export function readSettings(root) {
       outName: build['out-name'] ?? 'atlas_core',
     },
     charts: { features: charts.features ?? ['chart-shell'], outName: charts['out-name'] ?? 'atlas_charts' },
+    analysis: { features: analysis.features ?? ['analysis-shell'], outName: analysis['out-name'] ?? 'atlas_analysis' },
     wasmOpt: { enabled: wasmOpt.enabled ?? true, args: wasmOpt.args ?? ['-Oz'] },
     budgets: {
       totalGzip: budgets['total-gzip'] ?? Infinity,
       dataGzip: budgets['data-gzip'] ?? Infinity,
       chartsGzip: budgets['charts-gzip'] ?? Infinity,
+      analysisGzip: budgets['analysis-gzip'] ?? Infinity,
     },
   };
 }
@@ -57,21 +60,25 @@ export function measure(outDir, root, settings) {
       files: [],
     });
   const data = sizeOf(join(root, 'data', 'atlas.json'));
-  const chartWasm = sizeOf(join(outDir, `${settings.charts.outName}_bg.wasm`));
-  const chartJs = sizeOf(join(outDir, `${settings.charts.outName}.js`));
-  const charts = { raw: chartWasm.raw + chartJs.raw, gzip: chartWasm.gzip + chartJs.gzip };
+  const module = (name) => {
+    const [wasmSize, jsSize] = [sizeOf(join(outDir, `${name}_bg.wasm`)), sizeOf(join(outDir, `${name}.js`))];
+    return { raw: wasmSize.raw + jsSize.raw, gzip: wasmSize.gzip + jsSize.gzip };
+  };
+  const charts = module(settings.charts.outName);
+  const analysis = module(settings.analysis.outName);
   const total = { raw: wasm.raw + js.raw, gzip: wasm.gzip + js.gzip };
   const overBudget = [];
   if (total.gzip > settings.budgets.totalGzip) overBudget.push(`total ${total.gzip} B gzip > ${settings.budgets.totalGzip} B`);
   if (data.gzip > settings.budgets.dataGzip) overBudget.push(`data ${data.gzip} B gzip > ${settings.budgets.dataGzip} B`);
   if (charts.gzip > settings.budgets.chartsGzip) overBudget.push(`charts ${charts.gzip} B gzip > ${settings.budgets.chartsGzip} B`);
+  if (analysis.gzip > settings.budgets.analysisGzip) overBudget.push(`analysis ${analysis.gzip} B gzip > ${settings.budgets.analysisGzip} B`);
   let postcodes = null;
   try {
     postcodes = sizeOf(join(outDir, 'data', 'postcodes.json'));
   } catch {
     postcodes = null;
   }
-  return { wasm, js, data, total, charts, postcodes, overBudget };
+  return { wasm, js, data, total, charts, analysis, postcodes, overBudget };
 }
 
 const kb = (n) => `${(n / 1000).toFixed(1)} kB`;
@@ -85,10 +92,11 @@ export function formatSizes(s, settings) {
     ['total default embed', s.total],
   ];
   rows.push(['chart module (on demand)', s.charts]);
+  rows.push(['analysis module (on demand)', s.analysis]);
   if (s.postcodes) rows.push(['postcode index (on demand)', s.postcodes]);
   const lines = rows.map(([name, v]) => `${name.padEnd(28)} ${kb(v.raw).padStart(10)} raw ${kb(v.gzip).padStart(9)} gzip`);
   lines.push(
-    `budgets: total ≤ ${kb(settings.budgets.totalGzip)} gzip, data ≤ ${kb(settings.budgets.dataGzip)} gzip, charts ≤ ${kb(settings.budgets.chartsGzip)} gzip`,
+    `budgets: total ≤ ${kb(settings.budgets.totalGzip)} gzip, data ≤ ${kb(settings.budgets.dataGzip)} gzip, charts ≤ ${kb(settings.budgets.chartsGzip)} gzip, analysis ≤ ${kb(settings.budgets.analysisGzip)} gzip`,
   );
   return lines.join('\n');
 }

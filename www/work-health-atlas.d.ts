@@ -42,6 +42,12 @@ export interface AtlasErrorDetail {
 export declare class AtlasElement extends HTMLElement {
   /** Resolves with the state once the first view is drawn. */
   readonly ready: Promise<AtlasState>;
+  /**
+   * Resolves once the idle-time prefetch after the first view (chart module, postcode index,
+   * on-demand code; for use offline) has settled: true when it ran, false with `prefetch="none"`
+   * or when it could not run (e.g. already offline).
+   */
+  readonly prefetched: Promise<boolean>;
   /** The current view, or null before the data has loaded. */
   readonly state: AtlasState | null;
   /** Selects an area by code (any layer) and zooms to it. */

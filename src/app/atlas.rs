@@ -67,6 +67,8 @@ pub struct Atlas {
     pub(super) focused: Option<usize>,
     search: SearchIndex,
     pub(super) postcodes: Option<PostcodeIndex>,
+    /// Areas of the current layer outlined as a patch and as its comparison group.
+    marked: map::Marked,
 }
 
 impl Atlas {
@@ -93,6 +95,7 @@ impl Atlas {
             focused: None,
             search,
             postcodes: None,
+            marked: map::Marked::default(),
         };
         atlas.choose_defaults();
         atlas.fit();
@@ -275,6 +278,7 @@ impl Atlas {
             self.change_from = None;
         }
         if geography_changed {
+            self.marked = map::Marked::default();
             self.hovered = None;
             self.focused = None;
             // Carry the selection to the new layer: the area containing it, if the layer is coarser.
@@ -407,10 +411,32 @@ impl Atlas {
         map::base_scene(&self.geometry, self.geography, districts, &self.viewport, &self.fills)
     }
 
+    /// Outlines areas of the current layer (by index) as a patch and as its comparison group;
+    /// indices out of range are ignored. Cleared when the layer changes (the page sends the new
+    /// layer's).
+    pub fn set_marked(&mut self, patch: &[u32], comparison: &[u32]) {
+        let n = self.fills.len();
+        let keep = |list: &[u32]| list.iter().map(|&i| i as usize).filter(|&i| i < n).collect();
+        self.marked = map::Marked { patch: keep(patch), comparison: keep(comparison) };
+    }
+
+    /// Replaces the fills of the current layer with `colours` (`0xrrggbb` per area; any value
+    /// above `0xffffff` is drawn hatched, "no data"), e.g. for the bivariate map; an empty list or
+    /// one of the wrong length restores the classes. Any later view change restores them too.
+    pub fn set_fills(&mut self, colours: &[u32]) {
+        if colours.len() == self.fills.len() && !colours.is_empty() {
+            let rgb = |c: u32| crate::scale::Rgb((c >> 16) as u8, (c >> 8) as u8, c as u8);
+            self.fills =
+                colours.iter().map(|&c| if c > 0xff_ffff { Fill::Hatched } else { Fill::Solid(rgb(c)) }).collect();
+        } else {
+            self.recolour();
+        }
+    }
+
     /// Hover and selection outlines.
     pub fn overlay_scene(&self) -> Scene {
         let highlights = map::Highlights { hovered: self.hovered, selected: self.selected, focused: self.focused };
-        map::overlay_scene(&self.geometry, self.geography, &self.viewport, highlights)
+        map::overlay_scene(&self.geometry, self.geography, &self.viewport, highlights, &self.marked)
     }
 
     /// The area under a point in CSS pixels.

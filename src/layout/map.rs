@@ -23,6 +23,19 @@ pub const SELECTED_OUTLINE: Rgb = Rgb(0xd5, 0x3e, 0x0f);
 pub const FOCUS_OUTLINE: Rgb = Rgb(0x0b, 0x0c, 0x0c);
 /// The focus halo.
 pub const FOCUS_HALO: Rgb = Rgb(0xff, 0xdd, 0x00);
+/// Outline of a patch's areas (the patch's colour on charts).
+pub const PATCH_OUTLINE: Rgb = Rgb(0x91, 0x2b, 0x88);
+/// Outline of a patch's matched comparison areas.
+pub const COMPARISON_OUTLINE: Rgb = Rgb(0x00, 0x5a, 0x30);
+
+/// Areas outlined as a patch and as its comparison group (indices in the shown layer).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Marked {
+    /// The patch.
+    pub patch: Vec<usize>,
+    /// Its comparison areas.
+    pub comparison: Vec<usize>,
+}
 
 /// The fills, area borders and district borders for one layer.
 ///
@@ -80,13 +93,28 @@ pub struct Highlights {
     pub focused: Option<usize>,
 }
 
-/// Outlines of the selected, hovered and keyboard-focused areas, in that order (focus on top).
-pub fn overlay_scene(geometry: &MapGeometry, layer: usize, viewport: &Viewport, highlights: Highlights) -> Scene {
+/// Outlines of the marked (patch, comparison), selected, hovered and keyboard-focused areas, in
+/// that order (focus on top).
+pub fn overlay_scene(
+    geometry: &MapGeometry,
+    layer: usize,
+    viewport: &Viewport,
+    highlights: Highlights,
+    marked: &Marked,
+) -> Scene {
     let mut scene = Scene { width: viewport.width, height: viewport.height, items: Vec::new() };
     let Some(shown) = geometry.layers.get(layer) else { return scene };
-    let outlines = [(highlights.selected, SELECTED_OUTLINE, 3.0), (highlights.hovered, HOVER_OUTLINE, 2.0)];
-    for (area, stroke, width) in outlines {
-        if let Some(shape) = area.and_then(|a| shown.projected.areas.get(a)) {
+    // One loop for every outline, so the marked areas add no drawing code of their own.
+    let marked = marked
+        .comparison
+        .iter()
+        .map(|&a| (a, COMPARISON_OUTLINE, 2.5))
+        .chain(marked.patch.iter().map(|&a| (a, PATCH_OUTLINE, 2.5)));
+    let single = [(highlights.selected, SELECTED_OUTLINE, 3.0), (highlights.hovered, HOVER_OUTLINE, 2.0)]
+        .into_iter()
+        .filter_map(|(area, stroke, width)| Some((area?, stroke, width)));
+    for (area, stroke, width) in marked.chain(single) {
+        if let Some(shape) = shown.projected.areas.get(area) {
             scene.items.push(Item::Outline { rings: area_rings(shape, viewport), stroke, width, halo: true });
         }
     }

@@ -3,13 +3,13 @@
 //! reverse coordinate transform. Built as its own wasm (`chart-shell` feature) and loaded by the
 //! element only when a chart is first shown.
 
+use super::canvas::{canvas_backend, chart_error, context};
 use super::measure::Measured;
 use crate::layout::districts::{draw_districts, DistrictSpec};
 use crate::layout::profile::{draw_profile, ProfileSpec};
 use crate::layout::trend::{draw_trend, draw_trend_with_caption, TrendFrame, TrendSpec};
 use plotters::prelude::IntoDrawingArea;
 use plotters::prelude::SVGBackend;
-use plotters_canvas::CanvasBackend;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::CanvasRenderingContext2d;
@@ -20,23 +20,6 @@ fn xml_escape(text: &str) -> String {
     text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
-/// The 2D context of a canvas (for drawing and for measuring text).
-fn context(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d, JsValue> {
-    canvas
-        .get_context("2d")
-        .ok()
-        .flatten()
-        .and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok())
-        .ok_or_else(|| chart_error("no 2D context"))
-}
-
-/// A canvas backend that measures text on the canvas itself (see `measure`).
-fn canvas_backend(canvas: HtmlCanvasElement) -> Result<Measured<CanvasBackend>, JsValue> {
-    let ctx = context(&canvas)?;
-    let backend = CanvasBackend::with_canvas_object(canvas).ok_or_else(|| chart_error("no 2D context"))?;
-    Ok(Measured::new(backend, ctx))
-}
-
 /// A detached canvas's context, for measuring text while writing SVG.
 fn measuring_context() -> Result<CanvasRenderingContext2d, JsValue> {
     let canvas = web_sys::window()
@@ -45,12 +28,6 @@ fn measuring_context() -> Result<CanvasRenderingContext2d, JsValue> {
         .and_then(|e| e.dyn_into::<HtmlCanvasElement>().ok())
         .ok_or_else(|| chart_error("no document to measure text in"))?;
     context(&canvas)
-}
-
-fn chart_error(message: &str) -> JsValue {
-    let js = js_sys::Error::new(&format!("the chart could not be drawn: {message}"));
-    let _ = js_sys::Reflect::set(&js, &"code".into(), &"chart-failed".into());
-    js.into()
 }
 
 /// The CSV of a layer from the map module's `caption()` and `tableRows()` (see

@@ -179,6 +179,18 @@ impl AtlasHandle {
         self.atlas.set_change(from.as_deref()).map_err(|e| to_js_error(&e))
     }
 
+    /// Marks the map for the patch tools: outlines a patch's areas and its comparison areas
+    /// (indices of the current layer's areas, as the analysis module's `indicesOnLayer` gives;
+    /// out of range ones are ignored) and replaces the layer's fills with `fills` (`0xrrggbb` per
+    /// area, above `0xffffff` = no data; empty restores the classes), e.g. the bivariate map. One
+    /// call with numbers keeps this module's glue small. Outlines are cleared when the layer
+    /// changes and fills when the view does; the page sends them again.
+    #[wasm_bindgen(js_name = setMarks)]
+    pub fn set_marks(&mut self, patch: &[u32], comparison: &[u32], fills: &[u32]) {
+        self.atlas.set_marked(patch, comparison);
+        self.atlas.set_fills(fills);
+    }
+
     /// Why a change from `from` to the current period cannot be shown, or null when it can.
     #[wasm_bindgen(js_name = changeRefusal)]
     pub fn change_refusal(&self, from: &str) -> Option<String> {

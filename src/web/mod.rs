@@ -3,6 +3,12 @@
 //! results, paints scenes on canvases, and turns errors into JS `Error`s carrying a stable `code`.
 //! JavaScript owns every event listener, so no Rust closure is leaked.
 
+/// The analysis module's handle: patches, comparisons, notes, work × health.
+#[cfg(feature = "analysis-shell")]
+mod analysis;
+/// Canvases for plotters (chart and analysis modules).
+#[cfg(any(feature = "chart-shell", feature = "analysis-shell"))]
+mod canvas;
 /// The chart module's exported handle (built with the `chart-shell` feature).
 #[cfg(feature = "chart-shell")]
 mod charts;
@@ -10,7 +16,7 @@ mod charts;
 #[cfg(feature = "map-shell")]
 mod handle;
 /// Text measurement on the canvas for plotters (no inline styles).
-#[cfg(feature = "chart-shell")]
+#[cfg(any(feature = "chart-shell", feature = "analysis-shell"))]
 mod measure;
 /// Canvas painter.
 #[cfg(feature = "map-shell")]
@@ -18,6 +24,8 @@ mod painter;
 /// Panic reporting and error conversion.
 mod report;
 
+#[cfg(feature = "analysis-shell")]
+pub use analysis::AnalysisHandle;
 #[cfg(feature = "chart-shell")]
 pub use charts::ChartHandle;
 #[cfg(feature = "map-shell")]

@@ -12,6 +12,8 @@ test('the default embed and its data stay within the budgets in wasm-pack.toml',
   assert.ok(Number.isFinite(settings.budgets.totalGzip), 'wasm-pack.toml sets a total budget');
   assert.ok(sizes.total.gzip <= settings.budgets.totalGzip, `total ${sizes.total.gzip} B > ${settings.budgets.totalGzip} B`);
   assert.ok(sizes.data.gzip <= settings.budgets.dataGzip, `data ${sizes.data.gzip} B > ${settings.budgets.dataGzip} B`);
+  assert.ok(sizes.charts.gzip <= settings.budgets.chartsGzip, `chart module ${sizes.charts.gzip} B > ${settings.budgets.chartsGzip} B`);
+  assert.ok(sizes.analysis.gzip <= settings.budgets.analysisGzip, `analysis module ${sizes.analysis.gzip} B > ${settings.budgets.analysisGzip} B`);
   assert.equal(sizes.js.files[0], 'work-health-atlas.js', 'the element module is counted');
   assert.ok(sizes.js.files.every((f) => f === 'work-health-atlas.js' || f.startsWith('chunks/')), sizes.js.files.join(', '));
 });
@@ -19,7 +21,7 @@ test('the default embed and its data stay within the budgets in wasm-pack.toml',
 test('dist/ has the documented layout', async () => {
   const { existsSync } = await import('node:fs');
   const { join } = await import('node:path');
-  for (const file of ['work-health-atlas.js', 'atlas_core_bg.wasm', 'index.html', 'data/atlas.json', 'data/postcodes.json']) {
+  for (const file of ['work-health-atlas.js', 'atlas_core_bg.wasm', 'atlas_charts.js', 'atlas_charts_bg.wasm', 'atlas_analysis.js', 'atlas_analysis_bg.wasm', 'index.html', 'data/atlas.json', 'data/postcodes.json']) {
     assert.ok(existsSync(join(distDir, file)), `dist/${file}`);
   }
 });

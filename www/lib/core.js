@@ -1,11 +1,17 @@
 // Loads the wasm core once per page and shares it between every <work-health-atlas> instance.
+//
+// A Rust panic traps the module instance it happens in and may leave it inconsistent, so that
+// instance is *retired*: the next load makes a fresh one (a new generation), and the widgets still
+// using the retired one move to it (element.js). Generation 0 uses the glue bundled into the
+// element's module; later generations import the same glue from its own file under a new URL,
+// which gives a new module record (the glue keeps its wasm instance in a module-level variable).
 import init, { AtlasHandle, lastPanic, __panicForTests } from '../atlas_core.js';
 
 let wasmUrl = null;
 let loading = null;
+let generation = 0;
 let postcodes = null;
 let embedded = null;
-let charts = null;
 
 /** Sets where the .wasm file lives (called by the entry module with a URL relative to itself). */
 export function configureCore(url) {
@@ -43,10 +49,20 @@ export function loadPostcodeIndex() {
   return postcodes;
 }
 
-/** Resolves when the wasm module is instantiated; every instance awaits the same promise. */
+/**
+ * Resolves with the current module instance `{ AtlasHandle, lastPanic, __panicForTests }`; every
+ * widget awaits the same promise until a panic retires it.
+ */
 export function loadCore() {
   if (!loading) {
-    loading = init({ module_or_path: wasmUrl }).then(() => ({ AtlasHandle, lastPanic, __panicForTests }));
+    const glue = generation
+      ? import(assetUrl(`atlas_core.js?generation=${generation}`).href)
+      : Promise.resolve({ default: init, AtlasHandle, lastPanic, __panicForTests });
+    // A later generation fetches the .wasm again (usually from the HTTP cache) and compiles it anew.
+    loading = glue.then(async (g) => {
+      await g.default({ module_or_path: wasmUrl });
+      return { ...g };
+    });
     // A failed load may be retried by a later instance (e.g. after the network comes back).
     loading.catch(() => {
       loading = null;
@@ -56,19 +72,32 @@ export function loadCore() {
 }
 
 /**
- * The chart module (a second, smaller wasm), loaded once per page when a chart is first shown so
- * that charting code is not part of the default download.
+ * Retires a module instance that trapped: the next load makes a fresh one. (Should the instance
+ * be an older one, the current one is replaced too, needlessly but harmlessly.)
  */
-export function loadCharts() {
-  if (!charts) {
-    const glue = assetUrl('atlas_charts.js');
-    charts = import(glue.href).then(async (module) => {
-      await module.default({ module_or_path: assetUrl('atlas_charts_bg.wasm') });
+export function retireCore(core) {
+  core.retired = true;
+  generation += 1;
+  loading = null;
+}
+
+const onDemand = new Map();
+
+/** A wasm module loaded on demand, once per page (a failed load may be tried again later). */
+function loadOnDemand(name) {
+  if (!onDemand.has(name)) {
+    const loading = import(assetUrl(`${name}.js`).href).then(async (module) => {
+      await module.default({ module_or_path: assetUrl(`${name}_bg.wasm`) });
       return module;
     });
-    charts.catch(() => {
-      charts = null;
-    });
+    loading.catch(() => onDemand.delete(name));
+    onDemand.set(name, loading);
   }
-  return charts;
+  return onDemand.get(name);
 }
+
+/** The chart module (a second wasm), loaded when a chart is first shown. */
+export const loadCharts = () => loadOnDemand('atlas_charts');
+
+/** The analysis module (a third wasm), loaded when the patch or work × health tools first open. */
+export const loadAnalysis = () => loadOnDemand('atlas_analysis');

@@ -1,17 +1,20 @@
 // <work-health-atlas>: the custom element. It owns the DOM, every event listener and the animation
 // frame; the wasm core owns the data, the state and the drawing. All data-derived text is set with
 // textContent, never parsed as HTML.
-import { loadCore, loadPostcodeIndex, embeddedBundle, loadCharts } from './core.js';
+import { loadCore, loadPostcodeIndex, embeddedBundle, loadCharts, loadAnalysis, retireCore } from './core.js';
 import { atlasStyleSheet } from './styles.js';
 import { Controls } from './controls.js';
 import { SearchBox } from './search-box.js';
 import { Panel } from './panel.js';
 import { MapInput } from './map-input.js';
-import { parseView, parseControls, parseHeight, hashKey, readHash, writeHash } from './embed-options.js';
+import { parseView, parseControls, parseHeight, hashKey, readHash, writeHash, draftKey, hasImpactWork } from './embed-options.js';
 import { buildUi, renderCaption, renderLegend, renderTooltip, showError, showLoading, hideStatus } from './ui.js';
 
+/** The widgets that have a handle: those on an instance that panicked move to a fresh one. */
+const live = new Set();
+
 export class AtlasElement extends HTMLElement {
-  static observedAttributes = ['indicator', 'geography', 'period', 'area', 'src', 'view', 'controls', 'height', 'sync-url'];
+  static observedAttributes = ['indicator', 'geography', 'period', 'area', 'src', 'view', 'controls', 'height', 'sync-url', 'patch', 'patch-src', 'notes-src'];
 
   #ui;
   #controls;
@@ -35,6 +38,16 @@ export class AtlasElement extends HTMLElement {
   #readyResolve;
   #failed = false;
   #announcedReady = false;
+  // The patch, notes and work × health views: a promise while loading, then the object.
+  #ext = null;
+  #extension = null;
+  // This widget's bundle, to rebuild its handle on a fresh module after a panic (#move).
+  #bundle = null;
+  #prefetchedResolve;
+  /** Resolves when the page's prefetch for offline use has settled (false with `prefetch="none"`). */
+  prefetched = new Promise((resolve) => {
+    this.#prefetchedResolve = resolve;
+  });
 
   constructor() {
     super();
@@ -58,13 +71,14 @@ export class AtlasElement extends HTMLElement {
       draw: (kind, canvas, option) => this.#draw(kind, canvas, option),
       periodAt: (x, y) => (this.#chart ? this.#chart.periodAt(x, y) ?? null : null),
       readout: (i) => (this.#handle ? this.#handle.trendReadout(i) : null),
-      legend: () => (this.#handle ? this.#handle.trendLegend() : []),
+      legend: () => (this.#handle ? [...this.#handle.trendLegend(), ...(this.#extension?.trendLegend() ?? [])] : []),
       info: () => (this.#handle ? this.#handle.selectedInfo() : null),
       summary: () => (this.#handle ? this.#handle.summary() : null),
       profile: () => (this.#handle ? this.#handle.profileSpec() : null),
       districts: (indicator) => (this.#handle ? this.#handle.districtSpec(indicator) : null),
       districtIndicators: () => (this.#handle ? this.#handle.districtIndicators() : []),
       previewPeriod: (id) => this.#previewPeriod(id),
+      extension: (tab, pane) => this.#extend().then((x) => x.render(tab, pane)),
     });
     this.#ui = buildUi(this.#controls, this.#search, this.#panel);
     this.#ui.tableToggle.addEventListener('click', () => this.#showTable(this.#ui.tableToggle.getAttribute('aria-pressed') !== 'true'));
@@ -79,7 +93,12 @@ export class AtlasElement extends HTMLElement {
         this.#unshift = true;
         this.#schedule(true, true);
       },
-      select: (info) => this.#announceSelection(info),
+      select: (info, shift) => {
+        // Shift-click adds the area to the patch (or takes it out).
+        if (info && (shift || this.#extension?.editing)) this.#extend().then((x) => x.toggle(info.code));
+        this.#announceSelection(info);
+      },
+      hovered: () => this.#extension?.hovered(),
       size: () => this.#size,
       focus: (dx, dy) => this.#focusMove(dx, dy),
       selectFocused: () => {
@@ -135,7 +154,8 @@ export class AtlasElement extends HTMLElement {
       return;
     }
     if (!this.#handle) return;
-    if (name === 'area') this.#applyArea(newValue, true);
+    if (name === 'patch' || name === 'patch-src' || name === 'notes-src') this.#extend().then((x) => x.load());
+    else if (name === 'area') this.#applyArea(newValue, true);
     else this.#applyView({ [name]: newValue });
   }
 
@@ -187,6 +207,7 @@ export class AtlasElement extends HTMLElement {
       const { DataTable } = await import('./table.js');
       this.#table ??= new DataTable({
         rows: () => (this.#handle ? this.#call(() => this.#handle.tableRows()) ?? [] : []),
+        extra: () => this.#extension?.tableRows() ?? [],
         select: (code) => {
           this.#applyArea(code, true);
           if (this.#view === 'full') this.#showTable(false);
@@ -290,6 +311,8 @@ export class AtlasElement extends HTMLElement {
     const handle = this.#call(() => new core.AtlasHandle(bundle, this.#size.width, this.#size.height));
     if (!handle) return;
     this.#handle = handle;
+    this.#bundle = bundle;
+    live.add(this);
     this.#controls.setCatalogue(handle.catalogue());
     this.#applyView(
       {
@@ -304,6 +327,9 @@ export class AtlasElement extends HTMLElement {
     hideStatus(this.#ui);
     this.#refreshText();
     this.#schedule(true, true);
+    if (this.#ext || hasImpactWork(this)) this.#extend().then((x) => x.load());
+    // Another widget's panic retired the module while the bundle was loading.
+    if (core.retired) this.#move(core);
   }
 
   #releaseHandle() {
@@ -315,6 +341,30 @@ export class AtlasElement extends HTMLElement {
       }
     }
     this.#handle = null;
+    this.#bundle = null;
+    live.delete(this);
+  }
+
+  /**
+   * Another widget's panic retired the module instance this one uses (core.js): move to a fresh
+   * instance with the same view, firing no event, so that the user notices nothing. Until then the
+   * retired instance is used; a trap there is not this widget's error (see #call). Concurrent
+   * moves are harmless: the first one wins, the others find nothing left to move. Without a fresh
+   * instance (e.g. offline) the widget stays where it is; the next trap there tries again.
+   */
+  async #move(retired) {
+    if (this.#core !== retired) return;
+    const moved = await import('./carry-over.js')
+      .then((m) => m.moveToFreshCore(loadCore, () => this.#core === retired && this.#handle, this.#bundle, this.#size))
+      .catch(() => null);
+    // Removed or reloaded in the meantime: the fresh handle is dropped (the glue frees it on GC).
+    if (!moved || this.#core !== retired || !this.#handle) return;
+    this.#core = moved.core;
+    this.#handle = moved.handle;
+    // The patch's outlines and fills lived in the old instance: refresh puts them back.
+    if (!moved.restored) this.#refreshText();
+    else this.#extension?.refresh();
+    this.#schedule(true, true);
   }
 
   // ---- errors --------------------------------------------------------------------------------
@@ -325,13 +375,20 @@ export class AtlasElement extends HTMLElement {
       return fn();
     } catch (error) {
       if (error instanceof WebAssembly.RuntimeError) {
-        let message = null;
-        try {
-          message = this.#core && this.#core.lastPanic();
-        } catch {
-          message = null;
+        const core = this.#core;
+        // A trap in an instance that another widget's panic retired is not this widget's error.
+        if (!core.retired || !this.#handle) {
+          let message = null;
+          try {
+            message = core.lastPanic();
+          } catch {
+            message = null;
+          }
+          this.#fail('panic', `The atlas hit an internal error: ${message || error.message}`);
+          retireCore(core);
         }
-        this.#fail('panic', `The atlas hit an internal error: ${message || error.message}`);
+        // Every widget still on the trapped instance moves to a fresh one.
+        for (const element of live) element.#move(core);
       } else {
         this.#fail(error.code || 'internal-error', error.message, error.issues);
       }
@@ -493,49 +550,25 @@ export class AtlasElement extends HTMLElement {
 
   // ---- exports -------------------------------------------------------------------------------
 
-  /** The export helpers, loaded on first use (not part of the default download). */
-  #exports() {
-    return import('./exports.js');
+  /** The exports with this widget's parts (exports.js, loaded on first use). */
+  async #exporter() {
+    const { Exporter } = await import('./exports.js');
+    return new Exporter({ handle: this.#handle, chart: this.#chart, panel: this.#panel, ui: this.#ui, extension: this.#extension, loadCharts, link: () => this.link() });
   }
 
   /** The current layer as CSV with its provenance lines (what "Download CSV" saves). */
   async toCsv() {
-    if (!this.#handle) return null;
-    // Built by the chart module (loaded on demand) from what the map module reports.
-    const charts = await loadCharts();
-    return charts.csvFromRows(this.#handle.caption(), this.#handle.tableRows());
+    return this.#handle ? (await this.#exporter()).csv() : null;
   }
 
   /** A PNG of the map (`map`) or the trend chart (`chart`) with title, legend and sources drawn in. */
   async toPng(kind = 'map') {
-    if (!this.#handle) throw new Error('the atlas has not loaded');
-    const { composePng } = await this.#exports();
-    const caption = this.#handle.caption();
-    if (kind === 'chart') {
-      const canvas = this.#panel.canvas;
-      if (!this.#chart || this.#panel.chart.hidden) throw new Error('select an area to show its chart first');
-      const info = this.#handle.selectedInfo();
-      const legend = this.#handle.trendLegend().map((l) => ({ colour: l.colour, label: l.label, no_data: false }));
-      return composePng({ title: `${caption.title}: ${info ? info.name : ''}`, canvases: [canvas], legend, caption, width: canvas.getBoundingClientRect().width });
-    }
-    return composePng({
-      title: caption.title,
-      canvases: [this.#ui.base, this.#ui.overlay],
-      legend: this.#handle.legend(),
-      legendTitle: caption.unit,
-      caption,
-      width: this.#ui.base.getBoundingClientRect().width,
-    });
+    return (await this.#exporter()).png(kind);
   }
 
   /** The trend chart as an SVG document with title and sources drawn in. */
   async toSvg() {
-    const { captionLines } = await this.#exports();
-    const spec = this.#handle ? this.#handle.trendSpec() : null;
-    if (!spec || !this.#chart) throw new Error('select an area to show its chart first');
-    const caption = this.#handle.caption();
-    const info = this.#handle.selectedInfo();
-    return this.#chart.trendSvg(spec, `${caption.title}: ${info ? info.name : ''}`, captionLines(caption), 720);
+    return (await this.#exporter()).svg();
   }
 
   /** A link to this view (the page URL with the state in its hash). */
@@ -546,26 +579,11 @@ export class AtlasElement extends HTMLElement {
   }
 
   async #export(kind) {
-    const status = this.#ui.exportStatus;
-    try {
-      const { fileName, downloadBlob, downloadText } = await this.#exports();
-      const title = this.#handle.caption().title;
-      if (kind === 'csv') downloadText(fileName(title, 'csv'), await this.toCsv(), 'text/csv;charset=utf-8');
-      else if (kind === 'map-png') downloadBlob(fileName(title, 'png'), await this.toPng('map'));
-      else if (kind === 'chart-png') downloadBlob(fileName(`${title} chart`, 'png'), await this.toPng('chart'));
-      else if (kind === 'chart-svg') downloadText(fileName(`${title} chart`, 'svg'), await this.toSvg(), 'image/svg+xml');
-      else if (kind === 'link') {
-        await navigator.clipboard.writeText(this.link());
-        status.textContent = 'Link copied.';
-        return;
-      }
-      status.textContent = 'Downloaded.';
-    } catch (error) {
-      status.textContent = `Not possible: ${error.message}.`;
-    }
+    (await this.#exporter()).download(kind, this.#ui.exportStatus);
   }
 
   #announceSelection(info) {
+    this.#extension?.selected(info);
     this.#panel.render();
     this.#speak();
     if (info) this.#emit('atlas-select', { code: info.code, name: info.name, geography: info.geography });
@@ -580,6 +598,29 @@ export class AtlasElement extends HTMLElement {
     this.#controls.sync(this.#handle.state(), (from) => this.#handle.changeRefusal(from));
     this.#panel.render();
     this.#table?.render();
+    this.#extension?.refresh();
+  }
+
+  /**
+   * The patch, notes and work × health views (extension.js and the analysis module), loaded when
+   * first needed: a tab opened, a shift-click, a patch or notes attribute, or a saved draft.
+   */
+  #extend() {
+    this.#ext ??= import('./extension.js').then(({ Extension }) => {
+      this.#extension = new Extension({
+        element: this,
+        ui: this.#ui,
+        panel: this.#panel,
+        handle: () => this.#handle,
+        call: (fn) => this.#call(fn),
+        bundle: () => this.#bundle,
+        repaint: () => this.#schedule(true, true),
+        analysis: loadAnalysis,
+        draftKey: () => draftKey(this),
+      });
+      return this.#extension;
+    });
+    return this.#ext;
   }
 
   /**
@@ -589,6 +630,7 @@ export class AtlasElement extends HTMLElement {
   #draw(kind, canvas, option) {
     const spec = kind === 'trend' ? (this.#handle ? this.#call(() => this.#handle.trendSpec()) : null) : option;
     if (!spec) return false;
+    if (kind === 'trend') this.#extension?.decorateTrend(spec);
     if (!this.#chart) {
       if (!this.#chartLoading) {
         this.#chartLoading = true;
@@ -680,16 +722,25 @@ export class AtlasElement extends HTMLElement {
       this.#ui.base.style.transform = '';
       this.#ui.overlay.style.transform = '';
     }
+    if (this.#dirty.base) this.#extension?.painted();
     this.#dirty = { base: false, overlay: false };
     if (this.#handle && !this.#announcedReady && !this.#failed) {
       this.#announcedReady = true;
       const state = this.#stateObject();
       this.#readyResolve(state);
       this.#emit('atlas-ready', state);
+      // Never before the first paint: what the widget may need later, for use offline.
+      this.#prefetchedResolve(
+        this.getAttribute('prefetch') !== 'none' &&
+          import('./prefetch.js').then((p) => p.prefetchWhenIdle(loadCharts, loadPostcodeIndex), () => false),
+      );
     }
   }
 
-  /** Paint counters `{ base, overlay }` (used by tests to prove hover repaints only the overlay). */
+  /**
+   * Paint counters `{ base, overlay }` of the current handle (used by tests to prove hover
+   * repaints only the overlay); they start again when the widget moves to a fresh module (#move).
+   */
   get paintCounts() {
     return this.#handle ? this.#handle.paintCounts() : null;
   }

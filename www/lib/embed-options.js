@@ -61,3 +61,22 @@ export function writeHash(hash, key, state) {
   entries.push(`${key}=${encodeURIComponent(value).replace(/%3A/gi, ':').replace(/%3B/gi, ';')}`);
   return `#${entries.join('&')}`;
 }
+
+// Where a widget keeps its draft (patch and notes) in the browser's local storage, and whether a
+// widget has impact work to load at start (a patch or notes from the page, or a saved draft).
+
+/** The local-storage key of a widget's draft: per page and per element id. */
+export function draftKey(element) {
+  return `work-health-atlas:draft:${location.pathname}#${element.id || 'atlas'}`;
+}
+
+/** True when the page gives a patch or notes, or a draft was saved here before. */
+export function hasImpactWork(element) {
+  if (['patch', 'patch-src', 'notes-src'].some((name) => element.hasAttribute(name))) return true;
+  try {
+    return localStorage.getItem(draftKey(element)) !== null;
+  } catch {
+    // Storage blocked (privacy settings, sandboxed frame): there is no draft to load.
+    return false;
+  }
+}

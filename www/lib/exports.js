@@ -128,3 +128,68 @@ export function downloadBlob(name, blob) {
 export function downloadText(name, text, type) {
   download(name, new Blob([text], { type }));
 }
+
+/**
+ * One widget's exports (the element's toCsv, toPng, toSvg and its download buttons), given its
+ * parts: `{ handle, chart, panel, ui, extension, loadCharts, link() }`.
+ */
+export class Exporter {
+  constructor(parts) {
+    Object.assign(this, parts);
+  }
+
+  /** The layer as CSV, the patch's row first; built by the chart module from the map's rows. */
+  async csv() {
+    const charts = await this.loadCharts();
+    return charts.csvFromRows(this.handle.caption(), [...(this.extension?.tableRows() ?? []), ...this.handle.tableRows()]);
+  }
+
+  png(kind) {
+    const { handle, ui, panel } = this;
+    if (!handle) throw new Error('the atlas has not loaded');
+    const caption = handle.caption();
+    if (kind === 'chart') {
+      const canvas = panel.canvas;
+      if (!this.chart || panel.chart.hidden) throw new Error('select an area to show its chart first');
+      const info = handle.selectedInfo();
+      const legend = [...handle.trendLegend(), ...(this.extension?.trendLegend() ?? [])].map((l) => ({ colour: l.colour, label: l.label, no_data: false }));
+      return composePng({ title: `${caption.title}: ${info ? info.name : ''}`, canvases: [canvas], legend, caption, width: canvas.getBoundingClientRect().width });
+    }
+    return composePng({
+      title: caption.title,
+      canvases: [ui.base, ui.overlay, ...(this.extension?.mapCanvases() ?? [])],
+      legend: [...handle.legend(), ...(this.extension?.mapLegend() ?? [])],
+      legendTitle: caption.unit,
+      caption,
+      width: ui.base.getBoundingClientRect().width,
+    });
+  }
+
+  svg() {
+    const spec = this.handle ? this.handle.trendSpec() : null;
+    if (!spec || !this.chart) throw new Error('select an area to show its chart first');
+    this.extension?.decorateTrend(spec);
+    const caption = this.handle.caption();
+    const info = this.handle.selectedInfo();
+    return this.chart.trendSvg(spec, `${caption.title}: ${info ? info.name : ''}`, captionLines(caption), 720);
+  }
+
+  /** What a download button does; the outcome is said in `status`. */
+  async download(kind, status) {
+    try {
+      const title = this.handle.caption().title;
+      if (kind === 'csv') downloadText(fileName(title, 'csv'), await this.csv(), 'text/csv;charset=utf-8');
+      else if (kind === 'map-png') downloadBlob(fileName(title, 'png'), await this.png('map'));
+      else if (kind === 'chart-png') downloadBlob(fileName(`${title} chart`, 'png'), await this.png('chart'));
+      else if (kind === 'chart-svg') downloadText(fileName(`${title} chart`, 'svg'), await this.svg(), 'image/svg+xml');
+      else if (kind === 'link') {
+        await navigator.clipboard.writeText(this.link());
+        status.textContent = 'Link copied.';
+        return;
+      }
+      status.textContent = 'Downloaded.';
+    } catch (error) {
+      status.textContent = `Not possible: ${error.message}.`;
+    }
+  }
+}

@@ -13,16 +13,19 @@ class BundleError extends Error {
   }
 }
 
-/** Resolves with the parsed bundle or rejects with an Error carrying a `code`. */
-export async function fetchBundle(src, base) {
+/**
+ * Resolves with the parsed JSON or rejects with an Error carrying a `code`. `what` names the file
+ * in messages (a patch or notes file uses the same checks); `limit` is the size limit in bytes.
+ */
+export async function fetchBundle(src, base, what = 'data file', limit = MAX_BUNDLE_BYTES) {
   let url;
   try {
     url = new URL(src, base);
   } catch {
-    throw new BundleError('src-invalid-url', `The data address "${src}" is not a valid URL.`);
+    throw new BundleError('src-invalid-url', `The ${what} address "${src}" is not a valid URL.`);
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new BundleError('src-invalid-url', `The data address must be http or https, not "${url.protocol}".`);
+    throw new BundleError('src-invalid-url', `The ${what} address must be http or https, not "${url.protocol}".`);
   }
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), FETCH_TIMEOUT_MS);
@@ -32,41 +35,41 @@ export async function fetchBundle(src, base) {
   } catch (error) {
     clearTimeout(timer);
     if (error.name === 'AbortError') {
-      throw new BundleError('src-timeout', `The data file ${url.href} did not arrive within ${FETCH_TIMEOUT_MS / 1000} s.`);
+      throw new BundleError('src-timeout', `The ${what} ${url.href} did not arrive within ${FETCH_TIMEOUT_MS / 1000} s.`);
     }
-    throw new BundleError('src-network', `The data file ${url.href} could not be fetched: ${error.message}`);
+    throw new BundleError('src-network', `The ${what} ${url.href} could not be fetched: ${error.message}`);
   }
   try {
     if (!response.ok) {
       const code = response.status === 404 ? 'src-not-found' : 'src-http-error';
-      throw new BundleError(code, `The data file ${url.href} could not be loaded (HTTP ${response.status}).`);
+      throw new BundleError(code, `The ${what} ${url.href} could not be loaded (HTTP ${response.status}).`);
     }
     const type = (response.headers.get('content-type') || '').toLowerCase();
     if (type && !type.includes('json') && !type.includes('octet-stream') && !type.startsWith('text/plain')) {
-      throw new BundleError('src-wrong-type', `The data file ${url.href} is "${type}", not JSON.`);
+      throw new BundleError('src-wrong-type', `The ${what} ${url.href} is "${type}", not JSON.`);
     }
     const length = Number(response.headers.get('content-length') || 0);
-    if (length > MAX_BUNDLE_BYTES) {
-      throw new BundleError('src-too-large', `The data file is ${length} bytes; the limit is ${MAX_BUNDLE_BYTES}.`);
+    if (length > limit) {
+      throw new BundleError('src-too-large', `The ${what} is ${length} bytes; the limit is ${limit}.`);
     }
     const bytes = new Uint8Array(await response.arrayBuffer());
-    if (bytes.length > MAX_BUNDLE_BYTES) {
-      throw new BundleError('src-too-large', `The data file is ${bytes.length} bytes; the limit is ${MAX_BUNDLE_BYTES}.`);
+    if (bytes.length > limit) {
+      throw new BundleError('src-too-large', `The ${what} is ${bytes.length} bytes; the limit is ${limit}.`);
     }
     let text;
     try {
       text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     } catch {
-      throw new BundleError('invalid-json', `The data file ${url.href} is not UTF-8 text.`);
+      throw new BundleError('invalid-json', `The ${what} ${url.href} is not UTF-8 text.`);
     }
     try {
       return JSON.parse(text);
     } catch (error) {
-      throw new BundleError('invalid-json', `The data file ${url.href} is not valid JSON: ${error.message}`);
+      throw new BundleError('invalid-json', `The ${what} ${url.href} is not valid JSON: ${error.message}`);
     }
   } catch (error) {
     if (error.name === 'AbortError') {
-      throw new BundleError('src-timeout', `The data file ${url.href} did not arrive within ${FETCH_TIMEOUT_MS / 1000} s.`);
+      throw new BundleError('src-timeout', `The ${what} ${url.href} did not arrive within ${FETCH_TIMEOUT_MS / 1000} s.`);
     }
     throw error;
   } finally {

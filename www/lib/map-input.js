@@ -17,8 +17,8 @@ const HINT_MS = 1500;
 export class MapInput {
   /**
    * @param {object} ui the element's parts (overlay canvas, zoom buttons, tooltip, hint)
-   * @param {object} host `{ handle(), call(fn), schedule(base, overlay), repaint(), select(info),
-   *   size(), focus(dx, dy), selectFocused(), clearFocus() }`
+   * @param {object} host `{ handle(), call(fn), schedule(base, overlay), repaint(), select(info, shift),
+   *   hovered(), size(), focus(dx, dy), selectFocused(), clearFocus() }`
    */
   constructor(ui, host) {
     this.ui = ui;
@@ -45,7 +45,10 @@ export class MapInput {
       if (this.drag) return;
       renderTooltip(ui, null);
       const handle = host.handle();
-      if (handle && host.call(() => handle.clearHover())) host.schedule(false, true);
+      if (handle && host.call(() => handle.clearHover())) {
+        host.schedule(false, true);
+        host.hovered();
+      }
     });
     overlay.addEventListener('wheel', (event) => this.onWheel(event), { passive: false });
     overlay.addEventListener('dblclick', (event) => {
@@ -114,7 +117,10 @@ export class MapInput {
     }
     if (event.pointerType === 'touch') return;
     const changed = this.host.call(() => handle.hover(x, y));
-    if (changed) this.host.schedule(false, true);
+    if (changed) {
+      this.host.schedule(false, true);
+      this.host.hovered();
+    }
     renderTooltip(this.ui, handle.hoverInfo(), x, y);
   }
 
@@ -166,7 +172,7 @@ export class MapInput {
     const info = this.host.call(() => handle.selectAt(x, y));
     if (info === undefined) return;
     this.host.schedule(false, true);
-    this.host.select(info);
+    this.host.select(info, event.shiftKey);
   }
 
   onWheel(event) {

@@ -1,33 +1,15 @@
-// The side panel, in three tabs: the selected area's trend (sentence, interval, benchmarks with
-// glyphs and words, recent trend, chart with legend, readout and table), its profile (every
-// indicator as a spine chart and a table), and the districts (small multiples of a yearly
-// indicator). Charts are drawn by the core's chart module on canvases.
-import { h, setChildren } from './dom.js';
-
-function canvasSize(canvas, cssHeight) {
-  const rect = canvas.getBoundingClientRect();
-  const dpr = Math.max(1, Math.min(window.devicePixelRatio || 1, 3));
-  const width = Math.max(1, Math.round(rect.width));
-  if (cssHeight) canvas.style.height = `${cssHeight}px`;
-  const height = Math.max(1, Math.round(cssHeight || rect.height));
-  canvas.width = Math.round(width * dpr);
-  canvas.height = Math.round(height * dpr);
-  canvas.getContext('2d').setTransform(dpr, 0, 0, dpr, 0, 0);
-  return { width, height };
-}
-
-function table(caption, head, rows) {
-  return [
-    h('caption', {}, [caption]),
-    h('thead', {}, [h('tr', {}, head.map((c) => h('th', { scope: 'col' }, [c])))]),
-    h('tbody', {}, rows.map((r) => h('tr', {}, r.map((c, i) => (i === 0 ? h('th', { scope: 'row' }, [c]) : h('td', {}, [c])))))),
-  ];
-}
+// The side panel, in tabs: the selected area's trend (sentence, interval, benchmarks with glyphs
+// and words, recent trend, chart with legend, readout and table), its profile (every indicator as
+// a spine chart and a table), the districts (small multiples of a yearly indicator), and the
+// patch (tracking impact) and work × health views, whose code loads when they are first opened.
+// Charts are drawn by the core's chart module on canvases.
+import { h } from './dom.js';
 
 export class Panel {
   /**
    * @param {object} handlers `{ draw(kind, canvas, option) → bool, periodAt(x, y), readout(i), legend(),
-   *   info(), summary(), profile(), districts(indicator), districtIndicators(), previewPeriod(id|null) }`
+   *   info(), summary(), profile(), districts(indicator), districtIndicators(), previewPeriod(id|null),
+   *   extension(tab, pane) }`
    */
   constructor(handlers) {
     this.handlers = handlers;
@@ -40,7 +22,13 @@ export class Panel {
       button.addEventListener('keydown', (event) => this.onTabKey(event));
       return button;
     };
-    this.tabs = { trend: tab('trend', 'Trend'), profile: tab('profile', 'Profile'), districts: tab('districts', 'Districts') };
+    this.tabs = {
+      trend: tab('trend', 'Trend'),
+      profile: tab('profile', 'Profile'),
+      districts: tab('districts', 'Districts'),
+      patch: tab('patch', 'Patch'),
+      workhealth: tab('workhealth', 'Work × health'),
+    };
     this.title = h('h3', { class: 'panel-title' }, ['Select an area']);
     this.sentence = h('p', { class: 'panel-sentence' });
     this.summary = h('div', { class: 'summary' });
@@ -71,6 +59,8 @@ export class Panel {
         h('p', { class: 'profile-key' }, ['Each panel: one district (orange) against the other five (grey), same scale. ONS Health Index figures are published per district; an England figure is not in the source files.']),
         this.districtTable,
       ]),
+      patch: h('div', { role: 'tabpanel', id: 'atlas-pane-patch', 'aria-labelledby': 'atlas-tab-patch', hidden: true }),
+      workhealth: h('div', { role: 'tabpanel', id: 'atlas-pane-workhealth', 'aria-labelledby': 'atlas-tab-workhealth', hidden: true }),
     };
     this.root = h('aside', { class: 'panel', part: 'panel', 'aria-label': 'Selected area and districts' }, [
       h('div', { role: 'tablist', class: 'tabs', 'aria-label': 'Panel views' }, Object.values(this.tabs)),
@@ -119,36 +109,23 @@ export class Panel {
   }
 
   setHovered(period) {
-    if (period === this.hovered) return;
+    // The chart exists only once the views have drawn it, so they are loaded by now.
+    if (period === this.hovered || !this.loadedViews) return;
     this.hovered = period;
-    this.drawTrend();
+    this.loadedViews.drawTrend(this);
     const readout = period === null ? null : this.handlers.readout(period);
-    this.showReadout(readout);
+    this.loadedViews.showReadout(this, readout);
     this.handlers.previewPeriod(readout ? readout.period_id : null);
-  }
-
-  showReadout(readout) {
-    if (!readout) {
-      setChildren(this.readout, []);
-      return;
-    }
-    const rows = readout.lines.map((line) =>
-      h('li', {}, [h('strong', {}, [`${line.label}: `]), line.value_text, line.interval_text ? ` (${line.interval_text})` : '']),
-    );
-    setChildren(this.readout, [
-      h('p', { class: 'readout-period' }, [readout.period]),
-      h('ul', {}, rows),
-      readout.change_note ? h('p', { class: 'readout-note' }, [`‡ ${readout.change_note}`]) : null,
-    ]);
-  }
-
-  drawTrend() {
-    canvasSize(this.canvas);
-    return this.handlers.draw('trend', this.canvas, this.hovered ?? undefined);
   }
 
   /** Redraws the visible tab from the core's current state. */
   render() {
+    if (this.tab === 'patch' || this.tab === 'workhealth') {
+      this.title.hidden = this.sentence.hidden = true;
+      this.handlers.extension(this.tab, this.panes[this.tab]);
+      return;
+    }
+    this.title.hidden = this.sentence.hidden = false;
     const info = this.handlers.info();
     if (info) {
       this.title.textContent = info.district && info.district !== info.name ? `${info.name}, ${info.district}` : info.name;
@@ -162,69 +139,22 @@ export class Panel {
       this.title.textContent = this.tab === 'districts' ? 'Districts' : 'Select an area';
       this.sentence.textContent = this.tab === 'districts' ? '' : 'Click an area on the map, or search for one, to see how it compares and how it is changing.';
     }
-    if (this.tab === 'trend') this.renderTrend(info);
-    else if (this.tab === 'profile') this.renderProfile(info);
-    else this.renderDistricts();
-  }
-
-  renderTrend(info) {
-    if (!info) {
-      setChildren(this.summary, []);
+    const tab = this.tab;
+    // Nothing selected: nothing to draw, and no need to load the views' code yet.
+    if (tab === 'trend' && !info) {
       this.chart.hidden = true;
+      this.summary.replaceChildren();
       return;
     }
-    const summary = this.handlers.summary();
-    if (summary) {
-      const items = summary.benchmarks.map((b) =>
-        h('li', { class: `benchmark ${b.word_95.replace(' ', '-')}` }, [
-          h('span', { class: 'glyph', 'aria-hidden': 'true' }, [b.glyph_95]),
-          ` ${b.word_95[0].toUpperCase()}${b.word_95.slice(1)} than ${b.comparator} (${b.comparator_value}) at 95%; ${b.word_998} at 99.8%.`,
-        ]),
-      );
-      setChildren(this.summary, [
-        h('p', { class: 'interval' }, [`${summary.interval_text}.`]),
-        items.length ? h('ul', { class: 'benchmarks', 'aria-label': 'Compared with' }, items) : null,
-        h('p', { class: 'recent-trend' }, [`Recent trend: ${summary.recent_trend}.`]),
-      ]);
-    }
-    this.chart.hidden = false;
-    const drawn = this.drawTrend();
-    this.chart.hidden = !drawn;
-    setChildren(
-      this.legend,
-      this.handlers.legend().map((line) => {
-        const sample = h('span', { class: line.primary ? 'line-sample primary' : 'line-sample', 'aria-hidden': 'true' });
-        sample.style.borderTopColor = line.colour;
-        sample.style.borderTopStyle = line.dash === 0 ? 'solid' : line.dash <= 3 ? 'dotted' : 'dashed';
-        return h('li', {}, [sample, line.label]);
-      }),
-    );
-    const readouts = [];
-    for (let i = 0; ; i += 1) {
-      const r = this.handlers.readout(i);
-      if (!r) break;
-      readouts.push(r);
-    }
-    if (!readouts.length) {
-      setChildren(this.table, []);
-      return;
-    }
-    setChildren(
-      this.table,
-      table(
-        'Trend chart figures',
-        ['Period', ...readouts[0].lines.map((l) => l.label)],
-        readouts.map((r) => [r.period, ...r.lines.map((l) => (l.interval_text ? `${l.value_text} (${l.interval_text})` : l.value_text))]),
-      ),
-    );
+    this.views().then((views) => (tab === 'trend' ? views.renderTrend(this, info) : tab === 'profile' ? views.renderProfile(this, info) : views.renderDistricts(this)));
   }
 
-  renderProfile(info) {
-    // The profile and district views load their code when one is first opened.
-    import('./panel-views.js').then((views) => views.renderProfile(this, info, { canvasSize, table }));
-  }
-
-  renderDistricts() {
-    import('./panel-views.js').then((views) => views.renderDistricts(this, { canvasSize, table }));
+  /** The tab views (panel-views.js), loaded when a view is first drawn. */
+  views() {
+    this.viewsLoading ??= import('./panel-views.js').then((views) => {
+      this.loadedViews = views;
+      return views;
+    });
+    return this.viewsLoading;
   }
 }

@@ -2,6 +2,7 @@
 // keyboard-operable suggestions, loaded by search-box.js on first use. Names and codes are matched by the core; a postcode is looked up in the postcode
 // index, fetched from the widget's own folder the first time someone searches one.
 import { h, setChildren } from './dom.js';
+import { adoptViewStyles } from './panel-views.js';
 
 const POSTCODE = /^\s*[A-Za-z]{1,2}[0-9][A-Za-z0-9]?\s*[0-9][A-Za-z]{2}\s*$/;
 const LIMIT = 8;
@@ -16,6 +17,7 @@ export class Search {
    * @param {object} box the SearchBox whose elements this drives
    */
   constructor(handlers, box) {
+    adoptViewStyles(box.root);
     this.handlers = handlers;
     this.hits = [];
     this.active = -1;

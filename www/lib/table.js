@@ -2,6 +2,7 @@
 // sortable (buttons in the headers, aria-sort) and searchable. Choosing an area's name selects it
 // on the map. Rows come from the core; every cell is text.
 import { h, setChildren } from './dom.js';
+import { adoptViewStyles } from './panel-views.js';
 
 const COLUMNS = [
   ['name', 'Area'],
@@ -13,7 +14,7 @@ const COLUMNS = [
 ];
 
 export class DataTable {
-  /** @param {object} handlers `{ rows() → [...], select(code), caption() → string }` */
+  /** @param {object} handlers `{ rows() → [...], extra() → [...], select(code), caption() → string }` */
   constructor(handlers) {
     this.handlers = handlers;
     this.sort = { key: 'rank', ascending: true };
@@ -40,6 +41,7 @@ export class DataTable {
 
   render() {
     if (this.root.hidden) return;
+    adoptViewStyles(this.root);
     const all = this.handlers.rows();
     const rows = this.filter
       ? all.filter((r) => `${r.name} ${r.district} ${r.code}`.toLowerCase().includes(this.filter))
@@ -74,6 +76,17 @@ export class DataTable {
         h('td', { class: 'number' }, [r.rank === null ? '–' : String(r.rank)]),
       ]);
     });
-    setChildren(this.table, [h('caption', {}, [this.handlers.caption()]), h('thead', {}, [head]), h('tbody', {}, body)]);
+    // Patch rows (from the patch view) lead the table, outside the sort: they are not areas.
+    const extra = (this.handlers.extra?.() ?? []).map((r) =>
+      h('tr', { class: 'extra-row' }, [
+        h('th', { scope: 'row' }, [r.name]),
+        h('td', {}, [r.district]),
+        h('td', { class: 'number' }, [r.value_text]),
+        h('td', {}, [r.interval_text]),
+        h('td', {}, [r.comparison]),
+        h('td', { class: 'number' }, ['–']),
+      ]),
+    );
+    setChildren(this.table, [h('caption', {}, [this.handlers.caption()]), h('thead', {}, [head]), h('tbody', {}, [...extra, ...body])]);
   }
 }

@@ -1,0 +1,287 @@
+//! The analysis module's handle (a third wasm, `analysis-shell`, loaded only when the patch or
+//! work × health tools are first used): patches, matched comparisons, notes and the work × health
+//! scatter (`crate::impact`), run on the bundle object the page already holds, and their charts
+//! drawn with plotters. Patch and notes files arrive as values the page parsed with `JSON.parse`
+//! (no JSON parser in this module). One handle per widget; everything it returns is plain data
+//! for the element to show as text.
+
+use super::canvas::canvas_backend;
+use crate::impact::comparison::{compare, ComparisonRequest};
+use crate::impact::notes::{check_notes, Note};
+use crate::impact::panel::PanelInput;
+use crate::impact::patch::{check_patch, codes, members, resolve, split_entries, Patch};
+use crate::impact::scatter::{scatter, ScatterRequest};
+use crate::impact::{chart, export, figures, Panel};
+use crate::layout::did::{draw_did, DidChart};
+use crate::layout::scatter::{draw_scatter, ScatterFrame, ScatterSpec};
+use crate::layout::trend::{draw_trend, TrendSpec};
+use plotters::prelude::IntoDrawingArea;
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::HtmlCanvasElement;
+
+/// A JS `Error` with a stable `code` and, when given, the located `issues`.
+fn fail(code: &str, message: &str, issues: &[String]) -> JsValue {
+    let js = js_sys::Error::new(message);
+    let _ = js_sys::Reflect::set(&js, &"code".into(), &code.into());
+    if !issues.is_empty() {
+        let list = js_sys::Array::new();
+        for issue in issues {
+            list.push(&JsValue::from_str(issue));
+        }
+        let _ = js_sys::Reflect::set(&js, &"issues".into(), &list);
+    }
+    js.into()
+}
+
+fn to_js<T: Serialize>(value: &T) -> JsValue {
+    value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).unwrap_or(JsValue::NULL)
+}
+
+fn from_js<T: serde::de::DeserializeOwned>(value: JsValue, what: &str) -> Result<T, JsValue> {
+    serde_wasm_bindgen::from_value(value).map_err(|e| fail("invalid-value", &format!("{what}: {e}"), &[]))
+}
+
+/// Resolved codes, for the element.
+#[derive(Serialize)]
+struct Resolved {
+    codes: Vec<String>,
+    expanded: Vec<String>,
+    unknown: Vec<String>,
+}
+
+/// Loaded notes and the problems of the ones left out.
+#[derive(Serialize)]
+struct NotesResult {
+    notes: Vec<Note>,
+    problems: Vec<String>,
+}
+
+/// One widget's analyses.
+#[wasm_bindgen]
+pub struct AnalysisHandle {
+    panel: Panel,
+    scatter: Option<ScatterFrame>,
+}
+
+#[wasm_bindgen]
+impl AnalysisHandle {
+    /// Reads the bundle object (the one the map module loaded).
+    ///
+    /// # Errors
+    /// An `Error` with code `analysis-failed`.
+    #[wasm_bindgen(constructor)]
+    pub fn new(bundle: JsValue) -> Result<AnalysisHandle, JsValue> {
+        let input: PanelInput = serde_wasm_bindgen::from_value(bundle)
+            .map_err(|e| fail("analysis-failed", &format!("the data could not be read for analysis: {e}"), &[]))?;
+        let panel = Panel::new(input).map_err(|e| fail("analysis-failed", &e, &[]))?;
+        Ok(AnalysisHandle { panel, scatter: None })
+    }
+
+    /// Resolves pasted text (codes or names of any layer, one per line or comma-separated) to the
+    /// smallest areas: `{ codes, expanded, unknown }`.
+    pub fn resolve(&self, text: &str) -> JsValue {
+        let r = resolve(&self.panel, split_entries(text));
+        to_js(&Resolved { codes: codes(&self.panel, &r.members), expanded: r.expanded, unknown: r.unknown })
+    }
+
+    /// Reads a patch (parsed JSON from the page or a draft): `{ name, areas, interventions }`,
+    /// returned with areas as codes of the smallest layer.
+    ///
+    /// # Errors
+    /// An `Error` with code `invalid-patch` and every problem in `issues`.
+    #[wasm_bindgen(js_name = loadPatch)]
+    pub fn load_patch(&self, value: JsValue) -> Result<JsValue, JsValue> {
+        let patch: Patch = serde_wasm_bindgen::from_value(value)
+            .map_err(|e| fail("invalid-patch", &format!("the patch is not of the expected shape: {e}"), &[]))?;
+        match check_patch(&self.panel, patch) {
+            Ok(patch) => Ok(to_js(&patch)),
+            Err(issues) => {
+                let lines: Vec<String> = issues.iter().map(ToString::to_string).collect();
+                Err(fail(
+                    "invalid-patch",
+                    &format!("the patch has {} problem(s): {}", lines.len(), lines.join("; ")),
+                    &lines,
+                ))
+            }
+        }
+    }
+
+    /// The patch's figure for every period of an indicator.
+    #[wasm_bindgen(js_name = patchFigures)]
+    pub fn patch_figures(&self, codes: Vec<String>, indicator: &str) -> JsValue {
+        let members = self.members(&codes);
+        match self.panel.indicator(indicator) {
+            Some(i) => to_js(&figures::patch_trend(&self.panel, i, &members)),
+            None => JsValue::NULL,
+        }
+    }
+
+    /// The patch's trend chart specification (for the chart handle's `drawTrend`), with the
+    /// comparison group's line when `comparison` lists codes, and intervention and note markers.
+    #[wasm_bindgen(js_name = patchTrendSpec)]
+    pub fn patch_trend_spec(
+        &self,
+        patch: JsValue,
+        indicator: &str,
+        comparison: Vec<String>,
+        notes: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let patch: Patch = from_js(patch, "patch")?;
+        let notes: Vec<Note> = from_js(notes, "notes")?;
+        let spec = chart::patch_trend_spec(
+            &self.panel,
+            indicator,
+            &patch.name,
+            &members(&self.panel, &patch),
+            &patch.interventions,
+            &self.members(&comparison),
+            &notes,
+        );
+        Ok(spec.map_or(JsValue::NULL, |s| to_js(&s)))
+    }
+
+    /// Matched comparison and difference-in-differences for the patch's areas.
+    ///
+    /// # Errors
+    /// An `Error` with code `comparison-failed` saying why it cannot be made.
+    pub fn compare(&self, codes: Vec<String>, request: JsValue) -> Result<JsValue, JsValue> {
+        let request: ComparisonRequest = from_js(request, "comparison request")?;
+        compare(&self.panel, &self.members(&codes), &request)
+            .map(|r| to_js(&r))
+            .map_err(|e| fail("comparison-failed", &e, &[]))
+    }
+
+    /// Reads notes (parsed JSON: `{"notes": [...]}` or a list): `{ notes, problems }` — the
+    /// valid notes and every problem of the others.
+    #[wasm_bindgen(js_name = loadNotes)]
+    pub fn load_notes(&self, value: JsValue) -> JsValue {
+        let items = if js_sys::Array::is_array(&value) {
+            Some(value)
+        } else if value.is_object() && js_sys::Object::keys(value.unchecked_ref::<js_sys::Object>()).length() == 1 {
+            js_sys::Reflect::get(&value, &"notes".into()).ok().filter(js_sys::Array::is_array)
+        } else {
+            None
+        };
+        let Some(items) = items else {
+            let problems = vec!["notes: expected {\"notes\": [...]} or a list of notes".to_string()];
+            return to_js(&NotesResult { notes: Vec::new(), problems });
+        };
+        let raw = js_sys::Array::from(&items)
+            .iter()
+            .map(|item| serde_wasm_bindgen::from_value::<Note>(item).map_err(|e| e.to_string()))
+            .collect();
+        let loaded = check_notes(&self.panel, raw);
+        to_js(&NotesResult { notes: loaded.notes, problems: loaded.problems.iter().map(ToString::to_string).collect() })
+    }
+
+    /// The work × health scatter, correlations and bivariate classes.
+    ///
+    /// # Errors
+    /// An `Error` with code `scatter-failed` saying why.
+    pub fn scatter(&self, request: JsValue) -> Result<JsValue, JsValue> {
+        let request: ScatterRequest = from_js(request, "scatter request")?;
+        scatter(&self.panel, &request).map(|r| to_js(&r)).map_err(|e| fail("scatter-failed", &e, &[]))
+    }
+
+    /// Codes of the areas of layer `layer` that are or contain the given smallest areas.
+    #[wasm_bindgen(js_name = codesOnLayer)]
+    pub fn codes_on_layer(&self, codes: Vec<String>, layer: &str) -> Vec<String> {
+        self.panel.codes_on_layer(&self.members(&codes), layer)
+    }
+
+    /// Indices (in layer `layer`'s area order) of the areas that are or contain the given smallest
+    /// areas: what the map module's `setMarked` takes.
+    #[wasm_bindgen(js_name = indicesOnLayer)]
+    pub fn indices_on_layer(&self, codes: Vec<String>, layer: &str) -> Vec<u32> {
+        let Some(l) = self.panel.layer_index(layer) else { return Vec::new() };
+        self.panel
+            .codes_on_layer(&self.members(&codes), layer)
+            .iter()
+            .filter_map(|c| self.panel.area_index(l, c).map(|i| i as u32))
+            .collect()
+    }
+
+    /// The area of layer `layer` that is or contains area `code` (of any layer).
+    #[wasm_bindgen(js_name = areaOnLayer)]
+    pub fn area_on_layer(&self, code: &str, layer: &str) -> Option<String> {
+        self.panel.area_on_layer(code, layer)
+    }
+
+    /// The patch's CSV (figures, interventions, comparison when `request` is given, notes).
+    ///
+    /// # Errors
+    /// An `Error` with code `export-failed`.
+    #[wasm_bindgen(js_name = patchCsv)]
+    pub fn patch_csv(
+        &self,
+        patch: JsValue,
+        indicator: &str,
+        request: JsValue,
+        notes: JsValue,
+    ) -> Result<String, JsValue> {
+        let patch: Patch = from_js(patch, "patch")?;
+        let notes: Vec<Note> = from_js(notes, "notes")?;
+        let members = members(&self.panel, &patch);
+        let report = if request.is_null() || request.is_undefined() {
+            None
+        } else {
+            let request: ComparisonRequest = from_js(request, "comparison request")?;
+            compare(&self.panel, &members, &request).ok()
+        };
+        export::patch_csv(&self.panel, &patch, &members, indicator, report.as_ref(), &notes)
+            .ok_or_else(|| fail("export-failed", &format!("unknown indicator \"{indicator}\""), &[]))
+    }
+
+    /// Draws the scatter (`spec` from `scatter()`, with `highlighted` / `selected` set by the page).
+    ///
+    /// # Errors
+    /// An `Error` with code `chart-failed`.
+    #[wasm_bindgen(js_name = drawScatter)]
+    pub fn draw_scatter(&mut self, canvas: HtmlCanvasElement, spec: JsValue) -> Result<(), JsValue> {
+        self.scatter = None;
+        let spec: ScatterSpec = from_js(spec, "scatter")?;
+        let root = canvas_backend(canvas)?.into_drawing_area();
+        let frame = draw_scatter(&root, &spec).map_err(|e| fail("chart-failed", &e, &[]))?;
+        self.scatter = Some(frame);
+        Ok(())
+    }
+
+    /// The index of the scatter point under a position (CSS pixels), or null.
+    #[wasm_bindgen(js_name = pointAt)]
+    pub fn point_at(&self, x: f64, y: f64) -> Option<u32> {
+        self.scatter.as_ref()?.point_at(x.round() as i32, y.round() as i32, 8).map(|i| i as u32)
+    }
+
+    /// Draws a trend chart specification (the patch's, from `patchTrendSpec`).
+    ///
+    /// # Errors
+    /// An `Error` with code `chart-failed`.
+    #[wasm_bindgen(js_name = drawTrend)]
+    pub fn draw_trend(&self, canvas: HtmlCanvasElement, spec: JsValue) -> Result<(), JsValue> {
+        let spec: TrendSpec = from_js(spec, "trend chart")?;
+        draw_trend(&canvas_backend(canvas)?.into_drawing_area(), &spec, None)
+            .map(|_| ())
+            .map_err(|e| fail("chart-failed", &e, &[]))
+    }
+
+    /// Draws the difference-in-differences chart (`chart` of a comparison).
+    ///
+    /// # Errors
+    /// An `Error` with code `chart-failed`.
+    #[wasm_bindgen(js_name = drawDid)]
+    pub fn draw_did(&self, canvas: HtmlCanvasElement, spec: JsValue) -> Result<(), JsValue> {
+        let spec: DidChart = from_js(spec, "comparison chart")?;
+        draw_did(&canvas_backend(canvas)?.into_drawing_area(), &spec).map_err(|e| fail("chart-failed", &e, &[]))
+    }
+}
+
+impl AnalysisHandle {
+    fn members(&self, codes: &[String]) -> Vec<usize> {
+        let mut m: Vec<usize> = codes.iter().filter_map(|c| self.panel.area_index(0, c)).collect();
+        m.sort_unstable();
+        m.dedup();
+        m
+    }
+}

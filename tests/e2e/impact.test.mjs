@@ -1,0 +1,279 @@
+// Tracking impact in the browser: a patch built by clicking on the map, an intervention whose
+// start is marked on the patch's chart, a matched comparison with its areas outlined and its
+// sentence; a patch and notes supplied by the page (notes as pins, hostile text kept as text,
+// broken notes reported); drafts that survive a reload and a corrupt draft set aside; and the
+// work × health scatter and bivariate map, linked with the map's selection.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useSuite } from './support/suite.mjs';
+import { pagePointOf, waitForRecorded } from './support/atlas.mjs';
+
+const suite = useSuite();
+
+const DRAFT_KEY = 'work-health-atlas:draft:/index.html#atlas';
+
+/** Runs `fn(shadowRoot, element)` in the page. */
+const inShadow = (page, fn, arg) =>
+  page.evaluate(([source, a]) => {
+    const el = document.querySelector('work-health-atlas');
+    return new Function('root', 'el', 'arg', `return (${source})(root, el, arg);`)(el.shadowRoot, el, a);
+  }, [fn.toString(), arg]);
+
+/** Clicks a button of the element by its text. */
+async function clickButton(page, text) {
+  const found = await inShadow(page, (root, el, label) => {
+    const button = [...root.querySelectorAll('button')].find((b) => b.textContent.trim() === label && !b.closest('[hidden]'));
+    if (!button) return false;
+    button.click();
+    return true;
+  }, text);
+  assert.ok(found, `a button "${text}"`);
+}
+
+/** Types into the control labelled `label` (inside `scope`) and fires input and change. */
+async function fill(page, label, value, scope = '.patch-view') {
+  const found = await inShadow(page, (root, el, [sel, text, v]) => {
+    const l = [...root.querySelector(sel).querySelectorAll('label')].find((x) => x.textContent.trim() === text);
+    const control = l && root.getElementById(l.htmlFor);
+    if (!control) return false;
+    control.value = v;
+    control.dispatchEvent(new Event('input', { bubbles: true }));
+    control.dispatchEvent(new Event('change', { bubbles: true }));
+    return true;
+  }, [scope, label, value]);
+  assert.ok(found, `a field "${label}"`);
+}
+
+/** Pixels of a canvas of the element close to an sRGB colour. */
+function countColour(page, canvasSelector, [r, g, b], tolerance = 12) {
+  return inShadow(page, (root, el, [sel, rgb, tol]) => {
+    const canvas = root.querySelector(sel);
+    if (!canvas || !canvas.width) return 0;
+    const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+    let n = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      if (Math.abs(data[i] - rgb[0]) <= tol && Math.abs(data[i + 1] - rgb[1]) <= tol && Math.abs(data[i + 2] - rgb[2]) <= tol && data[i + 3] > 200) n += 1;
+    }
+    return n;
+  }, [canvasSelector, [r, g, b], tolerance]);
+}
+
+/** Resolves after the element's next animation frame has painted. */
+const nextPaint = (page) => page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+
+const PATCH_PURPLE = [0x91, 0x2b, 0x88];
+const COMPARISON_GREEN = [0x00, 0x5a, 0x30];
+
+async function openTab(page, id, ready) {
+  await inShadow(page, (root, el, tab) => root.querySelector(`#atlas-tab-${tab}`).click(), id);
+  await page.waitForFunction(([sel]) => document.querySelector('work-health-atlas').shadowRoot.querySelector(sel), [ready]);
+}
+
+const patchCount = (page) => inShadow(page, (root) => root.querySelector('.patch-count')?.textContent ?? '');
+
+test('a patch built by clicking, with an intervention marked on its chart and a matched comparison', async () => {
+  const { page, context, errors } = await suite.openDemo(1300);
+  await page.evaluate(() => document.querySelector('work-health-atlas').select('E01006512'));
+  await openTab(page, 'patch', '.patch-view');
+  await clickButton(page, 'Pick areas on the map');
+  // Three LSOAs of Canning ward, clicked on the map.
+  for (const [i, code] of ['E01006512', 'E01006514', 'E01006751'].entries()) {
+    const point = await pagePointOf(page, code);
+    assert.ok(point, `${code} is on the map`);
+    await page.mouse.click(point.x, point.y);
+    await page.waitForFunction((n) => document.querySelector('work-health-atlas').shadowRoot.querySelector('.patch-count').textContent.startsWith(`${n} LSOA`), i + 1);
+  }
+  assert.equal(await patchCount(page), '3 LSOAs in the patch.');
+  // Shift-click adds and takes out without the picking mode.
+  await clickButton(page, 'Picking areas: click the map (press to stop)');
+  const fourth = await pagePointOf(page, 'E01033757');
+  await page.keyboard.down('Shift');
+  await page.mouse.click(fourth.x, fourth.y);
+  await page.waitForFunction(() => document.querySelector('work-health-atlas').shadowRoot.querySelector('.patch-count').textContent.startsWith('4 '));
+  await page.mouse.click(fourth.x, fourth.y);
+  await page.keyboard.up('Shift');
+  await page.waitForFunction(() => document.querySelector('work-health-atlas').shadowRoot.querySelector('.patch-count').textContent.startsWith('3 '));
+  const change = await page.evaluate(() => window.__atlasEvents.filter((e) => e.type === 'atlas-change' && e.detail.patch).at(-1).detail);
+  assert.deepEqual(change.patch.areas, ['E01006512', 'E01006514', 'E01006751']);
+  // The patch is outlined on the map in its colour.
+  await nextPaint(page);
+  assert.ok((await countColour(page, 'canvas.overlay', PATCH_PURPLE)) > 100, 'purple outlines on the map');
+
+  await fill(page, 'What', 'Work and wellbeing hub');
+  await fill(page, 'Started', '2023');
+  await clickButton(page, 'Add intervention');
+  await page.waitForFunction(() => document.querySelector('work-health-atlas').shadowRoot.querySelector('.interventions li'));
+  const legend = await inShadow(page, (root) => root.querySelector('.patch-view .chart-legend').textContent);
+  assert.match(legend, /Work and wellbeing hub \(intervention start\)/);
+  assert.match(legend, /My patch/);
+  // The marker: a dark vertical rule on the patch's chart, beside its purple line.
+  const rule = await inShadow(page, (root) => {
+    const canvas = root.querySelector('canvas.patch-trend');
+    const { width, height } = canvas;
+    const data = canvas.getContext('2d').getImageData(0, 0, width, height).data;
+    let best = 0;
+    for (let x = 0; x < width; x += 1) {
+      let dark = 0;
+      for (let y = 0; y < height; y += 1) {
+        const i = (y * width + x) * 4;
+        if (data[i] < 40 && data[i + 1] < 40 && data[i + 2] < 40) dark += 1;
+      }
+      best = Math.max(best, dark);
+    }
+    return best / height;
+  });
+  assert.ok(rule > 0.5, `a vertical intervention marker spans the plot (${rule})`);
+  assert.ok((await countColour(page, 'canvas.patch-trend', PATCH_PURPLE)) > 50, 'the patch line');
+
+  await fill(page, 'Comparison areas', '6');
+  await clickButton(page, 'Compare');
+  await page.waitForFunction(() => document.querySelector('work-health-atlas').shadowRoot.querySelector('.comparison .finding'));
+  const finding = await inShadow(page, (root) => root.querySelector('.comparison .finding').textContent);
+  assert.match(finding, /From IoD2019 to IoD2025, employment deprivation in the patch \(3 neighbourhoods\)/);
+  assert.match(finding, /in 6 matched comparison areas/);
+  assert.match(finding, /95% interval/);
+  assert.match(finding, /This is an association, not proof of impact\./);
+  const matched = await inShadow(page, (root) => [...root.querySelectorAll('.comparison tbody tr')].map((tr) => tr.textContent));
+  assert.equal(matched.length, 6);
+  assert.ok(matched.every((row) => /Employment deprivation .* vs /.test(row)), 'each area says why it matched');
+  const caveats = await inShadow(page, (root) => root.querySelector('.caveats').textContent);
+  assert.match(caveats, /Only one period before the start/);
+  await page.evaluate(() => document.querySelector('work-health-atlas').shadowRoot.querySelector('.map .zoom button[aria-label="Reset zoom"]').click());
+  await nextPaint(page);
+  assert.ok((await countColour(page, 'canvas.overlay', COMPARISON_GREEN)) > 20, 'the comparison areas are outlined in green');
+  assert.ok((await countColour(page, 'canvas.did', PATCH_PURPLE)) > 30, 'the difference-in-differences chart is drawn');
+
+  // The patch is a row of the layer's table and CSV, and has its own CSV with the comparison.
+  const csv = await page.evaluate(() => document.querySelector('work-health-atlas').toCsv());
+  assert.match(csv, /\npatch,Patch: My patch \(3 LSOAs\),,/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a patch and notes from the page: pins on the map, text kept as text, broken notes reported', async () => {
+  const { page, context, errors } = await suite.openDemo(1300);
+  await page.evaluate(() => {
+    const el = document.querySelector('work-health-atlas');
+    el.setAttribute('patch-src', '/__fixtures/patch.json');
+    el.setAttribute('notes-src', '/__fixtures/notes.json');
+  });
+  await page.waitForFunction(() => document.querySelector('work-health-atlas').shadowRoot.querySelectorAll('.pins .pin').length === 1);
+  const problems = await page.waitForFunction(() => window.__atlasEvents.find((e) => e.type === 'atlas-error' && e.detail.code === 'invalid-notes'));
+  const problem = (await problems.jsonValue()).detail;
+  assert.equal(problem.recovered, true);
+  for (const where of ['notes[2].area', 'notes[3].period', 'notes[3].text', 'notes[3].date']) assert.ok(problem.message.includes(where), `${where} in ${problem.message}`);
+  const pin = await inShadow(page, (root) => root.querySelector('.pins .pin').getAttribute('aria-label'));
+  assert.match(pin, /^Note 1: Anfield residents' panel, 2024 \(Liverpool 031A\): <img src=x onerror="window.__pwned=1"> Jobs fair/);
+  await openTab(page, 'patch', '.patch-view .notes li');
+  const view = await inShadow(page, (root) => ({
+    name: root.querySelector('.patch-view input').value,
+    count: root.querySelector('.patch-count').textContent,
+    interventions: root.querySelector('.interventions').textContent,
+    notes: [...root.querySelectorAll('.notes .note-text')].map((p) => p.textContent),
+    images: root.querySelectorAll('img').length,
+  }));
+  assert.equal(view.name, 'North Liverpool CIT patch');
+  assert.match(view.count, /^\d+ LSOAs in the patch\.$/);
+  assert.match(view.interventions, /Work and wellbeing hub from 2023 — Weekly drop-in at the library/);
+  assert.equal(view.notes.length, 2);
+  assert.ok(view.notes[0].startsWith('<img src=x onerror='), 'markup is shown as text');
+  assert.equal(view.images, 0, 'no element was made from note text');
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  // The notes go into the map picture's legend and the patch's chart.
+  const legend = await inShadow(page, (root) => root.querySelector('.patch-view .chart-legend').textContent);
+  assert.match(legend, /Note by Anfield residents' panel/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a draft survives a reload, and a corrupt draft is reported and kept aside', async () => {
+  const { page, context } = await suite.openDemo(1200);
+  await openTab(page, 'patch', '.patch-view');
+  await inShadow(page, (root) => {
+    root.querySelector('.patch-view details').open = true;
+  });
+  await fill(page, 'Area codes or names, one per line or separated by commas', 'Canning');
+  await clickButton(page, 'Add these areas');
+  await page.waitForFunction(() => document.querySelector('work-health-atlas').shadowRoot.querySelector('.patch-count').textContent.startsWith('5 '));
+  const saved = JSON.parse(await page.evaluate((key) => localStorage.getItem(key), DRAFT_KEY));
+  assert.equal(saved.version, 1);
+  assert.equal(saved.patch.areas.length, 5);
+
+  await page.reload();
+  await waitForRecorded(page, 'atlas-ready');
+  // The draft loads at start (the patch is outlined) and the tab shows it.
+  await page.waitForFunction(() => window.__atlasEvents.some((e) => e.type === 'atlas-change' && e.detail.patch && e.detail.patch.areas.length === 5));
+  await openTab(page, 'patch', '.patch-view');
+  assert.equal(await patchCount(page), '5 LSOAs in the patch.');
+
+  const corrupt = '{"version":1,"patch":{"name":"Old","areas":["E99999999"],"interventions":[]},"notes":[]}';
+  await page.evaluate(([key, value]) => localStorage.setItem(key, value), [DRAFT_KEY, corrupt]);
+  await page.reload();
+  const error = (await (await page.waitForFunction(() => window.__atlasEvents.find((e) => e.type === 'atlas-error' && e.detail.code === 'draft-corrupt'))).jsonValue()).detail;
+  assert.match(error.message, /could not be read .*E99999999/);
+  const kept = await page.evaluate((key) => Object.keys(localStorage).filter((k) => k.startsWith(`${key}:set-aside:`)).map((k) => localStorage.getItem(k)), DRAFT_KEY);
+  assert.deepEqual(kept, [corrupt], 'the corrupt draft is kept, not lost');
+  assert.equal(await page.evaluate((key) => localStorage.getItem(key), DRAFT_KEY), null);
+  await openTab(page, 'patch', '.patch-view .problem');
+  assert.match(await inShadow(page, (root) => root.querySelector('.patch-view .problem').textContent), /kept in this browser as/);
+  assert.equal(await patchCount(page), 'The patch is empty.');
+  await context.close();
+});
+
+test('work × health: correlation, scatter and bivariate map linked with the map selection', async () => {
+  const { page, context, errors } = await suite.openDemo(1300);
+  await openTab(page, 'workhealth', '.workhealth-view .finding');
+  await page.waitForFunction(() => /Pearson's r = /.test(document.querySelector('work-health-atlas').shadowRoot.querySelector('.workhealth-view .finding').textContent));
+  const finding = await inShadow(page, (root) => root.querySelector('.workhealth-view .finding').textContent);
+  assert.match(finding, /^Across 1003 neighbourhoods, areas with higher employment deprivation tend to have higher disability \(strong link\): Pearson's r = 0\.8\d \(95% interval 0\.\d\d to 0\.\d\d\)/);
+  assert.match(finding, /does not show that the same people are affected/);
+  const ORANGE = [0xd5, 0x3e, 0x0f];
+  assert.equal(await countColour(page, 'canvas.scatter', ORANGE, 6), 0, 'nothing selected yet');
+  // Map selection → the scatter rings the area's point.
+  await page.evaluate(() => document.querySelector('work-health-atlas').select('E01006512'));
+  await page.waitForFunction(() => {
+    const canvas = document.querySelector('work-health-atlas').shadowRoot.querySelector('canvas.scatter');
+    const d = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+    for (let i = 0; i < d.length; i += 4) if (Math.abs(d[i] - 0xd5) < 7 && Math.abs(d[i + 1] - 0x3e) < 7 && Math.abs(d[i + 2] - 0x0f) < 7) return true;
+    return false;
+  });
+  // Scatter → map: hovering a point names it and outlines it on the map; clicking selects it.
+  const box = await inShadow(page, (root) => {
+    const r = root.querySelector('canvas.scatter').getBoundingClientRect();
+    return { x: r.left, y: r.top, width: r.width, height: r.height };
+  });
+  const before = await page.evaluate(() => document.querySelector('work-health-atlas').paintCounts.overlay);
+  let readout = '';
+  for (let y = box.y + box.height * 0.2; y < box.y + box.height * 0.85 && !readout; y += 4) {
+    for (let x = box.x + box.width * 0.2; x < box.x + box.width * 0.9 && !readout; x += 6) {
+      await page.mouse.move(x, y);
+      readout = await inShadow(page, (root) => root.querySelector('.workhealth-view .readout').textContent);
+      if (readout) await page.mouse.click(x, y);
+    }
+  }
+  assert.ok(readout, 'a point was found under the pointer');
+  const name = readout.split(':')[0];
+  const selected = await page.waitForFunction((n) => window.__atlasEvents.filter((e) => e.type === 'atlas-select').at(-1)?.detail.name === n, name);
+  assert.ok(await selected.jsonValue());
+  assert.ok((await page.evaluate(() => document.querySelector('work-health-atlas').paintCounts.overlay)) > before, 'the map outlined the hovered area');
+
+  // The bivariate map: the palette's colours on the map and a legend table over it.
+  const HIGH_HIGH = [0x3b, 0x49, 0x94];
+  assert.equal(await countColour(page, 'canvas.base', HIGH_HIGH, 3), 0);
+  await clickButton(page, 'Colour the map by this pair');
+  await page.waitForFunction(() => !document.querySelector('work-health-atlas').shadowRoot.querySelector('.legend.bivariate').hidden);
+  await page.evaluate(() => document.querySelector('work-health-atlas').shadowRoot.querySelector('.map .zoom button[aria-label="Reset zoom"]').click());
+  await nextPaint(page);
+  assert.ok((await countColour(page, 'canvas.base', HIGH_HIGH, 3)) > 1000, 'areas high on both in the darkest colour');
+  const cells = await inShadow(page, (root) => [...root.querySelectorAll('.legend.bivariate td[title]')].map((td) => td.textContent));
+  assert.equal(cells.length, 9);
+  assert.ok(cells.every((c) => /\d+.* neighbourhoods$/.test(c)), 'each cell says its class and count in words');
+  const count = (await inShadow(page, (root) => [...root.querySelectorAll('.legend.bivariate td[title] .count')].map((c) => Number(c.textContent)))).reduce((a, b) => a + b, 0);
+  assert.equal(count, 1003);
+  await clickButton(page, 'Show the map’s own colours again');
+  await page.waitForFunction(() => document.querySelector('work-health-atlas').shadowRoot.querySelector('.legend.bivariate').hidden);
+  await nextPaint(page);
+  assert.equal(await countColour(page, 'canvas.base', HIGH_HIGH, 3), 0, 'the classes are back');
+  assert.deepEqual(errors, []);
+  await context.close();
+});

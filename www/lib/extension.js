@@ -1,0 +1,405 @@
+// Tracking impact and work × health, for one <work-health-atlas>: the patch (a named set of
+// LSOAs with its interventions), co-researcher notes, the matched comparison, and the scatter and
+// bivariate map of two indicators. Loaded on demand (element.js #extend). The analyses run in the
+// analysis module (AnalysisHandle, see src/web/analysis.rs) on the bundle the map already holds; this
+// file keeps the state, the draft in local storage, the map's outlines and note pins, and what the
+// element's trend chart, table and exports add for the patch. Text from data, pages and drafts is
+// only ever set as text.
+import { h, setChildren } from './dom.js';
+import { readDraft, saveDraft } from './drafts.js';
+import extensionCss from './extension.css';
+import { adoptViewStyles } from './panel-views.js';
+import { PatchView } from './patch-view.js';
+import { WorkHealthView } from './workhealth-view.js';
+
+/** Largest patch or notes file accepted from a page (bytes). */
+const MAX_FILE_BYTES = 1024 * 1024;
+/** The patch's colour on the map and charts (src/impact/chart.rs PATCH_COLOUR). */
+export const PATCH_COLOUR = '#912b88';
+
+let sheet = null;
+
+/** A note's one-line label. */
+export function noteLabel(note, names = new Map()) {
+  const about = note.area ? names.get(note.area) ?? note.area : `patch ${note.patch}`;
+  return `${note.author}, ${note.period} (${about}): ${note.text}`;
+}
+
+export class Extension {
+  /**
+   * @param {object} parts from element.js: `{ element, ui, panel, handle(), call(fn), bundle(),
+   *   repaint(), analysis(), draftKey() }`; the rest goes through the element's public API and events.
+   */
+  constructor(parts) {
+    const { element } = parts;
+    const emit = (type, detail) => element.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+    this.host = {
+      ...parts,
+      state: () => element.state,
+      select: (code) => element.select(code),
+      emit,
+      // A problem that leaves the widget usable, reported like the element's own.
+      warn: (code, message) => emit('atlas-error', { code, message, recovered: true }),
+    };
+    const host = this.host;
+    this.module = null;
+    this.analysis = null;
+    this.bundle = null;
+    this.patch = { name: 'My patch', areas: [], interventions: [] };
+    this.pagePatch = null;
+    this.pageNotes = [];
+    this.draftNotes = [];
+    this.comparison = null;
+    this.notices = [];
+    this.editing = false;
+    this.loading = null;
+    sheet ??= new CSSStyleSheet();
+    if (!sheet.cssRules.length) sheet.replaceSync(extensionCss);
+    const root = host.element.shadowRoot;
+    if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+    adoptViewStyles(host.ui.map);
+    this.pins = h('div', { class: 'pins' });
+    host.ui.map.insertBefore(this.pins, host.ui.tooltip);
+    this.patchView = new PatchView(this);
+    this.workHealth = new WorkHealthView(this);
+  }
+
+  // ---- analysis module ---------------------------------------------------------------------
+
+  /** The analysis handle for the current bundle (made again when `src` changed the bundle). */
+  async ready() {
+    const bundle = this.host.bundle();
+    if (!bundle) throw new Error('the atlas has not loaded');
+    if (this.analysis && this.bundle === bundle) return this.analysis;
+    this.module ??= await this.host.analysis();
+    if (this.bundle !== bundle) {
+      this.analysis?.free();
+      this.analysis = new this.module.AnalysisHandle(bundle);
+      this.bundle = bundle;
+    }
+    return this.analysis;
+  }
+
+  /** Runs a call into the analysis module; its errors become a message (returned as `{ error }`). */
+  run(fn) {
+    try {
+      return fn(this.analysis);
+    } catch (error) {
+      return { error: error.message || String(error), issues: error.issues || [] };
+    }
+  }
+
+  get notes() {
+    return [...this.pageNotes, ...this.draftNotes];
+  }
+
+  /** The notes for the patch's chart: about the patch, or about one of its areas. */
+  notesFor() {
+    const inPatch = new Set(this.patch.areas);
+    return this.notes.filter((n) => n.patch === this.patch.name || (n.area && inPatch.has(n.area))).map(({ source, ...n }) => n);
+  }
+
+  /** Area names by code over every layer (made once per bundle). */
+  names() {
+    const bundle = this.host.bundle();
+    if (this.nameCache?.bundle !== bundle) {
+      const map = new Map();
+      for (const g of bundle?.geographies ?? []) for (const a of g.areas) if (!map.has(a.code)) map.set(a.code, a.name);
+      this.nameCache = { bundle, map };
+    }
+    return this.nameCache.map;
+  }
+
+  // ---- loading: page attributes and the draft ----------------------------------------------
+
+  /** Loads the page's patch and notes and the saved draft (once per call; calls queue). */
+  load() {
+    this.loading = (this.loading ?? Promise.resolve()).then(() => this.#load());
+    return this.loading;
+  }
+
+  async #load() {
+    try {
+      await this.ready();
+    } catch (error) {
+      this.host.warn('analysis-failed', `The patch tools could not be loaded: ${error.message}`);
+      return;
+    }
+    this.notices = [];
+    this.pagePatch = await this.#pageFile('patch', 'patch-src', 'patch file', (value) => this.analysis.loadPatch(value));
+    const notes = await this.#pageFile(null, 'notes-src', 'notes file', (value) => this.analysis.loadNotes(value));
+    this.pageNotes = (notes?.notes ?? []).map((n) => ({ ...n, source: 'page' }));
+    if (notes?.problems?.length) this.#problem('invalid-notes', `Some notes from the page were left out: ${notes.problems.join('; ')}`);
+    const { draft, setAside, reason } = readDraft(this.host.draftKey(), (d) => this.#checkDraft(d));
+    if (setAside) {
+      this.#problem('draft-corrupt', `A saved draft could not be read (${reason}). It was kept in this browser as "${setAside}" and the patch starts afresh.`);
+    }
+    if (draft) {
+      this.patch = draft.patch;
+      this.draftNotes = draft.notes;
+      if (this.pagePatch) this.notices.push({ text: 'Showing your saved draft, not the patch this page gives.', action: 'page-patch' });
+    } else if (this.pagePatch) {
+      this.patch = this.pagePatch;
+    }
+    this.#changed(false);
+  }
+
+  /** A patch or notes file from the page: inline JSON in `inline`, or fetched from `src`. */
+  async #pageFile(inline, src, what, read) {
+    let text = inline ? this.host.element.getAttribute(inline) : null;
+    const url = this.host.element.getAttribute(src);
+    if (!text && url) {
+      try {
+        const { fetchBundle } = await import('./fetch-bundle.js');
+        text = JSON.stringify(await fetchBundle(url, document.baseURI, what, MAX_FILE_BYTES));
+      } catch (error) {
+        this.#problem(error.code ? error.code.replace(/^src/, src) : `${src}-failed`, error.message);
+        return null;
+      }
+    }
+    if (!text) return null;
+    if (text.length > MAX_FILE_BYTES) {
+      this.#problem(`${inline}-too-large`, `The ${what} is larger than ${MAX_FILE_BYTES} bytes.`);
+      return null;
+    }
+    const result = this.run(() => read(JSON.parse(text)));
+    if (result?.error) {
+      this.#problem(`invalid-${inline || 'notes'}`, `The ${what} cannot be used: ${result.error}`);
+      return null;
+    }
+    return result;
+  }
+
+  /** Problems with a draft: its patch and notes go through the same checks as a page's. */
+  #checkDraft(draft) {
+    const problems = [];
+    const patch = this.run(() => this.analysis.loadPatch(draft.patch ?? null));
+    if (patch?.error) problems.push(...(patch.issues.length ? patch.issues : [patch.error]));
+    else if (patch && patch.areas.length === 0 && (draft.patch?.areas ?? []).length) problems.push('its areas are not in this data');
+    else draft.patch = patch;
+    if (!Array.isArray(draft.notes)) problems.push('its notes are not a list');
+    else {
+      const notes = this.run(() => this.analysis.loadNotes(draft.notes));
+      if (notes.error || notes.problems.length) problems.push(...(notes.problems ?? [notes.error]));
+      else draft.notes = notes.notes;
+    }
+    return problems;
+  }
+
+  #problem(code, message) {
+    this.notices.push({ text: message, problem: true });
+    this.host.warn(code, message);
+  }
+
+  // ---- changes -----------------------------------------------------------------------------
+
+  /** After any change to the patch or notes: save the draft, outline, redraw, tell the page. */
+  #changed(save = true) {
+    if (save) {
+      const refused = saveDraft(this.host.draftKey(), this.patch, this.draftNotes);
+      this.saveNote = refused ?? `Draft saved in this browser at ${new Date().toLocaleTimeString()}.`;
+    }
+    this.refresh();
+    const state = this.host.state();
+    if (state) this.host.emit('atlas-change', { ...state, patch: this.summary() });
+  }
+
+  /** What `atlas-change` says about the patch. */
+  summary() {
+    return { name: this.patch.name, areas: [...this.patch.areas], interventions: this.patch.interventions.length, notes: this.notes.length };
+  }
+
+  setPatch(patch, save = true) {
+    this.patch = patch;
+    this.comparison = null;
+    this.#changed(save);
+  }
+
+  /** Adds an area (any layer: a ward adds its LSOAs) to the patch, or takes it out if all in. */
+  async toggle(code) {
+    await this.ready();
+    const found = this.analysis.resolve(code);
+    if (!found.codes.length) return;
+    const inPatch = new Set(this.patch.areas);
+    const all = found.codes.every((c) => inPatch.has(c));
+    for (const c of found.codes) {
+      if (all) inPatch.delete(c);
+      else inPatch.add(c);
+    }
+    const areas = this.host.bundle().geographies[0].areas.map((a) => a.code).filter((c) => inPatch.has(c));
+    const what = found.expanded[0] ?? code;
+    this.say(all ? `Took ${what} out of the patch.` : `Added ${what} to the patch.`);
+    this.setPatch({ ...this.patch, areas });
+  }
+
+  addNote(note) {
+    this.draftNotes = [...this.draftNotes, note];
+    this.#changed();
+  }
+
+  removeNote(note) {
+    this.draftNotes = this.draftNotes.filter((n) => n !== note);
+    this.#changed();
+  }
+
+  importNotes(notes) {
+    this.draftNotes = [...this.draftNotes, ...notes];
+    this.#changed();
+  }
+
+  /** Announces a change to screen readers (the element's live region). */
+  say(text) {
+    this.host.ui.live.textContent = text;
+  }
+
+  // ---- hooks from the element --------------------------------------------------------------
+
+  /** After a view change: outlines and fills for the shown layer, and the open tab. */
+  refresh() {
+    const handle = this.host.handle();
+    if (!handle || !this.analysis || this.bundle !== this.host.bundle()) return;
+    const layer = handle.state().geography;
+    const on = (codes) => Uint32Array.from(codes.length ? this.analysis.indicesOnLayer(codes, layer) : []);
+    const fills = this.workHealth.fills(layer);
+    this.host.call(() => handle.setMarks(on(this.patch.areas), on(this.comparison?.report.codes ?? []), fills));
+    this.host.repaint();
+    const tab = this.host.panel.tab;
+    if (tab === 'patch') this.patchView.update();
+    else if (tab === 'workhealth') this.workHealth.update();
+  }
+
+  /** After the map's base was painted: move the note pins. */
+  painted() {
+    const handle = this.host.handle();
+    if (!handle || !this.analysis) return;
+    const layer = handle.state().geography;
+    const { width, height } = this.host.ui.map.getBoundingClientRect();
+    const pins = [];
+    this.notes.forEach((note, i) => {
+      if (!note.area) return;
+      const code = this.analysis.areaOnLayer(note.area, layer);
+      const point = code ? handle.screenPointOf(code) : null;
+      if (!point || point[0] < 0 || point[1] < 0 || point[0] > width || point[1] > height) return;
+      const label = noteLabel(note, this.names());
+      const pin = h('button', { type: 'button', class: 'pin', 'aria-label': `Note ${i + 1}: ${label}`, title: label }, [String(i + 1)]);
+      pin.style.transform = `translate(${Math.round(point[0] - 11)}px, ${Math.round(point[1] - 11)}px)`;
+      pin.addEventListener('click', () => {
+        this.host.panel.select('patch');
+        this.patchView.focusNote(i);
+      });
+      pins.push(pin);
+    });
+    setChildren(this.pins, pins);
+  }
+
+  hovered() {
+    if (this.host.panel.tab !== 'workhealth') return;
+    const handle = this.host.handle();
+    this.workHealth.highlight(handle ? handle.hoverInfo()?.code ?? null : null);
+  }
+
+  selected() {
+    if (this.host.panel.tab === 'workhealth') this.workHealth.update();
+  }
+
+  /** Draws a tab's content (called by the panel). */
+  async render(tab, pane) {
+    try {
+      await this.ready();
+    } catch (error) {
+      setChildren(pane, [h('p', { class: 'problem' }, [`These tools could not be loaded: ${error.message}`])]);
+      return;
+    }
+    if (tab === 'patch') this.patchView.show(pane);
+    else this.workHealth.show(pane);
+  }
+
+  /** The patch's figures for the current indicator, or null. */
+  figures() {
+    const state = this.host.state();
+    if (!this.analysis || !this.patch.areas.length || !state?.indicator) return null;
+    return this.analysis.patchFigures(this.patch.areas, state.indicator);
+  }
+
+  /** Adds the patch's line and its interventions' markers to the selected area's trend chart. */
+  decorateTrend(spec) {
+    const figures = this.figures();
+    if (!figures || figures.length !== spec.periods.length || !figures.some((f) => f.value !== null)) return;
+    const line = { label: this.patch.name, colour: [0x91, 0x2b, 0x88], style: { Comparator: 0 }, points: figures.map((f) => ({ value: f.value, lower: null, upper: null })) };
+    spec.lines.splice(Math.max(0, spec.lines.length - 1), 0, line);
+    spec.markers = this.patch.interventions.map((x) => ({ x: axisPosition(spec.periods, x.start), label: x.name, note: false }));
+  }
+
+  trendLegend() {
+    const figures = this.figures();
+    return figures && figures.some((f) => f.value !== null) ? [{ label: `${this.patch.name} (patch)`, colour: PATCH_COLOUR, dash: 0, primary: false }] : [];
+  }
+
+  /** The patch as a row of the data table and CSV. */
+  tableRows() {
+    const state = this.host.state();
+    const figure = this.figures()?.find((f) => f.period === state.period);
+    if (!figure) return [];
+    return [
+      {
+        code: 'patch',
+        name: `Patch: ${this.patch.name} (${this.patch.areas.length} LSOAs)`,
+        district: '',
+        value: figure.value,
+        value_text: figure.value_text,
+        interval_text: figure.interval_text,
+        numerator: figure.numerator,
+        denominator: figure.denominator,
+        lower: figure.lower,
+        upper: figure.upper,
+        comparison: figure.reason || (figure.estimated ? 'sum of areas (estimated counts)' : 'sum of areas'),
+        glyph: '',
+        rank: null,
+      },
+    ];
+  }
+
+  /** The note pins drawn on a canvas of the map's size, for the map picture. */
+  mapCanvases() {
+    const pins = [...this.pins.children];
+    if (!pins.length) return [];
+    const base = this.host.ui.base;
+    const scale = base.width / Math.max(1, base.getBoundingClientRect().width);
+    const canvas = document.createElement('canvas');
+    canvas.width = base.width;
+    canvas.height = base.height;
+    const ctx = canvas.getContext('2d');
+    ctx.scale(scale, scale);
+    ctx.font = '600 12px system-ui, sans-serif';
+    ctx.textAlign = 'center';
+    ctx.textBaseline = 'middle';
+    for (const pin of pins) {
+      const [x, y] = (pin.style.transform.match(/-?[\d.]+/g) || ['0', '0']).map(Number);
+      ctx.fillStyle = PATCH_COLOUR;
+      ctx.strokeStyle = '#ffffff';
+      ctx.lineWidth = 2;
+      ctx.beginPath();
+      ctx.arc(x + 11, y + 11, 10, 0, 2 * Math.PI);
+      ctx.fill();
+      ctx.stroke();
+      ctx.fillStyle = '#ffffff';
+      ctx.fillText(pin.textContent, x + 11, y + 11);
+    }
+    return [canvas];
+  }
+
+  /** Legend rows the map picture adds: the patch outline and each note. */
+  mapLegend() {
+    const rows = [];
+    if (this.patch.areas.length) rows.push({ colour: PATCH_COLOUR, label: `Outlined: ${this.patch.name} (${this.patch.areas.length} LSOAs)`, no_data: false });
+    this.notes.forEach((note, i) => rows.push({ colour: PATCH_COLOUR, label: `Note ${i + 1}: ${noteLabel(note, this.names())}`.slice(0, 160), no_data: false }));
+    return rows;
+  }
+}
+
+/** Where a period-like id falls among period ids: at one, or halfway before the next. */
+export function axisPosition(periods, id) {
+  const i = periods.findIndex((p) => p >= id);
+  if (i < 0) return periods.length - 0.5;
+  return periods[i] === id ? i : i - 0.5;
+}

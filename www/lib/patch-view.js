@@ -1,0 +1,456 @@
+// The "Patch" tab: build a patch (click or shift-click areas on the map, add the selected area,
+// or paste codes and names — a ward or district adds its LSOAs), name it, add interventions, see
+// its figures and trend (recomputed from counts, withheld when any area's count is not published),
+// compare it with matched areas (difference-in-differences, with what the data cannot show), write
+// and share co-researcher notes, and download it all. Built once, updated in place.
+import { h, setChildren } from './dom.js';
+import { canvasSize } from './panel-views.js';
+
+function today() {
+  return new Date().toISOString().slice(0, 10);
+}
+
+let counter = 0;
+
+/** A labelled form field. */
+function field(label, control, hint) {
+  const id = `atlas-field-${(counter += 1)}`;
+  control.id = id;
+  return h('div', { class: 'field' }, [h('label', { for: id }, [label]), hint ? h('span', { class: 'hint-text' }, [hint]) : null, control]);
+}
+
+function button(label, onClick, attrs = {}) {
+  const b = h('button', { type: 'button', ...attrs }, [label]);
+  b.addEventListener('click', onClick);
+  return b;
+}
+
+export class PatchView {
+  constructor(ext) {
+    this.ext = ext;
+    this.pane = null;
+    this.build();
+  }
+
+  build() {
+    const ext = this.ext;
+    this.name = h('input', { type: 'text', maxlength: '120', autocomplete: 'off' });
+    this.name.addEventListener('change', () => {
+      const name = this.name.value.trim();
+      if (name && name !== ext.patch.name) ext.setPatch({ ...ext.patch, name });
+    });
+    this.count = h('p', { class: 'patch-count', role: 'status' });
+    this.pick = button('Pick areas on the map', () => {
+      ext.editing = !ext.editing;
+      this.update();
+    }, { 'aria-pressed': 'false' });
+    this.addSelected = button('Add the selected area', () => {
+      const code = ext.host.state()?.area;
+      if (code) ext.toggle(code);
+    });
+    this.clear = button('Clear the patch', () => ext.setPatch({ ...ext.patch, areas: [], interventions: [] }));
+    this.paste = h('textarea', { rows: '3', spellcheck: 'false' });
+    this.pasteStatus = h('p', { class: 'hint-text', role: 'status' });
+    const pasteButton = button('Add these areas', () => this.addPasted());
+    this.areaList = h('ul', { class: 'patch-areas' });
+    this.areaSummary = h('summary', {}, ['Areas in the patch']);
+    this.outcome = h('select', {});
+    this.outcome.addEventListener('change', () => ext.host.element.setIndicator(this.outcome.value));
+    this.figureTable = h('table', { class: 'data-table compact' });
+    this.canvas = h('canvas', { class: 'patch-trend', role: 'img', 'aria-label': 'The patch over time; the figures are in the table above' });
+    this.legend = h('ul', { class: 'chart-legend', 'aria-label': 'Chart lines' });
+    this.interventionList = h('ul', { class: 'interventions' });
+    this.xName = h('input', { type: 'text', maxlength: '120' });
+    this.xStart = h('input', { type: 'text', maxlength: '7', placeholder: '2023 or 2023-04', inputmode: 'numeric' });
+    this.xNote = h('input', { type: 'text', maxlength: '1000' });
+    this.xStatus = h('p', { class: 'hint-text', role: 'status' });
+    this.compareWith = h('select', {});
+    this.features = h('fieldset', { class: 'features' });
+    this.k = h('input', { type: 'number', min: '2', max: '200', step: '1' });
+    this.compareStatus = h('p', { class: 'hint-text', role: 'status', 'aria-live': 'polite' });
+    this.result = h('div', { class: 'comparison' });
+    this.noteList = h('ol', { class: 'notes' });
+    this.noteAbout = h('select', {});
+    this.notePeriod = h('input', { type: 'text', maxlength: '7', placeholder: '2024 or 2024-06' });
+    this.noteAuthor = h('input', { type: 'text', maxlength: '120', autocomplete: 'name' });
+    this.noteText = h('textarea', { rows: '3', maxlength: '2000' });
+    this.noteStatus = h('p', { class: 'hint-text', role: 'status' });
+    this.importInput = h('input', { type: 'file', accept: 'application/json,.json', class: 'visually-hidden' });
+    this.importInput.addEventListener('change', () => this.importNotes());
+    this.notices = h('div', { class: 'notices' });
+    this.saved = h('p', { class: 'hint-text', role: 'status' });
+    this.exportStatus = h('p', { class: 'hint-text', role: 'status' });
+    this.root = h('div', { class: 'patch-view' }, [
+      this.notices,
+      h('h3', {}, ['Your patch']),
+      field('Patch name', this.name),
+      this.count,
+      h('div', { class: 'button-row' }, [this.pick, this.addSelected, this.clear]),
+      h('p', { class: 'hint-text' }, ['Shift-click areas on the map to add or remove them. A ward or district adds all its LSOAs.']),
+      h('details', {}, [h('summary', {}, ['Paste codes or names']), field('Area codes or names, one per line or separated by commas', this.paste), pasteButton, this.pasteStatus]),
+      h('details', {}, [this.areaSummary, this.areaList]),
+      h('h3', {}, ['Figures']),
+      field('Indicator', this.outcome),
+      this.figureTable,
+      h('figure', { class: 'chart' }, [this.canvas, this.legend]),
+      h('h3', {}, ['Interventions']),
+      this.interventionList,
+      h('div', { class: 'form-grid' }, [field('What', this.xName), field('Started', this.xStart, 'a year or a month'), field('Note (optional)', this.xNote)]),
+      button('Add intervention', () => this.addIntervention()),
+      this.xStatus,
+      h('h3', {}, ['Compared with similar areas']),
+      h('p', { class: 'hint-text' }, ['Finds the LSOAs outside the patch most like its areas before the intervention, then compares how the indicator changed in both.']),
+      h('div', { class: 'form-grid' }, [field('Intervention', this.compareWith), field('Comparison areas', this.k)]),
+      this.features,
+      button('Compare', () => this.compare()),
+      this.compareStatus,
+      this.result,
+      h('h3', {}, ['Notes']),
+      this.noteList,
+      h('div', { class: 'form-grid' }, [field('About', this.noteAbout), field('Period', this.notePeriod, 'a year or a month'), field('Your name', this.noteAuthor)]),
+      field('Note', this.noteText),
+      h('div', { class: 'button-row' }, [
+        button('Add note', () => this.addNote()),
+        button('Download notes (JSON)', () => this.exportNotes()),
+        button('Import notes…', () => this.importInput.click()),
+      ]),
+      this.importInput,
+      this.noteStatus,
+      h('h3', {}, ['Download']),
+      h('div', { class: 'button-row' }, [button('Patch as CSV', () => this.exportCsv()), button('Patch as JSON', () => this.exportPatch())]),
+      this.exportStatus,
+      this.saved,
+    ]);
+  }
+
+  show(pane) {
+    if (this.pane !== pane) {
+      this.pane = pane;
+      setChildren(pane, [this.root]);
+    }
+    this.update();
+  }
+
+  /** Brings everything in line with the patch, the notes and the map's view. */
+  update() {
+    if (!this.pane || this.pane.hidden) return;
+    const ext = this.ext;
+    const handle = ext.host.handle();
+    const state = ext.host.state();
+    if (!handle || !state) return;
+    const { patch } = ext;
+    if (document.activeElement !== this.name && this.name.value !== patch.name) this.name.value = patch.name;
+    this.count.textContent = patch.areas.length ? `${patch.areas.length} LSOAs in the patch.` : 'The patch is empty.';
+    this.pick.setAttribute('aria-pressed', String(ext.editing));
+    this.pick.textContent = ext.editing ? 'Picking areas: click the map (press to stop)' : 'Pick areas on the map';
+    this.addSelected.disabled = !state.area;
+    this.saved.textContent = ext.saveNote ?? '';
+    this.renderNotices();
+    this.renderAreas();
+    this.renderOutcome(handle, state);
+    this.renderFigures(state);
+    this.renderInterventions();
+    this.renderComparisonForm(handle, state);
+    this.renderNotes(state);
+  }
+
+  renderNotices() {
+    setChildren(
+      this.notices,
+      this.ext.notices.map((n) =>
+        h('p', { class: n.problem ? 'problem' : 'notice', role: n.problem ? 'alert' : null }, [
+          n.text,
+          n.action === 'page-patch' ? ' ' : null,
+          n.action === 'page-patch'
+            ? button('Use the page’s patch', () => {
+                this.ext.notices = this.ext.notices.filter((x) => x !== n);
+                this.ext.setPatch(this.ext.pagePatch);
+              })
+            : null,
+        ]),
+      ),
+    );
+  }
+
+  renderAreas() {
+    const names = this.ext.names();
+    this.areaSummary.textContent = `Areas in the patch (${this.ext.patch.areas.length})`;
+    setChildren(
+      this.areaList,
+      this.ext.patch.areas.map((code) =>
+        h('li', {}, [`${names.get(code) ?? code} `, h('span', { class: 'code' }, [code]), ' ', button('Remove', () => this.ext.toggle(code), { 'aria-label': `Remove ${names.get(code) ?? code}` })]),
+      ),
+    );
+  }
+
+  renderOutcome(handle, state) {
+    const catalogue = handle.catalogue();
+    const options = catalogue.indicators.filter((i) => i.geographies.includes(catalogue.geographies[0]?.id));
+    if (this.outcome.options.length !== options.length) {
+      setChildren(this.outcome, options.map((i) => h('option', { value: i.id }, [i.label])));
+    }
+    this.outcome.value = options.some((i) => i.id === state.indicator) ? state.indicator : '';
+    if (this.features.childElementCount !== options.length + 1) {
+      setChildren(this.features, [
+        h('legend', {}, ['Match on (values before the start)']),
+        ...options.map((i) => {
+          const box = h('input', { type: 'checkbox', value: i.id, checked: true });
+          return h('label', { class: 'check' }, [box, ` ${i.label}`]);
+        }),
+      ]);
+    }
+  }
+
+  renderFigures(state) {
+    const ext = this.ext;
+    const figures = ext.figures();
+    if (!figures) {
+      setChildren(this.figureTable, [h('caption', {}, [ext.patch.areas.length ? 'This indicator has no figures to add up.' : 'Add areas to see the patch’s figures.'])]);
+      this.canvas.hidden = true;
+      setChildren(this.legend, []);
+      return;
+    }
+    const rows = figures.map((f) =>
+      h('tr', {}, [
+        h('th', { scope: 'row' }, [f.period_label]),
+        h('td', { class: 'number' }, [f.value_text]),
+        h('td', {}, [f.interval_text.replace(/^95% CI /, '')]),
+        h('td', { class: 'number' }, [f.numerator === null ? '' : `${Math.round(f.numerator).toLocaleString('en-GB')} of ${Math.round(f.denominator).toLocaleString('en-GB')}${f.estimated ? ' (est.)' : ''}`]),
+        h('td', {}, [f.reason]),
+      ]),
+    );
+    setChildren(this.figureTable, [
+      h('caption', {}, [`${ext.patch.name}: sums of its ${ext.patch.areas.length} LSOAs’ counts`]),
+      h('thead', {}, [h('tr', {}, ['Period', 'Value', '95% interval', 'Count', 'Note'].map((c) => h('th', { scope: 'col' }, [c])))]),
+      h('tbody', {}, rows),
+    ]);
+    const spec = ext.analysis.patchTrendSpec(ext.patch, state.indicator, ext.comparison?.report.codes ?? [], ext.notesFor());
+    this.canvas.hidden = !spec || !figures.some((f) => f.value !== null);
+    if (this.canvas.hidden) {
+      setChildren(this.legend, []);
+      return;
+    }
+    canvasSize(this.canvas, 240);
+    try {
+      ext.analysis.drawTrend(this.canvas, spec);
+    } catch (error) {
+      ext.host.warn(error.code || 'chart-failed', error.message);
+    }
+    const sample = (line) => {
+      const s = h('span', { class: line.style === 'Primary' ? 'line-sample primary' : 'line-sample', 'aria-hidden': 'true' });
+      s.style.borderTopColor = `rgb(${line.colour.join(',')})`;
+      const dash = line.style === 'Primary' ? 0 : line.style.Comparator;
+      s.style.borderTopStyle = dash === 0 ? 'solid' : dash <= 3 ? 'dotted' : 'dashed';
+      return s;
+    };
+    const items = [...spec.lines].reverse().map((line) => h('li', {}, [sample(line), line.label]));
+    for (const m of spec.markers ?? []) items.push(h('li', {}, [m.note ? `● Note by ${m.label}` : `| ${m.label} (intervention start)`]));
+    setChildren(this.legend, items);
+  }
+
+  renderInterventions() {
+    const { patch } = this.ext;
+    setChildren(
+      this.interventionList,
+      patch.interventions.map((x, i) =>
+        h('li', {}, [
+          h('strong', {}, [x.name]),
+          ` from ${x.start}`,
+          x.note ? ` — ${x.note}` : '',
+          ' ',
+          button('Remove', () => this.ext.setPatch({ ...patch, interventions: patch.interventions.filter((_, j) => j !== i) }), { 'aria-label': `Remove ${x.name}` }),
+        ]),
+      ),
+    );
+  }
+
+  renderComparisonForm() {
+    const { patch } = this.ext;
+    const chosen = this.compareWith.value;
+    setChildren(this.compareWith, patch.interventions.map((x, i) => h('option', { value: String(i) }, [`${x.name} (${x.start})`])));
+    if (chosen && Number(chosen) < patch.interventions.length) this.compareWith.value = chosen;
+    if (!this.k.value || document.activeElement !== this.k) this.k.value = String(Math.min(200, Math.max(5, patch.areas.length * 2)));
+    const report = this.ext.comparison?.report;
+    if (!report) {
+      setChildren(this.result, []);
+      return;
+    }
+    const canvas = h('canvas', { class: 'did', role: 'img', 'aria-label': 'Before and after for the patch and its comparison areas, and the difference with its 95% interval; the figures are in the sentence above' });
+    setChildren(this.result, [
+      h('p', { class: 'finding' }, [report.sentence]),
+      report.chart ? canvas : null,
+      h('p', { class: 'hint-text' }, [`Method: ${report.method} Matched on ${report.matched_on.join(', ')}.`]),
+      h('ul', { class: 'caveats', 'aria-label': 'What the data cannot show' }, report.caveats.map((c) => h('li', {}, [c]))),
+      h('details', {}, [
+        h('summary', {}, [`The ${report.matches.length} comparison areas and why they matched`]),
+        h('table', { class: 'data-table compact' }, [
+          h('thead', {}, [h('tr', {}, ['Area', 'District', 'Matched to', 'Figures (area vs patch area)'].map((c) => h('th', { scope: 'col' }, [c])))]),
+          h('tbody', {}, report.matches.map((m) => h('tr', {}, [h('th', { scope: 'row' }, [m.name]), h('td', {}, [m.district]), h('td', {}, [m.matched_to]), h('td', {}, [m.why])]))),
+        ]),
+      ]),
+    ]);
+    if (report.chart) {
+      canvasSize(canvas, 200);
+      try {
+        this.ext.analysis.drawDid(canvas, report.chart);
+      } catch (error) {
+        this.ext.host.warn(error.code || 'chart-failed', error.message);
+      }
+    }
+  }
+
+  renderNotes(state) {
+    const ext = this.ext;
+    const names = ext.names();
+    const about = [];
+    if (state.area) about.push(h('option', { value: `area:${state.area}` }, [`The selected area (${names.get(state.area) ?? state.area})`]));
+    about.push(h('option', { value: 'patch' }, [`The patch (${ext.patch.name})`]));
+    const kept = this.noteAbout.value;
+    setChildren(this.noteAbout, about);
+    if ([...this.noteAbout.options].some((o) => o.value === kept)) this.noteAbout.value = kept;
+    if (!this.notePeriod.value) this.notePeriod.value = String(new Date().getFullYear());
+    setChildren(
+      this.noteList,
+      ext.notes.map((note) =>
+        h('li', { tabindex: '-1' }, [
+          h('p', { class: 'note-text' }, [note.text]),
+          h('p', { class: 'hint-text' }, [
+            `${note.author}, ${note.date} — about ${note.area ? names.get(note.area) ?? note.area : `the patch “${note.patch}”`}, ${note.period}`,
+            note.source === 'page' ? ' (from this page)' : '',
+          ]),
+          note.source === 'page' ? null : button('Delete', () => ext.removeNote(note), { 'aria-label': `Delete the note by ${note.author}` }),
+        ]),
+      ),
+    );
+  }
+
+  focusNote(i) {
+    this.update();
+    const item = this.noteList.children[i];
+    if (item) {
+      item.scrollIntoView({ block: 'nearest' });
+      item.focus();
+    }
+  }
+
+  // ---- actions -----------------------------------------------------------------------------
+
+  addPasted() {
+    const ext = this.ext;
+    const found = ext.analysis.resolve(this.paste.value);
+    const inPatch = new Set([...ext.patch.areas, ...found.codes]);
+    const areas = ext.host.bundle().geographies[0].areas.map((a) => a.code).filter((c) => inPatch.has(c));
+    const added = areas.length - ext.patch.areas.length;
+    const parts = [`Added ${added} LSOA${added === 1 ? '' : 's'}.`];
+    if (found.expanded.length) parts.push(`${found.expanded.join('; ')}.`);
+    if (found.unknown.length) parts.push(`Not found: ${found.unknown.slice(0, 10).join(', ')}${found.unknown.length > 10 ? '…' : ''}.`);
+    this.pasteStatus.textContent = parts.join(' ');
+    if (added) {
+      this.paste.value = found.unknown.join('\n');
+      ext.setPatch({ ...ext.patch, areas });
+    }
+  }
+
+  addIntervention() {
+    const ext = this.ext;
+    const candidate = { ...ext.patch, interventions: [...ext.patch.interventions, { name: this.xName.value.trim(), start: this.xStart.value.trim(), ...(this.xNote.value.trim() ? { note: this.xNote.value.trim() } : {}) }] };
+    // The same checks as a patch from a page; an empty patch is checked with a placeholder area.
+    const check = ext.run((a) => a.loadPatch({ ...candidate, areas: candidate.areas.length ? candidate.areas : [ext.host.bundle().geographies[0].areas[0].code] }));
+    if (check?.error) {
+      this.xStatus.textContent = `Not added: ${(check.issues.length ? check.issues : [check.error]).join('; ')}.`;
+      return;
+    }
+    this.xStatus.textContent = `Added “${this.xName.value.trim()}”.`;
+    this.xName.value = this.xStart.value = this.xNote.value = '';
+    ext.setPatch(candidate);
+  }
+
+  compare() {
+    const ext = this.ext;
+    const state = ext.host.state();
+    const x = ext.patch.interventions[Number(this.compareWith.value)];
+    if (!ext.patch.areas.length) {
+      this.compareStatus.textContent = 'Add areas to the patch first.';
+      return;
+    }
+    if (!x) {
+      this.compareStatus.textContent = 'Add an intervention first: its start splits “before” from “after”.';
+      return;
+    }
+    const features = [...this.features.querySelectorAll('input:checked')].map((b) => b.value);
+    const request = { outcome: state.indicator, start: x.start, features, k: Math.round(Number(this.k.value)) || 0 };
+    const report = ext.run((a) => a.compare(ext.patch.areas, request));
+    if (report?.error) {
+      ext.comparison = null;
+      this.compareStatus.textContent = `No comparison: ${report.error}.`;
+    } else {
+      ext.comparison = { request, report };
+      this.compareStatus.textContent = `Compared with ${report.matches.length} similar areas (outlined in green on the map).`;
+    }
+    ext.refresh();
+  }
+
+  addNote() {
+    const ext = this.ext;
+    const about = this.noteAbout.value;
+    const note = {
+      ...(about.startsWith('area:') ? { area: about.slice(5) } : { patch: ext.patch.name }),
+      period: this.notePeriod.value.trim(),
+      text: this.noteText.value.trim(),
+      author: this.noteAuthor.value.trim(),
+      date: today(),
+    };
+    const checked = ext.run((a) => a.loadNotes([note]));
+    if (checked.error || checked.problems.length) {
+      this.noteStatus.textContent = `Not added: ${(checked.problems ?? [checked.error]).join('; ')}.`;
+      return;
+    }
+    this.noteStatus.textContent = 'Note added (saved in this browser; download the notes to share them).';
+    this.noteText.value = '';
+    ext.addNote(checked.notes[0]);
+  }
+
+  async importNotes() {
+    const file = this.importInput.files[0];
+    this.importInput.value = '';
+    if (!file) return;
+    if (file.size > 1024 * 1024) {
+      this.noteStatus.textContent = 'That file is larger than 1 MB.';
+      return;
+    }
+    const text = await file.text();
+    const loaded = this.ext.run((a) => a.loadNotes(JSON.parse(text)));
+    if (loaded.error) {
+      this.noteStatus.textContent = `Not imported: ${loaded.error}.`;
+      return;
+    }
+    this.ext.importNotes(loaded.notes);
+    this.noteStatus.textContent = `Imported ${loaded.notes.length} note${loaded.notes.length === 1 ? '' : 's'}${loaded.problems.length ? `; left out: ${loaded.problems.join('; ')}` : ''}.`;
+  }
+
+  async download(name, text, type) {
+    const { fileName, downloadText } = await import('./exports.js');
+    downloadText(fileName(name, type === 'text/csv;charset=utf-8' ? 'csv' : 'json'), text, type);
+    this.exportStatus.textContent = 'Downloaded.';
+  }
+
+  exportNotes() {
+    const notes = this.ext.notes.map(({ source, ...note }) => note);
+    this.download(`${this.ext.patch.name} notes`, `${JSON.stringify({ notes }, null, 2)}\n`, 'application/json');
+  }
+
+  exportPatch() {
+    this.download(this.ext.patch.name, `${JSON.stringify(this.ext.patch, null, 2)}\n`, 'application/json');
+  }
+
+  exportCsv() {
+    const ext = this.ext;
+    const state = ext.host.state();
+    const csv = ext.run((a) => a.patchCsv(ext.patch, state.indicator, ext.comparison?.request ?? null, ext.notes.map(({ source, ...n }) => n)));
+    if (typeof csv !== 'string') {
+      this.exportStatus.textContent = `Not possible: ${csv.error}.`;
+      return;
+    }
+    this.download(`${ext.patch.name} ${state.indicator}`, csv, 'text/csv;charset=utf-8');
+  }
+}

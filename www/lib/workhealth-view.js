@@ -1,0 +1,195 @@
+// The "Work × health" tab: any two indicators across the areas of the map's layer as a scatter
+// plot (hovering a point highlights its area on the map and the other way round; clicking selects
+// it), their correlation with its interval and a caveat, and a 3×3 bivariate map of the same pair
+// with a legend that is a real table (counts and words, not only colours) and a table of areas.
+import { h, setChildren } from './dom.js';
+import { canvasSize } from './panel-views.js';
+
+const HEALTH_THEMES = new Set(['health']);
+
+export class WorkHealthView {
+  constructor(ext) {
+    this.ext = ext;
+    this.pane = null;
+    this.report = null;
+    this.key = '';
+    this.hoveredCode = null;
+    this.bivariateOn = false;
+    this.x = h('select', { id: 'atlas-wh-x' });
+    this.y = h('select', { id: 'atlas-wh-y' });
+    for (const select of [this.x, this.y]) select.addEventListener('change', () => this.update());
+    this.toggle = h('button', { type: 'button', 'aria-pressed': 'false' }, ['Colour the map by this pair']);
+    this.toggle.addEventListener('click', () => {
+      this.bivariateOn = !this.bivariateOn;
+      this.ext.refresh();
+    });
+    this.sentence = h('p', { class: 'finding', 'aria-live': 'polite' });
+    this.canvas = h('canvas', { class: 'scatter', role: 'img', 'aria-label': 'Scatter plot of the two indicators, one point per area; the figures are in the table below' });
+    this.readout = h('p', { class: 'readout', 'aria-live': 'polite' });
+    this.legend = h('table', { class: 'bivariate-legend' });
+    this.breaks = h('p', { class: 'hint-text' });
+    this.sources = h('ul', { class: 'hint-text sources' });
+    this.table = h('table', { class: 'data-table compact' });
+    this.mapLegend = h('div', { class: 'legend bivariate', hidden: true });
+    ext.host.ui.legend.after(this.mapLegend);
+    this.canvas.addEventListener('pointermove', (event) => this.onMove(event));
+    this.canvas.addEventListener('pointerleave', () => this.onMove(null));
+    this.canvas.addEventListener('click', (event) => {
+      const i = this.pointAt(event);
+      if (i !== null) this.ext.host.select(this.report.spec.points[i].code);
+    });
+    this.root = h('div', { class: 'workhealth-view' }, [
+      h('h3', {}, ['Work × health']),
+      h('div', { class: 'form-grid' }, [
+        h('div', { class: 'field' }, [h('label', { for: 'atlas-wh-x' }, ['Across (x)']), this.x]),
+        h('div', { class: 'field' }, [h('label', { for: 'atlas-wh-y' }, ['Up (y)']), this.y]),
+      ]),
+      this.sentence,
+      h('figure', { class: 'chart' }, [this.canvas, this.readout]),
+      this.toggle,
+      this.legend,
+      this.breaks,
+      h('details', {}, [h('summary', {}, ['Every area’s figures and class']), this.table]),
+      this.sources,
+    ]);
+  }
+
+  show(pane) {
+    if (this.pane !== pane) {
+      this.pane = pane;
+      setChildren(pane, [this.root]);
+    }
+    this.update();
+  }
+
+  /** Recomputes for the map's layer and the chosen pair, then redraws. */
+  update() {
+    const ext = this.ext;
+    const handle = ext.host.handle();
+    const state = ext.host.state();
+    if (!handle || !state || !ext.analysis) return;
+    const catalogue = handle.catalogue();
+    const options = catalogue.indicators.filter((i) => i.geographies.includes(state.geography));
+    if (this.x.dataset.layer !== state.geography) {
+      this.x.dataset.layer = state.geography;
+      const keepX = this.x.value;
+      const keepY = this.y.value;
+      for (const select of [this.x, this.y]) setChildren(select, options.map((i) => h('option', { value: i.id }, [i.label])));
+      const pick = (kept, fallback) => (options.some((i) => i.id === kept) ? kept : fallback?.id ?? '');
+      this.x.value = pick(keepX, options.find((i) => i.theme === 'deprivation' || i.theme === 'work') ?? options[0]);
+      this.y.value = pick(keepY, options.find((i) => HEALTH_THEMES.has(i.theme) && i.id !== this.x.value) ?? options[1]);
+    }
+    const request = { layer: state.geography, x: this.x.value, y: this.y.value };
+    const key = JSON.stringify(request);
+    if (key !== this.key) {
+      this.key = key;
+      const report = ext.run((a) => a.scatter(request));
+      this.report = report?.error ? null : report;
+      this.sentence.textContent = report?.error ? `No plot: ${report.error}.` : report.sentence;
+      this.renderTables();
+    }
+    this.toggle.setAttribute('aria-pressed', String(this.bivariateOn));
+    this.toggle.textContent = this.bivariateOn ? 'Show the map’s own colours again' : 'Colour the map by this pair';
+    this.draw();
+  }
+
+  renderTables() {
+    const report = this.report;
+    if (!report) {
+      for (const el of [this.legend, this.table, this.sources]) setChildren(el, []);
+      this.breaks.textContent = '';
+      return;
+    }
+    const [xLabel, yLabel] = [report.spec.x_label, report.spec.y_label];
+    const legend = this.legendTable(report, xLabel, yLabel);
+    setChildren(this.legend, legend);
+    setChildren(this.mapLegend, [h('table', { class: 'bivariate-legend' }, this.legendTable(report, xLabel, yLabel))]);
+    this.breaks.textContent = report.bivariate?.breaks ?? '';
+    setChildren(this.sources, report.sources.map((s) => h('li', {}, [s])));
+    const words = (cls) => {
+      const cell = report.bivariate?.legend[cls];
+      return cell ? `${cell.x_band} x, ${cell.y_band} y` : '';
+    };
+    setChildren(this.table, [
+      h('caption', {}, [`${xLabel} and ${yLabel}`]),
+      h('thead', {}, [h('tr', {}, ['Area', xLabel, yLabel, 'Class'].map((c) => h('th', { scope: 'col' }, [c])))]),
+      h('tbody', {}, report.spec.points.map((p) => h('tr', {}, [h('th', { scope: 'row' }, [p.name]), h('td', { class: 'number' }, [String(p.x)]), h('td', { class: 'number' }, [String(p.y)]), h('td', {}, [p.class === null ? '' : words(p.class)])]))),
+    ]);
+  }
+
+  /** The 3×3 legend as a table: columns are thirds of x, rows thirds of y (high at the top). */
+  legendTable(report, xLabel, yLabel) {
+    const cells = report.bivariate?.legend ?? [];
+    if (!cells.length) return [];
+    const bands = ['low', 'mid', 'high'];
+    const rows = [2, 1, 0].map((yb) =>
+      h('tr', {}, [
+        h('th', { scope: 'row' }, [bands[yb]]),
+        ...[0, 1, 2].map((xb) => {
+          const cell = cells[yb * 3 + xb];
+          const swatch = h('span', { class: 'swatch', 'aria-hidden': 'true' });
+          swatch.style.backgroundColor = cell.colour;
+          return h('td', { title: cell.label }, [swatch, h('span', { class: 'count', 'aria-hidden': 'true' }, [String(cell.count)]), h('span', { class: 'visually-hidden' }, [cell.label])]);
+        }),
+      ]),
+    );
+    return [
+      h('caption', {}, [`↑ ${yLabel} (rows) by → ${xLabel} (columns), in thirds; numbers are areas`]),
+      h('thead', {}, [h('tr', {}, [h('td', {}), ...bands.map((b) => h('th', { scope: 'col' }, [b]))])]),
+      h('tbody', {}, rows),
+    ];
+  }
+
+  draw() {
+    if (!this.report || !this.pane || this.pane.hidden) return;
+    const spec = this.report.spec;
+    const index = (code) => (code ? spec.points.findIndex((p) => p.code === code) : -1);
+    const selected = index(this.ext.host.state()?.area);
+    const hovered = index(this.hoveredCode);
+    canvasSize(this.canvas, 300);
+    try {
+      this.ext.analysis.drawScatter(this.canvas, { ...spec, selected: selected < 0 ? null : selected, highlighted: hovered < 0 ? null : hovered });
+    } catch (error) {
+      this.ext.host.warn(error.code || 'chart-failed', error.message);
+    }
+  }
+
+  pointAt(event) {
+    if (!this.report || !event) return null;
+    const rect = this.canvas.getBoundingClientRect();
+    return this.ext.analysis.pointAt(event.clientX - rect.left, event.clientY - rect.top) ?? null;
+  }
+
+  /** Hovering a point: show its figures and outline its area on the map. */
+  onMove(event) {
+    const i = this.pointAt(event);
+    const point = i === null ? null : this.report.spec.points[i];
+    const code = point ? point.code : null;
+    if (code === this.hoveredCode) return;
+    this.hoveredCode = code;
+    this.readout.textContent = point ? `${point.name}: ${this.report.spec.x_label} ${point.x}, ${this.report.spec.y_label} ${point.y}` : '';
+    const handle = this.ext.host.handle();
+    if (handle) {
+      const at = code ? handle.screenPointOf(code) : null;
+      this.ext.host.call(() => (at ? handle.hover(at[0], at[1]) : handle.clearHover()));
+      this.ext.host.repaint();
+    }
+    this.draw();
+  }
+
+  /** The map's hovered area, shown on the plot. */
+  highlight(code) {
+    if (code === this.hoveredCode) return;
+    this.hoveredCode = code;
+    this.draw();
+  }
+
+  /** The bivariate colours for the map's layer (`0xrrggbb`, or no data), or none when off. */
+  fills(layer) {
+    const on = Boolean(this.bivariateOn && this.report?.bivariate && JSON.parse(this.key || '{}').layer === layer);
+    this.mapLegend.hidden = !on;
+    const legend = this.ext.host.ui.legend;
+    legend.hidden = on || !legend.childElementCount;
+    return on ? Uint32Array.from(this.report.bivariate.colours, (c) => (c ? parseInt(c.slice(1), 16) : 0x1000000)) : new Uint32Array(0);
+  }
+}
