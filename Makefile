@@ -74,6 +74,7 @@ test-native:
 test-wasm: setup-rust setup-bindgen setup-browser
 	cargo test -p work-health-atlas --target wasm32-unknown-unknown --test web
 	cargo test -p work-health-atlas --target wasm32-unknown-unknown --no-default-features --features chart-shell --test web_charts
+	cargo test -p work-health-atlas --target wasm32-unknown-unknown --no-default-features --features analysis-shell --test web_analysis
 
 test-e2e: build setup-browser
 	node --test --test-concurrency=1 tests/e2e/

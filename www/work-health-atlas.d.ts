@@ -26,6 +26,19 @@ export interface AtlasAreaInfo {
   comparison_text: string | null;
 }
 
+/** What `atlas-change` says about the patch, when the patch or its notes changed. */
+export interface AtlasPatchSummary {
+  name: string;
+  /** LSOA codes. */
+  areas: string[];
+  interventions: number;
+  notes: number;
+}
+
+export interface AtlasChangeDetail extends AtlasState {
+  patch?: AtlasPatchSummary;
+}
+
 export interface AtlasSelectDetail {
   code: string;
   name: string;
@@ -66,7 +79,7 @@ declare global {
   }
   interface HTMLElementEventMap {
     'atlas-ready': CustomEvent<AtlasState>;
-    'atlas-change': CustomEvent<AtlasState>;
+    'atlas-change': CustomEvent<AtlasChangeDetail>;
     'atlas-select': CustomEvent<AtlasSelectDetail>;
     'atlas-error': CustomEvent<AtlasErrorDetail>;
   }

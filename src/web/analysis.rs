@@ -35,6 +35,21 @@ fn fail(code: &str, message: &str, issues: &[String]) -> JsValue {
     js.into()
 }
 
+/// Keys of a plain object that are not in `allowed`, as "unknown field `x`" messages: the browser
+/// hands over parsed objects, and serde-wasm-bindgen reads only the fields it knows, so the
+/// refusal of unknown fields that the native reader makes (`deny_unknown_fields`) is made here.
+fn unknown_fields(value: &JsValue, allowed: &[&str]) -> Vec<String> {
+    if !value.is_object() || js_sys::Array::is_array(value) {
+        return Vec::new();
+    }
+    js_sys::Object::keys(value.unchecked_ref::<js_sys::Object>())
+        .iter()
+        .filter_map(|k| k.as_string())
+        .filter(|k| !allowed.contains(&k.as_str()))
+        .map(|k| format!("unknown field `{k}`"))
+        .collect()
+}
+
 fn to_js<T: Serialize>(value: &T) -> JsValue {
     value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).unwrap_or(JsValue::NULL)
 }
@@ -93,6 +108,18 @@ impl AnalysisHandle {
     /// An `Error` with code `invalid-patch` and every problem in `issues`.
     #[wasm_bindgen(js_name = loadPatch)]
     pub fn load_patch(&self, value: JsValue) -> Result<JsValue, JsValue> {
+        let mut unknown = unknown_fields(&value, &["name", "areas", "interventions"]);
+        if let Ok(list) = js_sys::Reflect::get(&value, &"interventions".into()) {
+            if js_sys::Array::is_array(&list) {
+                for (i, x) in js_sys::Array::from(&list).iter().enumerate() {
+                    let fields = unknown_fields(&x, &["name", "start", "note"]);
+                    unknown.extend(fields.into_iter().map(|f| format!("interventions[{i}]: {f}")));
+                }
+            }
+        }
+        if !unknown.is_empty() {
+            return Err(fail("invalid-patch", &format!("the patch has {}", unknown.join("; ")), &unknown));
+        }
         let patch: Patch = serde_wasm_bindgen::from_value(value)
             .map_err(|e| fail("invalid-patch", &format!("the patch is not of the expected shape: {e}"), &[]))?;
         match check_patch(&self.panel, patch) {
@@ -170,7 +197,14 @@ impl AnalysisHandle {
         };
         let raw = js_sys::Array::from(&items)
             .iter()
-            .map(|item| serde_wasm_bindgen::from_value::<Note>(item).map_err(|e| e.to_string()))
+            .map(|item| {
+                let unknown = unknown_fields(&item, &["area", "patch", "period", "text", "author", "date"]);
+                if unknown.is_empty() {
+                    serde_wasm_bindgen::from_value::<Note>(item).map_err(|e| e.to_string())
+                } else {
+                    Err(unknown.join("; "))
+                }
+            })
             .collect();
         let loaded = check_notes(&self.panel, raw);
         to_js(&NotesResult { notes: loaded.notes, problems: loaded.problems.iter().map(ToString::to_string).collect() })
