@@ -3,7 +3,7 @@
 //! Wilson score intervals for proportions; none where the source publishes no counts.
 
 use super::atlas::{Atlas, DISTRICT_GEOGRAPHY, REGION_CODE};
-use crate::layout::trend::{LineStyle, TrendLine, TrendPoint, TrendSpec};
+use crate::layout::trend::{LineStyle, TrendLine, TrendMarker, TrendPoint, TrendSpec};
 use crate::model::bundle::Indicator;
 use crate::scale::Rgb;
 use crate::stats::interval::{Interval, Z_95};
@@ -66,6 +66,28 @@ pub fn proportion_interval(
         return None;
     }
     Some(wilson(numerator?, denominator?, z)?.scaled(indicator.unit.multiplier))
+}
+
+/// A trend chart of `indicator` with `lines` (drawn in order) and `markers`: its periods on the
+/// axis by their short ids ("2019", "2024-03"; labels are in the readout), its unit, a zero
+/// baseline for percentages and a rule where the definition or boundaries changed.
+pub fn indicator_trend_spec(indicator: &Indicator, lines: Vec<TrendLine>, markers: Vec<TrendMarker>) -> TrendSpec {
+    TrendSpec {
+        periods: indicator.periods.iter().map(|p| p.id.clone()).collect(),
+        y_label: indicator.unit.label.clone(),
+        from_zero: indicator.unit.symbol.trim() == "%",
+        changes: indicator
+            .periods
+            .iter()
+            .enumerate()
+            .skip(1)
+            .filter(|(_, p)| p.change_note.is_some())
+            .map(|(i, _)| i)
+            .collect(),
+        lines,
+        decimals: indicator.decimals,
+        markers,
+    }
 }
 
 impl Atlas {
@@ -135,23 +157,7 @@ impl Atlas {
     /// The trend chart for the selected area and current indicator; `None` with no selection.
     pub fn trend_spec(&self) -> Option<TrendSpec> {
         let indicator = self.current_indicator()?;
-        Some(TrendSpec {
-            // Axis ticks use the short period ids ("2019", "2024-03"); labels are in the readout.
-            periods: indicator.periods.iter().map(|p| p.id.clone()).collect(),
-            y_label: indicator.unit.label.clone(),
-            from_zero: indicator.unit.symbol.trim() == "%",
-            changes: indicator
-                .periods
-                .iter()
-                .enumerate()
-                .skip(1)
-                .filter(|(_, p)| p.change_note.is_some())
-                .map(|(i, _)| i)
-                .collect(),
-            lines: self.trend_lines()?,
-            decimals: indicator.decimals,
-            markers: Vec::new(),
-        })
+        Some(indicator_trend_spec(indicator, self.trend_lines()?, Vec::new()))
     }
 
     /// The chart's legend, area first.

@@ -7,7 +7,7 @@ use super::notes::Note;
 use super::panel::Panel;
 use super::patch::Intervention;
 use crate::app::atlas::REGION_CODE;
-use crate::app::trend::{proportion_interval, ENGLAND_CODE};
+use crate::app::trend::{indicator_trend_spec, proportion_interval, ENGLAND_CODE};
 use crate::layout::trend::{LineStyle, TrendLine, TrendMarker, TrendPoint, TrendSpec};
 use crate::model::bundle::Indicator;
 use crate::scale::Rgb;
@@ -93,20 +93,5 @@ pub fn patch_trend_spec(
         label: n.author.clone(),
         note: true,
     }));
-    Some(TrendSpec {
-        periods: indicator.periods.iter().map(|p| p.id.clone()).collect(),
-        y_label: indicator.unit.label.clone(),
-        from_zero: indicator.unit.symbol.trim() == "%",
-        changes: indicator
-            .periods
-            .iter()
-            .enumerate()
-            .skip(1)
-            .filter(|(_, p)| p.change_note.is_some())
-            .map(|(i, _)| i)
-            .collect(),
-        lines,
-        decimals: indicator.decimals,
-        markers,
-    })
+    Some(indicator_trend_spec(indicator, lines, markers))
 }

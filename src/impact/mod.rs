@@ -11,7 +11,8 @@
 //! - [`notes`] — co-researcher notes, validated;
 //! - [`scatter`] — two indicators across a layer's areas: correlation and the 3×3 bivariate map.
 //!
-//! Plain Rust, natively tested; the chart module runs it in the browser (`web::analysis`).
+//! Plain Rust, natively tested; the analysis module (a third wasm, `web::analysis`) runs it in
+//! the browser.
 
 /// The patch's trend chart: its line, comparators, comparison group and markers.
 pub mod chart;

@@ -16,6 +16,7 @@
 //!
 //! [`breaks::quantile`]: super::breaks::quantile
 
+use super::breaks::quantile_sorted;
 use super::Rgb;
 
 /// Colours by class (`y_band × 3 + x_band`): rows of low, middle and high y.
@@ -111,14 +112,6 @@ fn band(value: f64, breaks: [f64; 2]) -> u8 {
     } else {
         2
     }
-}
-
-/// The p-quantile of sorted, non-empty finite values.
-fn quantile_sorted(sorted: &[f64], p: f64) -> f64 {
-    let h = (sorted.len() - 1) as f64 * p;
-    let lo = h.floor() as usize;
-    let hi = (lo + 1).min(sorted.len() - 1);
-    sorted[lo] + (sorted[hi] - sorted[lo]) * (h - lo as f64)
 }
 
 #[cfg(test)]

@@ -115,8 +115,8 @@ pub fn quantile(values: &[f64], k: usize) -> Vec<f64> {
     breaks
 }
 
-/// The p-quantile of sorted finite values.
-fn quantile_sorted(sorted: &[f64], p: f64) -> f64 {
+/// The p-quantile of sorted, non-empty finite values, shared with the bivariate tertiles.
+pub(crate) fn quantile_sorted(sorted: &[f64], p: f64) -> f64 {
     let h = (sorted.len() - 1) as f64 * p;
     let lo = h.floor() as usize;
     let hi = (lo + 1).min(sorted.len() - 1);

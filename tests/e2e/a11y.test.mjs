@@ -46,6 +46,29 @@ test('axe-core finds no violations with an area selected, the table open and at 
   await context.close();
 });
 
+test('axe-core finds no violations in the patch and work × health tools, wide and at 360 px', async () => {
+  for (const width of [1200, 360]) {
+    const { page, context } = await open('/index.html', width);
+    await page.evaluate(() => {
+      const el = document.querySelector('work-health-atlas');
+      el.setAttribute('patch-src', '/__fixtures/patch.json');
+      el.setAttribute('notes-src', '/__fixtures/notes.json');
+    });
+    await page.waitForFunction(() => document.querySelector('work-health-atlas').shadowRoot.querySelectorAll('.pins .pin').length === 1);
+    await page.evaluate(() => document.querySelector('work-health-atlas').shadowRoot.querySelector('#atlas-tab-patch').click());
+    await page.waitForFunction(() => document.querySelector('work-health-atlas').shadowRoot.querySelector('.patch-view .interventions li'));
+    await page.evaluate(() => [...document.querySelector('work-health-atlas').shadowRoot.querySelectorAll('.patch-view button')].find((b) => b.textContent === 'Compare').click());
+    await page.waitForFunction(() => document.querySelector('work-health-atlas').shadowRoot.querySelector('.comparison .finding'));
+    assert.deepEqual(await axeViolations(page), [], `patch tab at ${width} px`);
+    await page.evaluate(() => document.querySelector('work-health-atlas').shadowRoot.querySelector('#atlas-tab-workhealth').click());
+    await page.waitForFunction(() => /Pearson/.test(document.querySelector('work-health-atlas').shadowRoot.querySelector('.workhealth-view .finding')?.textContent ?? ''));
+    await page.evaluate(() => [...document.querySelector('work-health-atlas').shadowRoot.querySelectorAll('.workhealth-view button')].find((b) => b.textContent.startsWith('Colour')).click());
+    await page.waitForFunction(() => !document.querySelector('work-health-atlas').shadowRoot.querySelector('.legend.bivariate').hidden);
+    assert.deepEqual(await axeViolations(page), [], `work × health tab at ${width} px`);
+    await context.close();
+  }
+});
+
 test('keyboard only: choose an indicator, move with arrows, select, hear the sentence, open the table', async () => {
   const { page, context, errors } = await open('/index.html');
   const shadow = (selector) => page.evaluate((s) => document.querySelector('work-health-atlas').shadowRoot.activeElement?.matches(s), selector);

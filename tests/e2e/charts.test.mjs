@@ -4,6 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useSuite } from './support/suite.mjs';
+import { waitForTrendChart } from './support/atlas.mjs';
 import { indicator, layer, values } from './support/bundle.mjs';
 
 const suite = useSuite();
@@ -19,17 +20,6 @@ function wilson(n, d, z = 1.959963984540054) {
   return [(centre - half) / denom, (centre + half) / denom];
 }
 
-/** Waits until the trend canvas shows the area's orange line (the chart module loads on demand). */
-async function waitForChart(page) {
-  await page.waitForFunction(() => {
-    const canvas = document.querySelector('work-health-atlas').shadowRoot.querySelector('canvas.trend');
-    if (!canvas || !canvas.width) return false;
-    const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
-    let n = 0;
-    for (let i = 0; i < data.length; i += 4) if (data[i] > 180 && data[i + 1] < 110 && data[i + 2] < 60) n += 1;
-    return n > 50;
-  });
-}
 
 const tableRows = (page) =>
   page.evaluate(() =>
@@ -43,7 +33,7 @@ test('selecting an area draws its trend chart with the values data/ holds and co
   const area = layer('lsoa').areas.find((a) => a.code === 'E01006512');
   await page.evaluate(() => document.querySelector('work-health-atlas').select('E01006512'));
   await page.waitForFunction(() => document.querySelector('work-health-atlas').shadowRoot.querySelectorAll('.chart table tbody tr').length === 3);
-  await waitForChart(page);
+  await waitForTrendChart(page);
   assert.ok(requests.some((u) => u.endsWith('/atlas_charts_bg.wasm')), 'the chart module loads on demand');
   const rows = await tableRows(page);
   const ind = indicator('employment-deprivation');
@@ -68,7 +58,7 @@ test('hovering a period on the chart reads it out and previews that period on th
     el.select('E08000012');
   });
   await page.waitForFunction(() => document.querySelector('work-health-atlas').shadowRoot.querySelectorAll('.chart table tbody tr').length === 7);
-  await waitForChart(page);
+  await waitForTrendChart(page);
   const box = await page.locator('work-health-atlas canvas.trend').boundingBox();
   // The first period sits near the left of the plot area.
   await page.mouse.move(box.x + 70, box.y + box.height / 2);
@@ -97,6 +87,8 @@ test('benchmark glyphs and words match an independent calculation (worse, simila
     assert.ok(ward, `a ${verdict} ward exists`);
     await page.evaluate((code) => document.querySelector('work-health-atlas').select(code), ward.code);
     await page.waitForFunction((name) => document.querySelector('work-health-atlas').shadowRoot.querySelector('.panel-title')?.textContent.startsWith(name), ward.name);
+    // The trend view's code loads with the first selection; after that it draws at once.
+    await page.waitForFunction(() => document.querySelector('work-health-atlas').shadowRoot.querySelector('.benchmarks li'));
     const line = await page.evaluate(() => document.querySelector('work-health-atlas').shadowRoot.querySelector('.benchmarks li')?.textContent);
     assert.ok(line.startsWith(`${glyphs[verdict]} ${verdict[0].toUpperCase()}${verdict.slice(1)} than Liverpool City Region`), `${ward.name}: ${line}`);
   }

@@ -6,23 +6,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useSuite } from './support/suite.mjs';
 import { openPage } from './support/browser.mjs';
-import { shadowText } from './support/atlas.mjs';
+import { shadowText, waitForTrendChart } from './support/atlas.mjs';
 
 const suite = useSuite();
 
 const atlas = 'work-health-atlas';
 
-/** Waits until the trend canvas shows the area's orange line (as in charts.test.mjs). */
-async function waitForChart(page) {
-  await page.waitForFunction(() => {
-    const canvas = document.querySelector('work-health-atlas').shadowRoot.querySelector('canvas.trend');
-    if (!canvas || !canvas.width) return false;
-    const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
-    let n = 0;
-    for (let i = 0; i < data.length; i += 4) if (data[i] > 180 && data[i + 1] < 110 && data[i + 2] < 60) n += 1;
-    return n > 50;
-  });
-}
 
 test('once loaded and prefetched, the widget works with the network disconnected', async () => {
   const { page, context, errors, requests } = await openPage(suite.browser, { width: 1200, height: 1000 });
@@ -66,7 +55,7 @@ test('once loaded and prefetched, the widget works with the network disconnected
 
   // The trend chart of a selected area, and its profile.
   await page.evaluate(() => document.querySelector('work-health-atlas').select('E01006512'));
-  await waitForChart(page);
+  await waitForTrendChart(page);
   await page.locator(`${atlas} #atlas-tab-profile`).click();
   await page.waitForFunction(() => document.querySelector('work-health-atlas').shadowRoot.querySelectorAll('.data-table tbody tr').length > 0);
 

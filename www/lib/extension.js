@@ -310,8 +310,12 @@ export class Extension {
       setChildren(pane, [h('p', { class: 'problem' }, [`These tools could not be loaded: ${error.message}`])]);
       return;
     }
-    if (tab === 'patch') this.patchView.show(pane);
-    else this.workHealth.show(pane);
+    const view = tab === 'patch' ? this.patchView : this.workHealth;
+    if (view.pane !== pane) {
+      view.pane = pane;
+      setChildren(pane, [view.root]);
+    }
+    view.update();
   }
 
   /** The patch's figures for the current indicator, or null. */

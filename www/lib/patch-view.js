@@ -75,7 +75,8 @@ export class PatchView {
     this.noteAuthor = h('input', { type: 'text', maxlength: '120', autocomplete: 'name' });
     this.noteText = h('textarea', { rows: '3', maxlength: '2000' });
     this.noteStatus = h('p', { class: 'hint-text', role: 'status' });
-    this.importInput = h('input', { type: 'file', accept: 'application/json,.json', class: 'visually-hidden' });
+    // Opened by the "Import notes…" button; kept out of the tab order, labelled for assistive tech.
+    this.importInput = h('input', { type: 'file', accept: 'application/json,.json', class: 'visually-hidden', tabindex: '-1', 'aria-label': 'Notes file to import (JSON)' });
     this.importInput.addEventListener('change', () => this.importNotes());
     this.notices = h('div', { class: 'notices' });
     this.saved = h('p', { class: 'hint-text', role: 'status' });
@@ -121,14 +122,6 @@ export class PatchView {
       this.exportStatus,
       this.saved,
     ]);
-  }
-
-  show(pane) {
-    if (this.pane !== pane) {
-      this.pane = pane;
-      setChildren(pane, [this.root]);
-    }
-    this.update();
   }
 
   /** Brings everything in line with the patch, the notes and the map's view. */

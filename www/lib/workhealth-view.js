@@ -54,14 +54,6 @@ export class WorkHealthView {
     ]);
   }
 
-  show(pane) {
-    if (this.pane !== pane) {
-      this.pane = pane;
-      setChildren(pane, [this.root]);
-    }
-    this.update();
-  }
-
   /** Recomputes for the map's layer and the chosen pair, then redraws. */
   update() {
     const ext = this.ext;
@@ -103,7 +95,9 @@ export class WorkHealthView {
     const [xLabel, yLabel] = [report.spec.x_label, report.spec.y_label];
     const legend = this.legendTable(report, xLabel, yLabel);
     setChildren(this.legend, legend);
-    setChildren(this.mapLegend, [h('table', { class: 'bivariate-legend' }, this.legendTable(report, xLabel, yLabel))]);
+    // Over the map the axes are named without their periods (the tab says them in full).
+    const short = (label) => label.replace(/ \(.*\)$/, '');
+    setChildren(this.mapLegend, [h('table', { class: 'bivariate-legend' }, this.legendTable(report, short(xLabel), short(yLabel)))]);
     this.breaks.textContent = report.bivariate?.breaks ?? '';
     setChildren(this.sources, report.sources.map((s) => h('li', {}, [s])));
     const words = (cls) => {

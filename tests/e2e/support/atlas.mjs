@@ -41,3 +41,15 @@ export async function shadowText(page, cssSelector, selector = 'work-health-atla
     [selector, cssSelector],
   );
 }
+
+/** Waits until the element's trend canvas shows the selected area's orange line (the chart module loads on demand). */
+export async function waitForTrendChart(page, selector = 'work-health-atlas') {
+  await page.waitForFunction((sel) => {
+    const canvas = document.querySelector(sel).shadowRoot.querySelector('canvas.trend');
+    if (!canvas || !canvas.width) return false;
+    const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+    let n = 0;
+    for (let i = 0; i < data.length; i += 4) if (data[i] > 180 && data[i + 1] < 110 && data[i + 2] < 60) n += 1;
+    return n > 50;
+  }, selector);
+}
