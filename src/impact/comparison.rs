@@ -295,6 +295,11 @@ pub fn compare(panel: &Panel, members: &[usize], request: &ComparisonRequest) ->
             }
         }
     }
+    if estimate.is_some_and(|e| e.patch_areas < 5) {
+        caveats.push(format!(
+            "With so few areas in the patch the interval is wide: a patch of a handful of {small} can show only large changes."
+        ));
+    }
     if left_out > 0 {
         caveats.push(format!("{left_out} patch areas without published counts in both periods were left out."));
     }

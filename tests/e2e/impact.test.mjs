@@ -186,6 +186,34 @@ test('a patch and notes from the page: pins on the map, text kept as text, broke
   await context.close();
 });
 
+test('a patch the page gives that cannot be used is reported, and the widget carries on', async () => {
+  const { page, context, errors } = await suite.openDemo(1200);
+  const codeOf = (code) => page.waitForFunction((c) => window.__atlasEvents.find((e) => e.type === 'atlas-error' && e.detail.code === c), code);
+  await page.evaluate(() => document.querySelector('work-health-atlas').setAttribute('patch-src', '/__fixtures/no-such-patch.json'));
+  const missing = (await (await codeOf('patch-src-not-found')).jsonValue()).detail;
+  assert.match(missing.message, /The patch file .*no-such-patch\.json could not be loaded \(HTTP 404\)/);
+  assert.equal(missing.recovered, true);
+  await page.evaluate(() => {
+    const el = document.querySelector('work-health-atlas');
+    el.removeAttribute('patch-src');
+    el.setAttribute('patch', '{"name": "Broken", "areas": ["nowhere"], "interventions": [{"name": "x", "start": "soon"}]}');
+  });
+  const invalid = (await (await codeOf('invalid-patch')).jsonValue()).detail;
+  assert.match(invalid.message, /areas\[0\].*nowhere/);
+  assert.match(invalid.message, /interventions\[0\]\.start/);
+  const invalidCount = () => page.evaluate(() => window.__atlasEvents.filter((e) => e.type === 'atlas-error' && e.detail.code === 'invalid-patch').length);
+  const before = await invalidCount();
+  await page.evaluate(() => document.querySelector('work-health-atlas').setAttribute('patch', '{not json'));
+  await page.waitForFunction((n) => window.__atlasEvents.filter((e) => e.type === 'atlas-error' && e.detail.code === 'invalid-patch').length > n, before);
+  assert.match(await page.evaluate(() => window.__atlasEvents.filter((e) => e.type === 'atlas-error').at(-1).detail.message), /JSON/);
+  // The map still works.
+  await page.evaluate(() => document.querySelector('work-health-atlas').setIndicator('income-deprivation'));
+  assert.equal(await page.evaluate(() => document.querySelector('work-health-atlas').state.indicator), 'income-deprivation');
+  // The browser logs the 404 itself; nothing else went wrong.
+  assert.deepEqual(errors.filter((e) => !/status of 404/.test(e)), []);
+  await context.close();
+});
+
 test('a draft survives a reload, and a corrupt draft is reported and kept aside', async () => {
   const { page, context } = await suite.openDemo(1200);
   await openTab(page, 'patch', '.patch-view');

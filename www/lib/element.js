@@ -583,7 +583,6 @@ export class AtlasElement extends HTMLElement {
   }
 
   #announceSelection(info) {
-    this.#extension?.selected(info);
     this.#panel.render();
     this.#speak();
     if (info) this.#emit('atlas-select', { code: info.code, name: info.name, geography: info.geography });

@@ -112,9 +112,16 @@ export class Extension {
 
   // ---- loading: page attributes and the draft ----------------------------------------------
 
-  /** Loads the page's patch and notes and the saved draft (once per call; calls queue). */
+  /**
+   * Loads the page's patch and notes and the saved draft. Calls queue behind a running load, and
+   * calls made before a queued load starts share it (several attributes set at once load once).
+   */
   load() {
-    this.loading = (this.loading ?? Promise.resolve()).then(() => this.#load());
+    this.queued ??= (this.loading ?? Promise.resolve()).then(() => {
+      this.queued = null;
+      return this.#load();
+    });
+    this.loading = this.queued.catch((error) => this.host.warn('analysis-failed', `The patch tools failed: ${error.message}`));
     return this.loading;
   }
 
@@ -218,6 +225,8 @@ export class Extension {
   /** Adds an area (any layer: a ward adds its LSOAs) to the patch, or takes it out if all in. */
   async toggle(code) {
     await this.ready();
+    const bundle = this.host.bundle();
+    if (!bundle) return;
     const found = this.analysis.resolve(code);
     if (!found.codes.length) return;
     const inPatch = new Set(this.patch.areas);
@@ -226,7 +235,7 @@ export class Extension {
       if (all) inPatch.delete(c);
       else inPatch.add(c);
     }
-    const areas = this.host.bundle().geographies[0].areas.map((a) => a.code).filter((c) => inPatch.has(c));
+    const areas = bundle.geographies[0].areas.map((a) => a.code).filter((c) => inPatch.has(c));
     const what = found.expanded[0] ?? code;
     this.say(all ? `Took ${what} out of the patch.` : `Added ${what} to the patch.`);
     this.setPatch({ ...this.patch, areas });
@@ -260,9 +269,14 @@ export class Extension {
     if (!handle || !this.analysis || this.bundle !== this.host.bundle()) return;
     const layer = handle.state().geography;
     const on = (codes) => Uint32Array.from(codes.length ? this.analysis.indicesOnLayer(codes, layer) : []);
-    const fills = this.workHealth.fills(layer);
-    this.host.call(() => handle.setMarks(on(this.patch.areas), on(this.comparison?.report.codes ?? []), fills));
-    this.host.repaint();
+    const [patch, comparison, fills] = [on(this.patch.areas), on(this.comparison?.report.codes ?? []), this.workHealth.fills(layer)];
+    // Only when there is something to show or to take off: clearing the fills recolours the map.
+    const marking = patch.length + comparison.length + fills.length > 0;
+    if (marking || this.marking) {
+      this.host.call(() => handle.setMarks(patch, comparison, fills));
+      this.host.repaint();
+    }
+    this.marking = marking;
     const tab = this.host.panel.tab;
     if (tab === 'patch') this.patchView.update();
     else if (tab === 'workhealth') this.workHealth.update();
@@ -298,10 +312,6 @@ export class Extension {
     this.workHealth.highlight(handle ? handle.hoverInfo()?.code ?? null : null);
   }
 
-  selected() {
-    if (this.host.panel.tab === 'workhealth') this.workHealth.update();
-  }
-
   /** Draws a tab's content (called by the panel). */
   async render(tab, pane) {
     try {
@@ -331,7 +341,10 @@ export class Extension {
     if (!figures || figures.length !== spec.periods.length || !figures.some((f) => f.value !== null)) return;
     const line = { label: this.patch.name, colour: [0x91, 0x2b, 0x88], style: { Comparator: 0 }, points: figures.map((f) => ({ value: f.value, lower: null, upper: null })) };
     spec.lines.splice(Math.max(0, spec.lines.length - 1), 0, line);
-    spec.markers = this.patch.interventions.map((x) => ({ x: axisPosition(spec.periods, x.start), label: x.name, note: false }));
+    // The patch's interventions are marked on the charts of its own areas.
+    if (this.patch.areas.includes(this.host.state()?.area)) {
+      spec.markers = this.patch.interventions.map((x) => ({ x: axisPosition(spec.periods, x.start), label: x.name, note: false }));
+    }
   }
 
   trendLegend() {
