@@ -249,3 +249,15 @@ fn the_patch_export_neutralises_formulas_and_carries_provenance() {
     }
     assert!(csv.contains("\n2025,IoD2025,"), "{csv}");
 }
+
+#[test]
+fn notes_find_their_place_on_any_layer() {
+    let panel = shipped();
+    // An LSOA on the ward layer is its ward; a ward on the LSOA layer is one of its LSOAs.
+    assert_eq!(panel.area_on_layer("E01006512", "ward").as_deref(), Some("E05015285"));
+    let inside = panel.area_on_layer("E05015285", "lsoa").expect("an LSOA in Canning");
+    let lsoa = panel.layer_index("lsoa").and_then(|l| panel.area_index(l, &inside)).expect("known");
+    assert_eq!(panel.base().areas[lsoa].parents.get("ward").map(String::as_str), Some("E05015285"));
+    assert_eq!(panel.area_on_layer("E01006512", "lsoa").as_deref(), Some("E01006512"));
+    assert_eq!(panel.area_on_layer("nowhere", "lsoa"), None);
+}

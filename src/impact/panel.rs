@@ -183,15 +183,23 @@ impl Panel {
         hit.iter().enumerate().filter(|(_, h)| **h).map(|(i, _)| self.layers[layer].areas[i].code.clone()).collect()
     }
 
-    /// The area of layer `layer_id` that is or contains the area `code` (of any layer).
+    /// The area of layer `layer_id` that is, contains or — for an area of a coarser layer — lies
+    /// in the area `code` (of any layer; the first such in layer order), e.g. where to pin a note
+    /// about a ward while the map shows LSOAs.
     pub fn area_on_layer(&self, code: &str, layer_id: &str) -> Option<String> {
         let layer = self.layer_index(layer_id)?;
         if self.area_index(layer, code).is_some() {
             return Some(code.to_string());
         }
-        (0..self.layers.len()).find_map(|l| {
-            let a = self.area_index(l, code)?;
-            self.layers[l].areas[a].parents.get(layer_id).cloned()
-        })
+        let (source, area) = (0..self.layers.len()).find_map(|l| Some((l, self.area_index(l, code)?)))?;
+        if let Some(parent) = self.layers[source].areas[area].parents.get(layer_id) {
+            return Some(parent.clone());
+        }
+        let source_id = &self.layers[source].id;
+        self.layers[layer]
+            .areas
+            .iter()
+            .find(|a| a.parents.get(source_id).is_some_and(|p| p == code))
+            .map(|a| a.code.clone())
     }
 }

@@ -245,6 +245,16 @@ test('a draft survives a reload, and a corrupt draft is reported and kept aside'
   await openTab(page, 'patch', '.patch-view .problem');
   assert.match(await inShadow(page, (root) => root.querySelector('.patch-view .problem').textContent), /kept in this browser as/);
   assert.equal(await patchCount(page), 'The patch is empty.');
+
+  // A draft with notes but no areas yet is a good draft.
+  const notesOnly = { version: 1, patch: { name: 'Starting', areas: [], interventions: [] }, notes: [{ area: 'E01006512', period: '2024', text: 'First visit', author: 'Me', date: '2025-01-02' }] };
+  await page.evaluate(([key, value]) => localStorage.setItem(key, value), [DRAFT_KEY, JSON.stringify(notesOnly)]);
+  await page.reload();
+  await waitForRecorded(page, 'atlas-ready');
+  await page.waitForFunction(() => document.querySelector('work-health-atlas').shadowRoot.querySelectorAll('.pins .pin').length === 1);
+  await openTab(page, 'patch', '.patch-view .notes li');
+  assert.equal(await inShadow(page, (root) => root.querySelector('.notes .note-text').textContent), 'First visit');
+  assert.equal(await page.evaluate(() => window.__atlasEvents.filter((e) => e.type === 'atlas-error').length), 0);
   await context.close();
 });
 

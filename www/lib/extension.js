@@ -166,7 +166,7 @@ export class Extension {
     }
     if (!text) return null;
     if (text.length > MAX_FILE_BYTES) {
-      this.#problem(`${inline}-too-large`, `The ${what} is larger than ${MAX_FILE_BYTES} bytes.`);
+      this.#problem(`${src}-too-large`, `The ${what} is larger than ${MAX_FILE_BYTES} bytes.`);
       return null;
     }
     const result = this.run(() => read(JSON.parse(text)));
@@ -180,10 +180,13 @@ export class Extension {
   /** Problems with a draft: its patch and notes go through the same checks as a page's. */
   #checkDraft(draft) {
     const problems = [];
-    const patch = this.run(() => this.analysis.loadPatch(draft.patch ?? null));
+    // A draft may hold a patch without areas yet (a name, interventions, notes): it is checked
+    // with a stand-in area, which is then taken out again.
+    const areas = Array.isArray(draft.patch?.areas) ? draft.patch.areas : null;
+    const standIn = areas && areas.length === 0 ? [this.host.bundle().geographies[0].areas[0].code] : areas;
+    const patch = this.run(() => this.analysis.loadPatch(draft.patch ? { ...draft.patch, areas: standIn } : null));
     if (patch?.error) problems.push(...(patch.issues.length ? patch.issues : [patch.error]));
-    else if (patch && patch.areas.length === 0 && (draft.patch?.areas ?? []).length) problems.push('its areas are not in this data');
-    else draft.patch = patch;
+    else draft.patch = areas.length ? patch : { ...patch, areas: [] };
     if (!Array.isArray(draft.notes)) problems.push('its notes are not a list');
     else {
       const notes = this.run(() => this.analysis.loadNotes(draft.notes));
@@ -277,6 +280,8 @@ export class Extension {
       this.host.repaint();
     }
     this.marking = marking;
+    // The notes may have changed even when the map does not need painting.
+    this.painted();
     const tab = this.host.panel.tab;
     if (tab === 'patch') this.patchView.update();
     else if (tab === 'workhealth') this.workHealth.update();
