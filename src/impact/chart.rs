@@ -18,13 +18,33 @@ pub const PATCH_COLOUR: Rgb = Rgb(0x91, 0x2b, 0x88);
 /// The comparison group's colour.
 pub const COMPARISON_COLOUR: Rgb = Rgb(0x50, 0x5a, 0x5f);
 
-/// Where a period-like id falls on the chart's period axis: at a period with that id, halfway
-/// before the first later period, or past the end.
+/// A period-like id (`2023`, `2023-04`) as a fractional year, for placing it between periods.
+/// Integers are parsed, not floats: a float parser would add ~15 kB to the analysis module.
+fn year_of(id: &str) -> Option<f64> {
+    let year: u16 = id.get(..4)?.parse().ok()?;
+    match id.get(4..) {
+        Some("") => Some(f64::from(year)),
+        Some(rest) => {
+            let month: u8 = rest.strip_prefix('-')?.parse().ok()?;
+            (1..=12).contains(&month).then_some(f64::from(year) + f64::from(month - 1) / 12.0)
+        }
+        None => None,
+    }
+}
+
+/// Where a period-like id falls on the chart's period axis: at a period with that id; between two
+/// periods in proportion to time when both are years or months (2023 sits two thirds of the way
+/// from 2019 to 2025), else halfway; past the end after the last one.
 pub fn axis_position(indicator: &Indicator, id: &str) -> f64 {
-    match indicator.periods.iter().position(|p| p.id.as_str() >= id) {
-        Some(i) if indicator.periods[i].id == id => i as f64,
-        Some(i) => i as f64 - 0.5,
-        None => indicator.periods.len() as f64 - 0.5,
+    let periods = &indicator.periods;
+    match periods.iter().position(|p| p.id.as_str() >= id) {
+        Some(i) if periods[i].id == id => i as f64,
+        Some(0) => -0.5,
+        Some(i) => match (year_of(&periods[i - 1].id), year_of(&periods[i].id), year_of(id)) {
+            (Some(a), Some(b), Some(t)) if b > a => (i - 1) as f64 + ((t - a) / (b - a)).clamp(0.0, 1.0),
+            _ => i as f64 - 0.5,
+        },
+        None => periods.len() as f64 - 0.5,
     }
 }
 
@@ -94,4 +114,46 @@ pub fn patch_trend_spec(
         note: true,
     }));
     Some(indicator_trend_spec(indicator, lines, markers))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::bundle::{Period, Polarity, Source, Theme, Unit};
+
+    fn indicator(ids: &[&str]) -> Indicator {
+        Indicator {
+            id: "x".into(),
+            label: "x".into(),
+            title: "x".into(),
+            definition: "x".into(),
+            unit: Unit { symbol: "%".into(), label: "%".into(), multiplier: 100.0 },
+            decimals: 1,
+            polarity: Polarity::HigherIsWorse,
+            theme: Theme::Work,
+            source: Source { producer: "x".into(), dataset: "x".into(), edition: "x".into() },
+            licence: "x".into(),
+            geography_vintage: "x".into(),
+            periods: ids
+                .iter()
+                .map(|id| Period { id: (*id).into(), label: (*id).into(), reference: String::new(), change_note: None })
+                .collect(),
+            series: vec![],
+            comparator_values: vec![],
+        }
+    }
+
+    #[test]
+    fn markers_fall_between_periods_in_proportion_to_time() {
+        let years = indicator(&["2010", "2019", "2025"]);
+        assert_eq!(axis_position(&years, "2019"), 1.0);
+        assert!((axis_position(&years, "2023") - (1.0 + 4.0 / 6.0)).abs() < 1e-9);
+        assert!((axis_position(&years, "2024-07") - (1.0 + 5.5 / 6.0)).abs() < 1e-9);
+        assert_eq!(axis_position(&years, "2005"), -0.5);
+        assert_eq!(axis_position(&years, "2030"), 2.5);
+        let months = indicator(&["2024-01", "2024-07"]);
+        assert!((axis_position(&months, "2024-04") - 0.5).abs() < 1e-9);
+        let labels = indicator(&["a", "c"]);
+        assert_eq!(axis_position(&labels, "b"), 0.5);
+    }
 }

@@ -9,6 +9,7 @@
 use crate::scale::Rgb;
 use plotters::coord::types::RangedCoordf64;
 use plotters::coord::ReverseCoordTranslate;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -254,8 +255,14 @@ fn draw_markers<DB: DrawingBackend>(
             chart.draw_series(LineSeries::new([(x, y0), (x, top)], ink.stroke_width(2)))?;
             // Labels alternate between two rows so neighbouring markers do not overprint.
             let row = (i % 2) as i32 * 14;
+            // In the right half the label goes to the left of its rule, so it is not cut off.
+            let right = x > (n as f64 - 1.0) / 2.0;
+            let style = ("sans-serif", 11)
+                .into_font()
+                .color(&ink)
+                .pos(Pos::new(if right { HPos::Right } else { HPos::Left }, VPos::Top));
             let label = EmptyElement::at((x, y1))
-                + Text::new(marker.label.clone(), (4, 2 + row), ("sans-serif", 11).into_font().color(&ink));
+                + Text::new(marker.label.clone(), (if right { -4 } else { 4 }, 2 + row), style);
             chart.draw_series(std::iter::once(label))?;
         }
     }

@@ -419,9 +419,18 @@ export class Extension {
   }
 }
 
-/** Where a period-like id falls among period ids: at one, or halfway before the next. */
+/** A period-like id (`2023`, `2023-04`) as a fractional year, or NaN. */
+const yearOf = (id) => (/^\d{4}(-\d{2})?$/.test(id) ? Number(id.slice(0, 4)) + (id.length > 4 ? (Number(id.slice(5)) - 1) / 12 : 0) : NaN);
+
+/**
+ * Where a period-like id falls among period ids: at one; between two in proportion to time when
+ * they are years or months, else halfway; past the end after the last (src/impact/chart.rs).
+ */
 export function axisPosition(periods, id) {
   const i = periods.findIndex((p) => p >= id);
   if (i < 0) return periods.length - 0.5;
-  return periods[i] === id ? i : i - 0.5;
+  if (periods[i] === id) return i;
+  if (i === 0) return -0.5;
+  const [a, b, t] = [yearOf(periods[i - 1]), yearOf(periods[i]), yearOf(id)];
+  return b > a && Number.isFinite(t) ? i - 1 + Math.min(1, Math.max(0, (t - a) / (b - a))) : i - 0.5;
 }
