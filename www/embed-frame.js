@@ -4,7 +4,7 @@
 // are set as attributes (text), never as HTML.
 import './work-health-atlas.js';
 
-const OPTIONS = ['indicator', 'geography', 'period', 'area', 'view', 'controls', 'height', 'src', 'prefetch'];
+const OPTIONS = ['indicator', 'geography', 'period', 'area', 'view', 'controls', 'height', 'src', 'prefetch', 'patch-src', 'notes-src'];
 const params = new URLSearchParams(window.location.search);
 const atlas = document.createElement('work-health-atlas');
 for (const name of OPTIONS) {

@@ -6,7 +6,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useSuite } from './support/suite.mjs';
-import { pagePointOf, waitForRecorded } from './support/atlas.mjs';
+import { pagePointOf, recordAtlasEvents, waitForRecorded } from './support/atlas.mjs';
+import { openPage } from './support/browser.mjs';
 
 const suite = useSuite();
 
@@ -182,6 +183,16 @@ test('a patch and notes from the page: pins on the map, text kept as text, broke
   // The notes go into the map picture's legend and the patch's chart.
   const legend = await inShadow(page, (root) => root.querySelector('.patch-view .chart-legend').textContent);
   assert.match(legend, /Note by Anfield residents' panel/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the frame embed passes a patch and notes on from its address', async () => {
+  const { page, context, errors } = await openPage(suite.browser, { width: 1000, height: 900 });
+  await recordAtlasEvents(page);
+  await page.goto(`${suite.server.url}/embed.html?patch-src=/__fixtures/patch.json&notes-src=/__fixtures/notes.json`);
+  await page.waitForFunction(() => window.__atlasEvents.some((e) => e.type === 'atlas-change' && e.detail.patch?.name === 'North Liverpool CIT patch'));
+  await page.waitForFunction(() => document.querySelector('work-health-atlas').shadowRoot.querySelectorAll('.pins .pin').length === 1);
   assert.deepEqual(errors, []);
   await context.close();
 });
