@@ -187,6 +187,36 @@ test('a patch and notes from the page: pins on the map, text kept as text, broke
   await context.close();
 });
 
+test('keyboard only: select an area with the arrow keys, add it to the patch, open a note pin', async () => {
+  const { page, context, errors } = await suite.openDemo(1300);
+  await page.locator('work-health-atlas canvas.overlay').focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Enter');
+  const selected = await waitForRecorded(page, 'atlas-select');
+  await page.locator('work-health-atlas #atlas-tab-patch').focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelector('work-health-atlas').shadowRoot.querySelector('.patch-view'));
+  await page.locator('work-health-atlas .patch-view button', { hasText: 'Add the selected area' }).focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelector('work-health-atlas').shadowRoot.querySelector('.patch-count').textContent.startsWith('1 '));
+  const change = await page.evaluate(() => window.__atlasEvents.filter((e) => e.type === 'atlas-change' && e.detail.patch).at(-1).detail);
+  assert.deepEqual(change.patch.areas, [selected.code]);
+  // A note written with the keyboard becomes a pin, itself a button that leads back to the note.
+  await page.locator('work-health-atlas .patch-view textarea >> nth=1').focus();
+  await page.keyboard.type('Spoke to the job club');
+  await page.locator('work-health-atlas .patch-view input[autocomplete="name"]').focus();
+  await page.keyboard.type('Resident researcher');
+  await page.locator('work-health-atlas .patch-view button', { hasText: 'Add note' }).focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelector('work-health-atlas').shadowRoot.querySelectorAll('.pins .pin').length === 1);
+  await page.locator('work-health-atlas .pins .pin').focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelector('work-health-atlas').shadowRoot.activeElement?.closest?.('.notes li'));
+  assert.equal(await page.evaluate(() => document.querySelector('work-health-atlas').shadowRoot.activeElement.querySelector('.note-text').textContent), 'Spoke to the job club');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('the frame embed passes a patch and notes on from its address', async () => {
   const { page, context, errors } = await openPage(suite.browser, { width: 1000, height: 900 });
   await recordAtlasEvents(page);

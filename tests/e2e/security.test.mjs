@@ -50,6 +50,29 @@ test('a hostile bundle is rendered as text and runs nothing', async () => {
   await page.waitForFunction(() => document.querySelector('#hostile').shadowRoot.querySelectorAll('.table-view tbody tr').length === 2);
   const csv = await page.evaluate(() => document.querySelector('#hostile').toCsv());
   assert.ok(csv.includes(`E01000002,"'${formula.replaceAll('"', '""')}"`), csv);
+  // The patch and work × health tools show the same names and any note text as text too.
+  await page.evaluate(() => document.querySelector('#hostile').setAttribute('view', 'full'));
+  await page.evaluate(() => document.querySelector('#hostile').shadowRoot.querySelector('#atlas-tab-patch').click());
+  await page.waitForFunction(() => document.querySelector('#hostile').shadowRoot.querySelector('.patch-view textarea'));
+  await page.evaluate((name) => {
+    const root = document.querySelector('#hostile').shadowRoot;
+    root.querySelector('.patch-view textarea').value = name;
+    [...root.querySelectorAll('.patch-view button')].find((b) => b.textContent === 'Add these areas').click();
+    root.querySelector('.patch-view details:nth-of-type(2)').open = true;
+  }, west);
+  await page.waitForFunction(() => document.querySelector('#hostile').shadowRoot.querySelector('.patch-count')?.textContent.startsWith('1 '));
+  const listed = await page.evaluate(() => document.querySelector('#hostile').shadowRoot.querySelector('.patch-areas').textContent);
+  assert.ok(listed.includes(west), listed);
+  await page.evaluate(() => {
+    const root = document.querySelector('#hostile').shadowRoot;
+    const field = (label) => root.getElementById([...root.querySelectorAll('.patch-view label')].find((l) => l.textContent === label).htmlFor);
+    field('Your name').value = '<svg onload="window.__pwned=\'note\'">';
+    field('Note').value = '<iframe src="javascript:window.__pwned=1">';
+    [...root.querySelectorAll('.patch-view button')].find((b) => b.textContent === 'Add note').click();
+  });
+  await page.waitForFunction(() => document.querySelector('#hostile').shadowRoot.querySelectorAll('.notes li').length === 1);
+  await page.evaluate(() => document.querySelector('#hostile').shadowRoot.querySelector('#atlas-tab-workhealth').click());
+  await page.waitForFunction(() => document.querySelector('#hostile').shadowRoot.querySelector('.workhealth-view .finding')?.textContent);
   const injected = await page.evaluate(() =>
     document.querySelector('#hostile').shadowRoot.querySelectorAll('img, script, iframe, style, svg, a, b, i').length,
   );

@@ -304,7 +304,9 @@ export class Extension {
       pin.style.transform = `translate(${Math.round(point[0] - 11)}px, ${Math.round(point[1] - 11)}px)`;
       pin.addEventListener('click', () => {
         this.host.panel.select('patch');
-        this.patchView.focusNote(i);
+        // The tab draws its notes after a microtask (it awaits the analysis module): focus the
+        // note in the next frame, once the list is there.
+        requestAnimationFrame(() => this.patchView.focusNote(i));
       });
       pins.push(pin);
     });

@@ -318,7 +318,6 @@ export class PatchView {
   }
 
   focusNote(i) {
-    this.update();
     const item = this.noteList.children[i];
     if (item) {
       item.scrollIntoView({ block: 'nearest' });
