@@ -9,8 +9,8 @@
 use crate::scale::Rgb;
 use plotters::coord::types::RangedCoordf64;
 use plotters::coord::ReverseCoordTranslate;
-use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 use serde::{Deserialize, Serialize};
 
 /// How a series is drawn.

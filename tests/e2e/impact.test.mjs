@@ -227,6 +227,30 @@ test('the frame embed passes a patch and notes on from its address', async () =>
   await context.close();
 });
 
+test('the patch and work × health tools work under the strict Content-Security-Policy', async () => {
+  const { page, context, errors } = await openPage(suite.browser, { width: 1300, height: 1000 });
+  await page.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  await page.goto(`${suite.server.url}/examples/strict-csp.html`);
+  await page.evaluate(() => document.querySelector('work-health-atlas').ready);
+  await page.evaluate(() => {
+    const el = document.querySelector('work-health-atlas');
+    el.setAttribute('patch-src', '/__fixtures/patch.json');
+    el.setAttribute('notes-src', '/__fixtures/notes.json');
+  });
+  await page.waitForFunction(() => document.querySelector('work-health-atlas').shadowRoot.querySelectorAll('.pins .pin').length === 1);
+  await openTab(page, 'patch', '.patch-view .interventions li');
+  await clickButton(page, 'Compare');
+  await page.waitForFunction(() => document.querySelector('work-health-atlas').shadowRoot.querySelector('.comparison .finding'));
+  await openTab(page, 'workhealth', '.workhealth-view .finding');
+  await page.waitForFunction(() => /Pearson/.test(document.querySelector('work-health-atlas').shadowRoot.querySelector('.workhealth-view .finding').textContent));
+  assert.deepEqual(await page.evaluate(() => window.__violations), []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a patch the page gives that cannot be used is reported, and the widget carries on', async () => {
   const { page, context, errors } = await suite.openDemo(1200);
   const codeOf = (code) => page.waitForFunction((c) => window.__atlasEvents.find((e) => e.type === 'atlas-error' && e.detail.code === c), code);
