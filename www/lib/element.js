@@ -303,7 +303,7 @@ export class AtlasElement extends HTMLElement {
       // The fetch code loads only when a page gives its own bundle.
       bundle = src ? await (await import('./fetch-bundle.js')).fetchBundle(src, document.baseURI) : embeddedBundle(core);
     } catch (error) {
-      if (token === this.#loadToken) this.#fail(error.code || 'src-failed', error.message);
+      if (token === this.#loadToken) this.#fail(error.code || 'src-failed', error.message, error.issues);
       return;
     }
     if (token !== this.#loadToken || !this.isConnected) return;

@@ -157,8 +157,8 @@ export class Extension {
     const url = this.host.element.getAttribute(src);
     if (!text && url) {
       try {
-        const { fetchBundle } = await import('./fetch-bundle.js');
-        text = JSON.stringify(await fetchBundle(url, document.baseURI, what, MAX_FILE_BYTES));
+        const { fetchJson } = await import('./fetch-bundle.js');
+        text = JSON.stringify(await fetchJson(url, document.baseURI, what, MAX_FILE_BYTES));
       } catch (error) {
         this.#problem(error.code ? error.code.replace(/^src/, src) : `${src}-failed`, error.message);
         return null;

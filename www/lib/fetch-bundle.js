@@ -1,5 +1,8 @@
 // Fetches a data bundle given by the page (`src`), with a size limit, a timeout and errors that
-// say what went wrong. Only http(s) URLs are accepted; credentials are never sent cross-origin.
+// say what went wrong, and refuses fields the schema does not have. Only http(s) URLs are
+// accepted; credentials are never sent cross-origin. Patch and notes files use `fetchJson`.
+import { unknownFields } from './bundle-fields.js';
+
 
 /** Largest bundle accepted (bytes); matches the core's limit. */
 export const MAX_BUNDLE_BYTES = 64 * 1024 * 1024;
@@ -7,17 +10,32 @@ export const MAX_BUNDLE_BYTES = 64 * 1024 * 1024;
 export const FETCH_TIMEOUT_MS = 20000;
 
 class BundleError extends Error {
-  constructor(code, message) {
+  constructor(code, message, issues = []) {
     super(message);
     this.code = code;
+    this.issues = issues;
   }
+}
+
+/**
+ * A data bundle given by the page: fetched as `fetchJson` does, then refused (`invalid-structure`,
+ * every place listed in `issues`) if it has fields the schema does not (see bundle-fields.js).
+ */
+export async function fetchBundle(src, base) {
+  const bundle = await fetchJson(src, base);
+  const unknown = unknownFields(bundle);
+  if (unknown.length) {
+    const first = unknown.slice(0, 3).join('; ') + (unknown.length > 3 ? `; and ${unknown.length - 3} more` : '');
+    throw new BundleError('invalid-structure', `The data file has ${unknown.length} field(s) this widget does not know: ${first}.`, unknown);
+  }
+  return bundle;
 }
 
 /**
  * Resolves with the parsed JSON or rejects with an Error carrying a `code`. `what` names the file
  * in messages (a patch or notes file uses the same checks); `limit` is the size limit in bytes.
  */
-export async function fetchBundle(src, base, what = 'data file', limit = MAX_BUNDLE_BYTES) {
+export async function fetchJson(src, base, what = 'data file', limit = MAX_BUNDLE_BYTES) {
   let url;
   try {
     url = new URL(src, base);
