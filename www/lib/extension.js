@@ -293,24 +293,31 @@ export class Extension {
     if (!handle || !this.analysis) return;
     const layer = handle.state().geography;
     const { width, height } = this.host.ui.map.getBoundingClientRect();
-    const pins = [];
+    // Pins are kept from paint to paint (only moved), so one that has the keyboard focus keeps it.
+    this.pinFor ??= new Map();
+    const shown = new Map();
     this.notes.forEach((note, i) => {
       if (!note.area) return;
       const code = this.analysis.areaOnLayer(note.area, layer);
       const point = code ? handle.screenPointOf(code) : null;
       if (!point || point[0] < 0 || point[1] < 0 || point[0] > width || point[1] > height) return;
-      const label = noteLabel(note, this.names());
-      const pin = h('button', { type: 'button', class: 'pin', 'aria-label': `Note ${i + 1}: ${label}`, title: label }, [String(i + 1)]);
+      const label = `Note ${i + 1}: ${noteLabel(note, this.names())}`;
+      let pin = this.pinFor.get(note);
+      if (!pin || pin.getAttribute('aria-label') !== label) {
+        pin = h('button', { type: 'button', class: 'pin', 'aria-label': label, title: label }, [String(i + 1)]);
+        pin.addEventListener('click', () => {
+          this.host.panel.select('patch');
+          // The tab draws its notes after a microtask (it awaits the analysis module): focus the
+          // note in the next frame, once the list is there.
+          requestAnimationFrame(() => this.patchView.focusNote(this.notes.indexOf(note)));
+        });
+      }
       pin.style.transform = `translate(${Math.round(point[0] - 11)}px, ${Math.round(point[1] - 11)}px)`;
-      pin.addEventListener('click', () => {
-        this.host.panel.select('patch');
-        // The tab draws its notes after a microtask (it awaits the analysis module): focus the
-        // note in the next frame, once the list is there.
-        requestAnimationFrame(() => this.patchView.focusNote(i));
-      });
-      pins.push(pin);
+      shown.set(note, pin);
     });
-    setChildren(this.pins, pins);
+    this.pinFor = shown;
+    const pins = [...shown.values()];
+    if (pins.length !== this.pins.children.length || pins.some((pin, i) => this.pins.children[i] !== pin)) setChildren(this.pins, pins);
   }
 
   hovered() {
