@@ -15,8 +15,10 @@ pub const ENGLAND_CODE: &str = "E92000001";
 /// Colour of the selected area's line: the map's selection accent, linking chart and map.
 pub const AREA_COLOUR: Rgb = Rgb(0xd5, 0x3e, 0x0f);
 const DISTRICT_COLOUR: Rgb = Rgb(0x6f, 0x3c, 0x97);
-const REGION_COLOUR: Rgb = Rgb(0x50, 0x5a, 0x5f);
-const ENGLAND_COLOUR: Rgb = Rgb(0x0b, 0x0c, 0x0c);
+/// The city region's line.
+pub const REGION_COLOUR: Rgb = Rgb(0x50, 0x5a, 0x5f);
+/// England's line.
+pub const ENGLAND_COLOUR: Rgb = Rgb(0x0b, 0x0c, 0x0c);
 
 /// One line's figure at one period, in words.
 #[derive(Debug, Clone, PartialEq, Serialize)]

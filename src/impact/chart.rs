@@ -7,7 +7,7 @@ use super::notes::Note;
 use super::panel::Panel;
 use super::patch::Intervention;
 use crate::app::atlas::REGION_CODE;
-use crate::app::trend::{indicator_trend_spec, proportion_interval, ENGLAND_CODE};
+use crate::app::trend::{indicator_trend_spec, proportion_interval, ENGLAND_CODE, ENGLAND_COLOUR, REGION_COLOUR};
 use crate::layout::trend::{LineStyle, TrendLine, TrendMarker, TrendPoint, TrendSpec};
 use crate::model::bundle::Indicator;
 use crate::scale::Rgb;
@@ -65,7 +65,10 @@ pub fn patch_trend_spec(
 ) -> Option<TrendSpec> {
     let indicator = panel.indicator(indicator_id)?;
     let mut lines = Vec::new();
-    for (code, colour, dash) in [(ENGLAND_CODE, Rgb(0x0b, 0x0c, 0x0c), 3), (REGION_CODE, Rgb(0x50, 0x5a, 0x5f), 8)] {
+    // The comparator look-up repeats `Atlas::trend_lines`'s on purpose: sharing one function
+    // changes the map module's inlining and costs the default download ~50 bytes gzip, which its
+    // 250 kB budget does not have.
+    for (code, colour, dash) in [(ENGLAND_CODE, ENGLAND_COLOUR, 3), (REGION_CODE, REGION_COLOUR, 8)] {
         let Some(name) = panel.comparators.iter().find(|c| c.code == code).map(|c| c.name.clone()) else { continue };
         let pts: Vec<TrendPoint> = indicator
             .periods

@@ -15,15 +15,15 @@
 
 use super::figures::area_counts;
 use super::panel::Panel;
+use crate::app::format::count;
 use crate::app::format::{fixed, value};
 use crate::layout::did::DidChart;
 use crate::model::bundle::{Indicator, Polarity};
-use crate::stats::did::{difference_in_differences, method_statement, AreaPanel, DidEstimate};
+use crate::stats::did::{difference_in_differences, AreaPanel, DidEstimate, DEFAULT_RESAMPLES};
 use crate::stats::matching::nearest_matches;
 use serde::{Deserialize, Serialize};
 
-/// Bootstrap resamples for the interval (fixed seed: the same inputs give the same interval).
-pub const RESAMPLES: u32 = 2_000;
+/// The bootstrap's seed: the same inputs give the same interval.
 const SEED: u64 = 0x5eed_a71a5;
 /// The most comparison areas that may be asked for.
 pub const MAX_K: usize = 200;
@@ -85,6 +85,14 @@ pub struct ComparisonReport {
     pub caveats: Vec<String>,
     /// The small chart.
     pub chart: Option<DidChart>,
+}
+
+/// How the interval was made, in one sentence for people.
+pub fn method_statement(resamples: u32) -> String {
+    format!(
+        "95% interval from {} bootstrap resamples of areas within each group (percentile, small-sample corrected).",
+        count(f64::from(resamples))
+    )
 }
 
 fn usable_periods(panel: &Panel, indicator: &Indicator) -> Vec<usize> {
@@ -214,7 +222,7 @@ pub fn compare(panel: &Panel, members: &[usize], request: &ComparisonRequest) ->
     let left_out = members.len() - patch_panels.len();
     let comparison_panels: Vec<AreaPanel> = comparison.iter().filter_map(|&a| panel_of(a)).collect();
     let estimate =
-        difference_in_differences(&patch_panels, &comparison_panels, outcome.unit.multiplier, RESAMPLES, SEED);
+        difference_in_differences(&patch_panels, &comparison_panels, outcome.unit.multiplier, DEFAULT_RESAMPLES, SEED);
 
     let d = outcome.decimals;
     let sym = outcome.unit.symbol.as_str();
@@ -330,7 +338,7 @@ pub fn compare(panel: &Panel, members: &[usize], request: &ComparisonRequest) ->
         codes: matches.iter().map(|m| m.code.clone()).collect(),
         matches,
         estimate,
-        method: method_statement(RESAMPLES),
+        method: method_statement(DEFAULT_RESAMPLES),
         sentence,
         caveats,
         chart,

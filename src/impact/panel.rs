@@ -5,7 +5,8 @@
 //! module has validated that bundle); natively it comes from a [`Bundle`]. Every look-up is
 //! bounds-checked, so a series shorter than its layer reads as "no figure", never a panic.
 
-use crate::model::bundle::{derived_value, Bundle, BundleMeta, Comparator, Indicator, Series};
+use crate::model::bundle::{Bundle, BundleMeta, Comparator, Indicator, Series};
+use crate::model::dataset::derive_values;
 use crate::model::keys::KeyIndex;
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -76,14 +77,7 @@ impl Panel {
         if input.geographies.first().is_none_or(|l| l.areas.is_empty()) {
             return Err("the data has no areas to build a patch from".to_string());
         }
-        for indicator in &mut input.indicators {
-            let (multiplier, decimals) = (indicator.unit.multiplier, indicator.decimals);
-            for series in indicator.series.iter_mut().filter(|s| s.values.is_empty()) {
-                if let (Some(n), Some(d)) = (&series.numerators, &series.denominators) {
-                    series.values = n.iter().zip(d).map(|(n, d)| derived_value(*n, *d, multiplier, decimals)).collect();
-                }
-            }
-        }
+        derive_values(&mut input.indicators);
         let codes = input.geographies.iter().map(|g| KeyIndex::new(g.areas.iter().map(|a| a.code.as_str()))).collect();
         Ok(Panel {
             meta: input.meta,

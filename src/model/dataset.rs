@@ -73,7 +73,7 @@ impl Dataset {
             return Err(Error::InvalidData(errors));
         }
         dissolve_layers(&mut bundle)?;
-        derive_values(&mut bundle);
+        derive_values(&mut bundle.indicators);
         let arcs = decode_arcs(&bundle.topology);
         let layers: Vec<LayerShapes> = bundle
             .geographies
@@ -197,9 +197,10 @@ fn dissolve_layers(bundle: &mut Bundle) -> Result<(), Error> {
     }
 }
 
-/// Fills series stored without values from their counts ([`derived_value`]).
-fn derive_values(bundle: &mut Bundle) {
-    for indicator in &mut bundle.indicators {
+/// Fills series stored without values from their counts ([`derived_value`]); also used by the
+/// impact panel, which reads the bundle as the page holds it.
+pub(crate) fn derive_values(indicators: &mut [Indicator]) {
+    for indicator in indicators {
         let (multiplier, decimals) = (indicator.unit.multiplier, indicator.decimals);
         for series in indicator.series.iter_mut().filter(|s| s.values.is_empty()) {
             if let (Some(numerators), Some(denominators)) = (&series.numerators, &series.denominators) {

@@ -50,11 +50,6 @@ use super::Z_95;
 /// Bootstrap resamples used by the product (the tests use fewer to stay fast).
 pub const DEFAULT_RESAMPLES: u32 = 2_000;
 
-/// The method in one sentence for the UI, for [`DEFAULT_RESAMPLES`]; see [`method_statement`]
-/// for another number of resamples.
-pub const METHOD: &str = "95% interval from 2,000 bootstrap resamples of areas within each group \
-(percentile, small-sample corrected).";
-
 /// One area's counts before and after.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct AreaPanel {
@@ -105,21 +100,6 @@ pub struct DidEstimate {
     pub comparison_areas: usize,
     /// Bootstrap resamples behind the interval.
     pub resamples: u32,
-}
-
-/// The method sentence for `resamples` bootstrap resamples, e.g. for an export's notes.
-///
-/// # Examples
-/// ```
-/// use work_health_atlas::stats::did::{method_statement, DEFAULT_RESAMPLES, METHOD};
-/// assert_eq!(method_statement(DEFAULT_RESAMPLES), METHOD);
-/// assert!(method_statement(1_000).starts_with("95% interval from 1,000 bootstrap"));
-/// ```
-pub fn method_statement(resamples: u32) -> String {
-    format!(
-        "95% interval from {} bootstrap resamples of areas within each group (percentile, small-sample corrected).",
-        thousands(resamples)
-    )
 }
 
 /// Difference-in-differences of pooled rates with a stratified, small-sample-corrected bootstrap
@@ -327,19 +307,6 @@ fn t_quantile_975(df: u32) -> f64 {
     0.5 * (lo + hi)
 }
 
-/// `2000` → `"2,000"`.
-fn thousands(n: u32) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(ch);
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -362,15 +329,6 @@ mod tests {
         }
         assert!((t_quantile_975(5_000) - Z_95).abs() < 1e-3);
         assert_eq!(t_quantile_975(0), t_quantile_975(1));
-    }
-
-    #[test]
-    fn thousands_separators() {
-        assert_eq!(thousands(0), "0");
-        assert_eq!(thousands(999), "999");
-        assert_eq!(thousands(1_000), "1,000");
-        assert_eq!(thousands(1_234_567), "1,234,567");
-        assert_eq!(method_statement(DEFAULT_RESAMPLES), METHOD);
     }
 
     #[test]
