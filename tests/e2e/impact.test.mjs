@@ -373,6 +373,12 @@ test('work × health: correlation, scatter and bivariate map linked with the map
   assert.ok(cells.every((c) => /\d+.* neighbourhoods$/.test(c)), 'each cell says its class and count in words');
   const count = (await inShadow(page, (root) => [...root.querySelectorAll('.legend.bivariate td[title] .count')].map((c) => Number(c.textContent)))).reduce((a, b) => a + b, 0);
   assert.equal(count, 1003);
+  // Another layer: the pair is read again on wards and the map keeps its bivariate colours.
+  await page.evaluate(() => document.querySelector('work-health-atlas').setAttribute('geography', 'ward'));
+  await page.waitForFunction(() => /^Across 158 wards/.test(document.querySelector('work-health-atlas').shadowRoot.querySelector('.workhealth-view .finding').textContent));
+  await nextPaint(page);
+  assert.equal(await inShadow(page, (root) => root.querySelector('.legend.bivariate').hidden), false);
+  assert.ok((await countColour(page, 'canvas.base', HIGH_HIGH, 3)) > 1000, 'wards high on both in the darkest colour');
   await clickButton(page, 'Show the map’s own colours again');
   await page.waitForFunction(() => document.querySelector('work-health-atlas').shadowRoot.querySelector('.legend.bivariate').hidden);
   await nextPaint(page);

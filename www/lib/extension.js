@@ -209,7 +209,7 @@ export class Extension {
       const refused = saveDraft(this.host.draftKey(), this.patch, this.draftNotes);
       this.saveNote = refused ?? `Draft saved in this browser at ${new Date().toLocaleTimeString()}.`;
     }
-    this.refresh();
+    this.redraw();
     const state = this.host.state();
     if (state) this.host.emit('atlas-change', { ...state, patch: this.summary() });
   }
@@ -266,7 +266,10 @@ export class Extension {
 
   // ---- hooks from the element --------------------------------------------------------------
 
-  /** After a view change: outlines and fills for the shown layer, and the open tab. */
+  /**
+   * The map's side, after a view change (the panel redraws the open tab itself): outlines and
+   * fills for the shown layer, and the note pins.
+   */
   refresh() {
     const handle = this.host.handle();
     if (!handle || !this.analysis || this.bundle !== this.host.bundle()) return;
@@ -282,6 +285,11 @@ export class Extension {
     this.marking = marking;
     // The notes may have changed even when the map does not need painting.
     this.painted();
+  }
+
+  /** After a change made in the tools: the map's side and the open tab. */
+  redraw() {
+    this.refresh();
     const tab = this.host.panel.tab;
     if (tab === 'patch') this.patchView.update();
     else if (tab === 'workhealth') this.workHealth.update();
@@ -296,6 +304,8 @@ export class Extension {
     // Pins are kept from paint to paint (only moved), so one that has the keyboard focus keeps it.
     this.pinFor ??= new Map();
     const shown = new Map();
+    // Where the pins are (CSS px of the map box), also for drawing them into the map picture.
+    this.pinSpots = [];
     this.notes.forEach((note, i) => {
       if (!note.area) return;
       const code = this.analysis.areaOnLayer(note.area, layer);
@@ -314,6 +324,7 @@ export class Extension {
       }
       pin.style.transform = `translate(${Math.round(point[0] - 11)}px, ${Math.round(point[1] - 11)}px)`;
       shown.set(note, pin);
+      this.pinSpots.push({ x: point[0], y: point[1], label: String(i + 1) });
     });
     this.pinFor = shown;
     const pins = [...shown.values()];
@@ -392,8 +403,8 @@ export class Extension {
 
   /** The note pins drawn on a canvas of the map's size, for the map picture. */
   mapCanvases() {
-    const pins = [...this.pins.children];
-    if (!pins.length) return [];
+    const spots = this.pinSpots ?? [];
+    if (!spots.length) return [];
     const base = this.host.ui.base;
     const scale = base.width / Math.max(1, base.getBoundingClientRect().width);
     const canvas = document.createElement('canvas');
@@ -404,17 +415,16 @@ export class Extension {
     ctx.font = '600 12px system-ui, sans-serif';
     ctx.textAlign = 'center';
     ctx.textBaseline = 'middle';
-    for (const pin of pins) {
-      const [x, y] = (pin.style.transform.match(/-?[\d.]+/g) || ['0', '0']).map(Number);
+    for (const { x, y, label } of spots) {
       ctx.fillStyle = PATCH_COLOUR;
       ctx.strokeStyle = '#ffffff';
       ctx.lineWidth = 2;
       ctx.beginPath();
-      ctx.arc(x + 11, y + 11, 10, 0, 2 * Math.PI);
+      ctx.arc(x, y, 10, 0, 2 * Math.PI);
       ctx.fill();
       ctx.stroke();
       ctx.fillStyle = '#ffffff';
-      ctx.fillText(pin.textContent, x + 11, y + 11);
+      ctx.fillText(label, x, y);
     }
     return [canvas];
   }

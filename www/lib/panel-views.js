@@ -54,13 +54,9 @@ export function drawTrend(panel) {
   return panel.handlers.draw('trend', panel.canvas, panel.hovered ?? undefined);
 }
 
-export function renderTrend(panel, info) {
+/** The trend tab for a selected area (the panel handles "nothing selected" itself). */
+export function renderTrend(panel) {
   adoptViewStyles(panel.root);
-  if (!info) {
-    setChildren(panel.summary, []);
-    panel.chart.hidden = true;
-    return;
-  }
   const summary = panel.handlers.summary();
   if (summary) {
     const items = summary.benchmarks.map((b) =>

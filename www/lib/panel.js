@@ -146,7 +146,7 @@ export class Panel {
       this.summary.replaceChildren();
       return;
     }
-    this.views().then((views) => (tab === 'trend' ? views.renderTrend(this, info) : tab === 'profile' ? views.renderProfile(this, info) : views.renderDistricts(this)));
+    this.views().then((views) => (tab === 'trend' ? views.renderTrend(this) : tab === 'profile' ? views.renderProfile(this, info) : views.renderDistricts(this)));
   }
 
   /** The tab views (panel-views.js), loaded when a view is first drawn. */

@@ -379,7 +379,7 @@ export class PatchView {
       ext.comparison = { request, report };
       this.compareStatus.textContent = `Compared with ${report.matches.length} similar areas (outlined in green on the map).`;
     }
-    ext.refresh();
+    ext.redraw();
   }
 
   addNote() {

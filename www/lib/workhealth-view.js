@@ -21,7 +21,7 @@ export class WorkHealthView {
     this.toggle = h('button', { type: 'button', 'aria-pressed': 'false' }, ['Colour the map by this pair']);
     this.toggle.addEventListener('click', () => {
       this.bivariateOn = !this.bivariateOn;
-      this.ext.refresh();
+      this.ext.redraw();
     });
     this.sentence = h('p', { class: 'finding', 'aria-live': 'polite' });
     this.canvas = h('canvas', { class: 'scatter', role: 'img', 'aria-label': 'Scatter plot of the two indicators, one point per area; the figures are in the table below' });
@@ -79,6 +79,8 @@ export class WorkHealthView {
       this.report = report?.error ? null : report;
       this.sentence.textContent = report?.error ? `No plot: ${report.error}.` : report.sentence;
       this.renderTables();
+      // A new pair or layer: the bivariate colours on the map change with it.
+      if (this.bivariateOn) this.ext.refresh();
     }
     this.toggle.setAttribute('aria-pressed', String(this.bivariateOn));
     this.toggle.textContent = this.bivariateOn ? 'Show the map’s own colours again' : 'Colour the map by this pair';
