@@ -17,11 +17,26 @@ pub(super) fn context(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingConte
         .ok_or_else(|| chart_error("no 2D context"))
 }
 
-/// A canvas backend that measures text on the canvas itself (see `measure`).
+/// A canvas backend that measures text on the canvas itself and lays the chart out in the
+/// context's user space (see `measure`): the backing store divided by the scale the page set on
+/// the context for the devicePixelRatio. That transform is the only place the ratio applies, so
+/// everything the chart reports back (hit-testing, the period under the pointer) is in CSS pixels.
 pub(super) fn canvas_backend(canvas: HtmlCanvasElement) -> Result<Measured<CanvasBackend>, JsValue> {
     let ctx = context(&canvas)?;
+    let size = logical_size(&canvas, &ctx);
     let backend = CanvasBackend::with_canvas_object(canvas).ok_or_else(|| chart_error("no 2D context"))?;
-    Ok(Measured::new(backend, ctx))
+    Ok(Measured::new(backend, ctx, size))
+}
+
+/// The canvas's size in the context's user space (CSS pixels when the page scaled the context by
+/// the devicePixelRatio). A missing or degenerate transform counts as no scaling.
+fn logical_size(canvas: &HtmlCanvasElement, ctx: &CanvasRenderingContext2d) -> (u32, u32) {
+    let (sx, sy) = ctx.get_transform().map(|m| (m.a(), m.d())).unwrap_or((1.0, 1.0));
+    let unscale = |pixels: u32, scale: f64| {
+        let scale = if scale.is_finite() && scale > 0.0 { scale } else { 1.0 };
+        (f64::from(pixels) / scale).round().max(1.0) as u32
+    };
+    (unscale(canvas.width(), sx), unscale(canvas.height(), sy))
 }
 
 /// A JS `Error` with code `chart-failed`.

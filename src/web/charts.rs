@@ -15,11 +15,6 @@ use wasm_bindgen::JsCast;
 use web_sys::CanvasRenderingContext2d;
 use web_sys::HtmlCanvasElement;
 
-/// Escapes text for XML content.
-fn xml_escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
-}
-
 /// A detached canvas's context, for measuring text while writing SVG.
 fn measuring_context() -> Result<CanvasRenderingContext2d, JsValue> {
     let canvas = web_sys::window()
@@ -112,14 +107,18 @@ impl ChartHandle {
         let spec: TrendSpec = serde_wasm_bindgen::from_value(spec).map_err(|e| chart_error(&e.to_string()))?;
         let width = width.clamp(320, 2000);
         let height = 300 + 28 + 8 + 15 * lines.len() as u32;
-        // plotters' SVG backend writes text as it is given: escape it so names like "Norton South &
-        // Preston Brook" (and anything hostile in a bundle) stay text in valid XML.
-        let lines: Vec<String> = lines.iter().map(|l| xml_escape(l)).collect();
+        // plotters' SVG backend escapes every text and attribute it writes (`&`, `<`, `>`, quotes),
+        // so names such as "Norton South & Preston Brook" and hostile bundle text are passed as
+        // they are: escaping here as well showed "&amp;" in every export.
         let mut out = String::new();
         {
-            let svg = Measured::new(SVGBackend::with_string(&mut out, (width, height)), measuring_context()?);
+            let svg = Measured::new(
+                SVGBackend::with_string(&mut out, (width, height)),
+                measuring_context()?,
+                (width, height),
+            );
             let root = svg.into_drawing_area();
-            draw_trend_with_caption(&root, &spec, &xml_escape(title), &lines).map_err(|e| chart_error(&e))?;
+            draw_trend_with_caption(&root, &spec, title, &lines).map_err(|e| chart_error(&e))?;
         }
         Ok(out)
     }

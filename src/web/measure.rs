@@ -1,7 +1,13 @@
 //! A plotters backend wrapper that measures text with the canvas's own `measureText`. plotters'
 //! default browser text measurement creates a `<span>` and sets a `style` attribute on it, which a
 //! strict Content-Security-Policy (`style-src 'self'`) blocks and reports as a violation; the
-//! canvas measures the same text without touching the page. Everything else is delegated.
+//! canvas measures the same text without touching the page.
+//!
+//! On a canvas it also reports the size the drawing is laid out in: CSS pixels, not device pixels.
+//! plotters-canvas takes its size from the canvas's backing store (`width` × `height`, which the
+//! page makes CSS size × devicePixelRatio for sharp lines), while the page has already scaled the
+//! context by that ratio; laying out in backing-store pixels as well scaled the drawing twice, and
+//! only its top-left corner showed at any ratio but 1. Everything else is delegated.
 
 use plotters::prelude::DrawingBackend;
 use plotters_backend::{BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind};
@@ -11,12 +17,15 @@ use web_sys::CanvasRenderingContext2d;
 pub struct Measured<B> {
     inner: B,
     ctx: CanvasRenderingContext2d,
+    /// The size the drawing is laid out in (see the module doc).
+    size: (u32, u32),
 }
 
 impl<B> Measured<B> {
-    /// Wraps a backend; `ctx` is any 2D context (its `font` is changed while measuring).
-    pub fn new(inner: B, ctx: CanvasRenderingContext2d) -> Measured<B> {
-        Measured { inner, ctx }
+    /// Wraps a backend laid out in `size` (CSS pixels on a canvas; the document size in SVG);
+    /// `ctx` is any 2D context (its `font` is changed while measuring).
+    pub fn new(inner: B, ctx: CanvasRenderingContext2d, size: (u32, u32)) -> Measured<B> {
+        Measured { inner, ctx, size }
     }
 }
 
@@ -24,7 +33,7 @@ impl<B: DrawingBackend> DrawingBackend for Measured<B> {
     type ErrorType = B::ErrorType;
 
     fn get_size(&self) -> (u32, u32) {
-        self.inner.get_size()
+        self.size
     }
 
     fn ensure_prepared(&mut self) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
