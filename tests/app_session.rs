@@ -163,7 +163,8 @@ fn the_table_lists_every_area_with_rank_and_no_data() {
 fn the_csv_export_carries_provenance_and_one_row_per_area() {
     let csv = atlas(&[(0, 0)]).export_csv();
     let lines: Vec<&str> = csv.lines().collect();
-    assert!(lines[0].starts_with("# Synthetic share out of work"), "{}", lines[0]);
+    // A provenance line is one cell: quoted when its text has a comma.
+    assert!(lines[0].starts_with("\"# Synthetic share out of work, S2025"), "{}", lines[0]);
     assert!(lines.contains(&"# SYNTHETIC test data — not real figures"));
     let header = lines.iter().position(|l| l.starts_with("code,name")).expect("a header row");
     assert_eq!(lines.len() - header - 1, 12, "one row per area");

@@ -44,7 +44,7 @@ pub struct LegendEntry {
 }
 
 /// The words around the map.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Caption {
     /// Active title.
     pub title: String,

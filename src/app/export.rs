@@ -2,7 +2,8 @@
 //! title, source, edition, reference period, geography vintage and licence, then one row per area:
 //! code, name, district, value, numerator, denominator, the 95% interval and the comparison with
 //! the city region. Text cells that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab,
-//! carriage return at the start) are prefixed with `'` (OWASP's advice on CSV injection).
+//! carriage return at the start) are prefixed with `'` (OWASP's advice on CSV injection), and the
+//! `#` lines go through the same cell writer, so no line of the file escapes it.
 
 use super::atlas::Atlas;
 use super::describe::Caption;
@@ -28,6 +29,22 @@ pub fn csv_cell(text: &str) -> String {
     }
 }
 
+/// A provenance line (`# Source: …`): one cell, written by [`csv_cell`] like every other cell, on
+/// one line. Line breaks and other control characters become spaces, so bundle, patch or
+/// intervention text can never start a new row, and a comma inside stays inside the cell.
+///
+/// # Examples
+/// ```
+/// use work_health_atlas::app::export::csv_comment;
+/// assert_eq!(csv_comment("Source: ONS"), "# Source: ONS");
+/// assert_eq!(csv_comment("North,=HYPERLINK(\"x\"),"), "\"# North,=HYPERLINK(\"\"x\"\"),\"");
+/// assert_eq!(csv_comment("a\n=4+4"), "# a =4+4");
+/// ```
+pub fn csv_comment(text: &str) -> String {
+    let one_line: String = text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
+    csv_cell(&format!("# {one_line}"))
+}
+
 fn number(v: Option<f64>) -> String {
     v.map(|v| plain(v, 6)).unwrap_or_default()
 }
@@ -38,17 +55,17 @@ fn number(v: Option<f64>) -> String {
 /// browser can run it in the chart module, loaded only when someone downloads.
 pub fn to_csv(caption: &Caption, rows: &[TableRow]) -> String {
     let mut lines: Vec<String> = vec![
-        format!("# {}", caption.title),
-        format!("# Definition: {}", caption.definition),
-        format!("# Source: {}", caption.source),
-        format!("# Reference period: {}", caption.period),
-        format!("# Geography: {}", caption.geography),
-        format!("# Unit: {}", caption.unit),
+        csv_comment(&caption.title),
+        csv_comment(&format!("Definition: {}", caption.definition)),
+        csv_comment(&format!("Source: {}", caption.source)),
+        csv_comment(&format!("Reference period: {}", caption.period)),
+        csv_comment(&format!("Geography: {}", caption.geography)),
+        csv_comment(&format!("Unit: {}", caption.unit)),
     ];
-    lines.extend(caption.attribution.iter().map(|a| format!("# {a}")));
-    lines.push(format!("# Data: {}", caption.vintage));
+    lines.extend(caption.attribution.iter().map(|a| csv_comment(a)));
+    lines.push(csv_comment(&format!("Data: {}", caption.vintage)));
     if caption.synthetic {
-        lines.push("# SYNTHETIC test data — not real figures".to_string());
+        lines.push(csv_comment("SYNTHETIC test data — not real figures"));
     }
     lines.push("code,name,district,value,numerator,denominator,lower_95,upper_95,compared_with_city_region".into());
     for row in rows {
@@ -88,5 +105,20 @@ mod tests {
         }
         assert_eq!(csv_cell(""), "");
         assert_eq!(csv_cell("say \"hi\""), "\"say \"\"hi\"\"\"");
+    }
+
+    #[test]
+    fn hostile_caption_text_stays_in_its_cell_and_line() {
+        let caption = Caption {
+            title: "North,=HYPERLINK(\"https://evil/p\"),".into(),
+            attribution: vec!["ok\n=4+4".into(), "\r@SUM(A1)".into()],
+            ..Caption::default()
+        };
+        let csv = to_csv(&caption, &[]);
+        for line in csv.lines() {
+            assert!(line.starts_with("# ") || line.starts_with("\"# ") || line.starts_with("code,"), "{line}");
+        }
+        assert!(csv.starts_with("\"# North,=HYPERLINK(\"\"https://evil/p\"\"),\"\n"));
+        assert!(csv.contains("\n# ok =4+4\n"));
     }
 }

@@ -9,16 +9,11 @@ use super::figures::{patch_trend, Status};
 use super::notes::Note;
 use super::panel::Panel;
 use super::patch::Patch;
-use crate::app::export::csv_cell;
+use crate::app::export::{csv_cell, csv_comment};
 use crate::app::format::plain;
 
 fn number(v: Option<f64>) -> String {
     v.map(|v| plain(v, 6)).unwrap_or_default()
-}
-
-fn comment(text: &str) -> String {
-    // A comment line stays one line: line breaks inside data would start a new row.
-    format!("# {}", text.replace(['\n', '\r'], " "))
 }
 
 /// The patch's figures for `indicator_id` as CSV; `None` for an unknown indicator.
@@ -32,15 +27,15 @@ pub fn patch_csv(
 ) -> Option<String> {
     let indicator = panel.indicator(indicator_id)?;
     let mut lines = vec![
-        comment(&format!("{}: {}", patch.name, indicator.title)),
-        comment(&format!("Definition: {}", indicator.definition)),
-        comment(&format!(
+        csv_comment(&format!("{}: {}", patch.name, indicator.title)),
+        csv_comment(&format!("Definition: {}", indicator.definition)),
+        csv_comment(&format!(
             "Source: {}, {}, {}. Licence: {}",
             indicator.source.producer, indicator.source.dataset, indicator.source.edition, indicator.licence
         )),
-        comment(&format!("Geography: {}", indicator.geography_vintage)),
-        comment(&format!("Unit: {}", indicator.unit.label)),
-        comment(&format!(
+        csv_comment(&format!("Geography: {}", indicator.geography_vintage)),
+        csv_comment(&format!("Unit: {}", indicator.unit.label)),
+        csv_comment(&format!(
             "Patch: {} {} ({}); figures are sums of the areas' counts, withheld when any area's count is not published",
             members.len(),
             panel.base().noun_plural,
@@ -49,19 +44,19 @@ pub fn patch_csv(
     ];
     for x in &patch.interventions {
         let note = x.note.as_deref().map(|n| format!(": {n}")).unwrap_or_default();
-        lines.push(comment(&format!("Intervention: {} from {}{note}", x.name, x.start)));
+        lines.push(csv_comment(&format!("Intervention: {} from {}{note}", x.name, x.start)));
     }
-    lines.extend(panel.meta.attribution.iter().map(|a| comment(a)));
+    lines.extend(panel.meta.attribution.iter().map(|a| csv_comment(a)));
     if !panel.meta.vintage.is_empty() {
-        lines.push(comment(&format!("Data: {}", panel.meta.vintage)));
+        lines.push(csv_comment(&format!("Data: {}", panel.meta.vintage)));
     }
     if panel.meta.synthetic {
-        lines.push(comment("SYNTHETIC test data — not real figures"));
+        lines.push(csv_comment("SYNTHETIC test data — not real figures"));
     }
     if let Some(c) = comparison {
-        lines.push(comment(&format!("Comparison: {}", c.sentence)));
-        lines.push(comment(&format!("Method: {} Matched on {}.", c.method, c.matched_on.join(", "))));
-        lines.extend(c.caveats.iter().map(|x| comment(&format!("Caveat: {x}"))));
+        lines.push(csv_comment(&format!("Comparison: {}", c.sentence)));
+        lines.push(csv_comment(&format!("Method: {} Matched on {}.", c.method, c.matched_on.join(", "))));
+        lines.extend(c.caveats.iter().map(|x| csv_comment(&format!("Caveat: {x}"))));
     }
     lines
         .push("period,period_label,value,numerator,denominator,lower_95,upper_95,areas,withheld,estimated,note".into());

@@ -111,7 +111,7 @@ test('keyboard only: choose an indicator, move with arrows, select, hear the sen
 /** A small CSV parser (quoted cells, doubled quotes) for checking the export. */
 function parseCsv(text) {
   const rows = [];
-  for (const line of text.split('\n').filter((l) => l && !l.startsWith('#'))) {
+  for (const line of text.split('\n').filter((l) => l && !/^"?#/.test(l))) {
     const cells = [];
     let cell = '';
     let quoted = false;
@@ -137,7 +137,8 @@ test('exports: the CSV matches data/, the PNGs have size and ink, the SVG parses
   await page.evaluate(() => document.querySelector('work-health-atlas').setAttribute('geography', 'ward'));
   await page.waitForFunction(() => document.querySelector('work-health-atlas').state.geography === 'ward');
   const csv = await page.evaluate(() => document.querySelector('work-health-atlas').toCsv());
-  assert.match(csv, /^# Share of working-age residents/);
+  // Provenance lines are one cell each, quoted when they hold a comma.
+  assert.match(csv, /^"?# Share of working-age residents/);
   assert.match(csv, /# Contains public sector information licensed under the Open Government Licence v3.0/);
   assert.match(csv, /# Source: /);
   assert.match(csv, /# Reference period: /);
