@@ -138,11 +138,10 @@ pub fn check_interventions(interventions: &[Intervention], problems: &mut Vec<Is
         if !is_period_id(&x.start) {
             problems.push(issue(format!("interventions[{i}].start"), "must be a year (2023) or a month (2023-04)"));
         }
-        if let Some(note) = &x.note {
-            if note.chars().count() > MAX_NOTE {
-                problems
-                    .push(issue(format!("interventions[{i}].note"), format!("is longer than {MAX_NOTE} characters")));
-            }
+        // The note is optional, but what there is gets the labels' checks (length, no NUL or
+        // escape characters, which would reach the JSON and CSV exports).
+        if let Some(note) = x.note.as_deref().filter(|n| !n.trim().is_empty()) {
+            check_label(note, &format!("interventions[{i}].note"), MAX_NOTE, problems);
         }
     }
 }
@@ -198,4 +197,31 @@ pub fn members(panel: &Panel, patch: &Patch) -> Vec<usize> {
     m.sort_unstable();
     m.dedup();
     m
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn intervention(name: &str, note: Option<&str>) -> Intervention {
+        Intervention { name: name.into(), start: "2023-04".into(), note: note.map(Into::into) }
+    }
+
+    #[test]
+    fn intervention_notes_get_the_labels_checks() {
+        let mut problems = Vec::new();
+        check_interventions(
+            &[
+                intervention("Hub", Some("Weekly drop-in")),
+                intervention("Hub", Some("")),
+                intervention("Hub", None),
+                intervention("Hub", Some("NUL\u{0} here")),
+                intervention("Esc\u{1b}[31m", Some("ok")),
+            ],
+            &mut problems,
+        );
+        let located: Vec<&str> = problems.iter().map(|p| p.location.as_str()).collect();
+        assert_eq!(located, ["interventions[3].note", "interventions[4].name"]);
+        assert!(problems.iter().all(|p| p.message == "contains control characters"));
+    }
 }

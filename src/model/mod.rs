@@ -11,6 +11,8 @@ pub mod dissolve;
 pub mod keys;
 /// The postcode → LSOA 2021 index (`data/postcodes.json`), fetched on demand.
 pub mod postcodes;
+/// Control characters in the bundle's text fields, with their locations.
+pub mod text;
 /// Decoding of shared-arc geometry into rings.
 pub mod topology;
 /// Collect-all validation of a bundle.

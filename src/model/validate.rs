@@ -86,6 +86,17 @@ pub fn validate(bundle: &Bundle) -> Vec<Issue> {
     if bundle.meta.attribution.is_empty() {
         report.warn("meta.attribution", "no attribution lines; the licence may require one");
     }
+    // Natively only (the data builder, tests, and any Rust reader): in the browser the element
+    // runs the same check on page bundles before they reach the core (www/lib/bundle-fields.js),
+    // since this walk over every field would add 2 kB to the default download, and the embedded
+    // bundle was checked here when it was built.
+    #[cfg(not(target_arch = "wasm32"))]
+    for (location, c) in super::text::control_characters(bundle) {
+        report.error(
+            location,
+            format!("holds the control character {}; text must be printable", super::text::code_point(c)),
+        );
+    }
     let arc_lengths = check_topology(bundle, &mut report);
     check_geographies(bundle, &arc_lengths, &mut report);
     check_comparators(bundle, &mut report);
@@ -482,6 +493,16 @@ mod tests {
             "{e:?}"
         );
         assert!(e.contains(&"error at indicators[x].series[lsoa/2021].numerators[0] (E01000001): numerator 11 is greater than denominator 10".to_string()), "{e:?}");
+    }
+
+    #[test]
+    fn control_characters_in_text_are_located_errors() {
+        let mut b = bundle();
+        b.meta.title = "Atlas\u{0}".into();
+        b.geographies[0].areas[0].name = "Line\nbreak".into();
+        let e = errors(&b);
+        assert!(e.iter().any(|m| m.starts_with("error at meta.title") && m.contains("U+0000")), "{e:?}");
+        assert!(e.iter().any(|m| m.contains(".areas[0].name") && m.contains("U+000A")), "{e:?}");
     }
 
     #[test]

@@ -50,3 +50,30 @@ export function unknownFields(bundle) {
   });
   return found;
 }
+
+// Category Cc (C0, DEL, C1): never part of a name or a provenance line, and able to split CSV
+// rows or corrupt SVG in exports.
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+
+/**
+ * Every text value holding a control character, located by its path (`meta.attribution[1]`).
+ * The native validator refuses the same (src/model/text.rs); in the browser the check runs here,
+ * on `src` bundles only, to keep it out of the default download (the embedded bundle was checked
+ * when it was built).
+ */
+export function controlCharacters(bundle) {
+  const found = [];
+  const walk = (value, at) => {
+    if (typeof value === 'string') {
+      const c = CONTROL.exec(value);
+      if (c) found.push(`${at}: holds the control character U+${c[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}; text must be printable`);
+    } else if (Array.isArray(value)) {
+      // Arcs and series are long lists of numbers: look inside only lists that hold something else.
+      for (let i = 0; i < value.length; i += 1) if (typeof value[i] !== 'number') walk(value[i], `${at}[${i}]`);
+    } else if (value !== null && typeof value === 'object') {
+      for (const key of Object.keys(value)) walk(value[key], at ? `${at}.${key}` : key);
+    }
+  };
+  walk(bundle, '');
+  return found;
+}
