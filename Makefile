@@ -36,6 +36,8 @@ setup-rust:
 	@rustup component list --installed | grep -q '^clippy' || rustup component add clippy
 	@rustup component list --installed | grep -q '^rustfmt' || rustup component add rustfmt
 
+# The exact version, but not --locked: wasm-bindgen-cli's own lockfile names a webpki-roots
+# release the crates registry reachable here does not have, and the install then fails.
 setup-bindgen:
 	@if [ "$$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $(WASM_BINDGEN_VERSION)" ]; then \
 	  echo "Installing wasm-bindgen-cli $(WASM_BINDGEN_VERSION) (a few minutes, once)"; \
@@ -84,13 +86,13 @@ test: setup setup-browser lint test-native test-wasm test-e2e check-data
 # The committed data/ must be exactly what the builder makes from the sources (when present).
 check-data:
 	@if [ -d "$(RAW)" ]; then \
-	  cargo run --release -q -p databuild -- build --raw "$(RAW)" --out target/data-check >/dev/null; \
+	  cargo run --locked --release -q -p databuild -- build --raw "$(RAW)" --out target/data-check >/dev/null; \
 	  for f in atlas.json postcodes.json; do cmp "data/$$f" "target/data-check/$$f"; done; \
 	  echo "data/ rebuilds byte-identically from $(RAW)"; \
 	else echo "skipped: $(RAW) not found, data/ not rebuilt"; fi
 
 data:
-	cargo run --release -p databuild -- build --raw "$(RAW)" --out data
+	cargo run --locked --release -p databuild -- build --raw "$(RAW)" --out data
 
 # Benchmark against a Leaflet choropleth (tools/bench/README.md): prints the table and writes
 # target/bench/results.json and results.md.

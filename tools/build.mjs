@@ -22,7 +22,8 @@ function run(command, args, options = {}) {
 rmSync(stage, { recursive: true, force: true });
 mkdirSync(stage, { recursive: true });
 function buildModule(moduleFeatures, name) {
-  const cargoArgs = ['build', '--target', 'wasm32-unknown-unknown', '-p', 'work-health-atlas', '--lib'];
+  // --locked: the build uses exactly the crate versions in Cargo.lock, never a newer one.
+  const cargoArgs = ['build', '--locked', '--target', 'wasm32-unknown-unknown', '-p', 'work-health-atlas', '--lib'];
   cargoArgs.push(profile === 'release' ? '--release' : `--profile=${profile}`);
   cargoArgs.push('--no-default-features');
   if (moduleFeatures.length) cargoArgs.push('--features', moduleFeatures.join(','));
@@ -108,7 +109,7 @@ writeFileSync(
       module: './work-health-atlas.js',
       types: './work-health-atlas.d.ts',
       exports: { '.': { types: './work-health-atlas.d.ts', default: './work-health-atlas.js' }, './embed-resize.js': './embed-resize.js' },
-      files: ['work-health-atlas.js', 'work-health-atlas.d.ts', `${outName}_bg.wasm`, `${outName}.js`, `${settings.charts.outName}.js`, `${settings.charts.outName}_bg.wasm`, `${settings.analysis.outName}.js`, `${settings.analysis.outName}_bg.wasm`, 'data/', 'embed.html', 'embed.css', 'embed-frame.js', 'embed-resize.js'],
+      files: ['work-health-atlas.js', 'work-health-atlas.d.ts', `${outName}_bg.wasm`, `${outName}.js`, `${settings.charts.outName}.js`, `${settings.charts.outName}_bg.wasm`, `${settings.analysis.outName}.js`, `${settings.analysis.outName}_bg.wasm`, 'chunks/', 'data/', 'embed.html', 'embed.css', 'embed-frame.js', 'embed-resize.js', 'favicon.svg'],
       sideEffects: ['./work-health-atlas.js'],
     },
     null,

@@ -2,11 +2,19 @@
 // options as the element's attributes) and tells the parent page its height whenever it changes,
 // so the host can size the frame (see embed-resize.js). Only known options are passed on; values
 // are set as attributes (text), never as HTML.
+//
+// Anyone can write a link to this page, so its query string is not the partner's word: files
+// named by `src`, `patch-src` and `notes-src` are fetched only from this page's own origin and
+// from origins the partner lists in embed.html's `work-health-atlas-allowed-origins` meta tag
+// (space-separated), checked again after redirects. A file from anywhere else is refused with a
+// recoverable `atlas-error` (`src-origin-refused`) and the atlas's own data stays on show.
 import './work-health-atlas.js';
 
 const OPTIONS = ['indicator', 'geography', 'period', 'area', 'view', 'controls', 'height', 'src', 'prefetch', 'patch-src', 'notes-src'];
 const params = new URLSearchParams(window.location.search);
 const atlas = document.createElement('work-health-atlas');
+const listed = document.querySelector('meta[name="work-health-atlas-allowed-origins"]')?.content ?? '';
+atlas.setAttribute('allowed-origins', [window.location.origin, ...listed.split(/\s+/).filter(Boolean)].join(' '));
 for (const name of OPTIONS) {
   const value = params.get(name);
   if (value !== null && value.length <= 200) atlas.setAttribute(name, value);

@@ -180,6 +180,12 @@ impl AnalysisHandle {
             .map_err(|e| fail("comparison-failed", &e, &[]))
     }
 
+    /// The most notes a list (a notes file, or a draft) holds; the rest are not read.
+    #[wasm_bindgen(js_name = maxNotes)]
+    pub fn max_notes(&self) -> u32 {
+        crate::impact::notes::MAX_NOTES as u32
+    }
+
     /// Reads notes (parsed JSON: `{"notes": [...]}` or a list): `{ notes, problems }` — the
     /// valid notes and every problem of the others.
     #[wasm_bindgen(js_name = loadNotes)]

@@ -302,8 +302,8 @@ test('a draft survives a reload, and a corrupt draft is reported and kept aside'
   const corrupt = '{"version":1,"patch":{"name":"Old","areas":["E99999999"],"interventions":[]},"notes":[]}';
   await page.evaluate(([key, value]) => localStorage.setItem(key, value), [DRAFT_KEY, corrupt]);
   await page.reload();
-  const error = (await (await page.waitForFunction(() => window.__atlasEvents.find((e) => e.type === 'atlas-error' && e.detail.code === 'draft-corrupt'))).jsonValue()).detail;
-  assert.match(error.message, /could not be read .*E99999999/);
+  const error = (await (await page.waitForFunction(() => window.__atlasEvents.find((e) => e.type === 'atlas-error' && e.detail.code === 'draft-trimmed'))).jsonValue()).detail;
+  assert.match(error.message, /had problems: .*E99999999/);
   const kept = await page.evaluate((key) => Object.keys(localStorage).filter((k) => k.startsWith(`${key}:set-aside:`)).map((k) => localStorage.getItem(k)), DRAFT_KEY);
   assert.deepEqual(kept, [corrupt], 'the corrupt draft is kept, not lost');
   assert.equal(await page.evaluate((key) => localStorage.getItem(key), DRAFT_KEY), null);

@@ -34,6 +34,8 @@ export class AtlasElement extends HTMLElement {
   #frame = 0;
   #dirty = { base: false, overlay: false };
   #size = { width: 0, height: 0, dpr: 1 };
+  /** The host a page-given bundle came from, named in the caption (none for the bundled data). */
+  #dataFrom;
   #resizeObserver;
   #readyResolve;
   #failed = false;
@@ -235,7 +237,12 @@ export class AtlasElement extends HTMLElement {
   #restoreFromHash(announce) {
     const key = this.#syncKey();
     if (!key || !this.#handle) return;
-    const state = readHash(window.location.hash, key);
+    let state;
+    try {
+      state = readHash(window.location.hash, key);
+    } catch (error) {
+      return this.#warn('invalid-attribute', error.message);
+    }
     if (!state) return;
     this.#applyView({ indicator: state.indicator, geography: state.geography, period: state.period }, announce);
     if (state.area && state.area !== this.#handle.state().area) this.#applyArea(state.area, announce);
@@ -246,7 +253,7 @@ export class AtlasElement extends HTMLElement {
     const key = this.#syncKey();
     if (!key || !this.#handle) return;
     const hash = writeHash(window.location.hash, key, this.#handle.state());
-    if (hash !== window.location.hash) history.replaceState(history.state, '', `${window.location.pathname}${window.location.search}${hash}`);
+    if (hash !== window.location.hash) history.replaceState(history.state, '', hash);
   }
 
   /** Selects an area by code (of any layer; the map switches layer when needed) and zooms to it. */
@@ -297,16 +304,19 @@ export class AtlasElement extends HTMLElement {
       return;
     }
     this.#core = core;
-    let bundle;
-    const src = this.getAttribute('src');
+    let got = {};
     try {
       // The fetch code loads only when a page gives its own bundle.
-      bundle = src ? await (await import('./fetch-bundle.js')).fetchBundle(src, document.baseURI) : embeddedBundle(core);
+      if (this.getAttribute('src')) got = await (await import('./fetch-bundle.js')).pageBundle(this);
     } catch (error) {
       if (token === this.#loadToken) this.#fail(error.code || 'src-failed', error.message, error.issues);
       return;
     }
+    const bundle = got.bundle ?? embeddedBundle(core);
     if (token !== this.#loadToken || !this.isConnected) return;
+    // A refused origin is a link's doing, not the page's: the atlas's own figures stay.
+    if (got.refused) this.#warn(got.refused.code, got.refused.message);
+    this.#dataFrom = got.host;
     this.#measure(false);
     const handle = this.#call(() => new core.AtlasHandle(bundle, this.#size.width, this.#size.height));
     if (!handle) return;
@@ -575,7 +585,7 @@ export class AtlasElement extends HTMLElement {
   link() {
     if (!this.#handle) return window.location.href;
     const hash = writeHash(window.location.hash, this.#syncKey() ?? 'atlas', this.#handle.state());
-    return `${window.location.origin}${window.location.pathname}${window.location.search}${hash}`;
+    return window.location.href.replace(/#.*/, '') + hash;
   }
 
   async #export(kind) {
@@ -592,7 +602,7 @@ export class AtlasElement extends HTMLElement {
   #refreshText() {
     if (!this.#handle) return;
     const caption = this.#handle.caption();
-    renderCaption(this.#ui, caption);
+    renderCaption(this.#ui, caption, this.#dataFrom);
     renderLegend(this.#ui, this.#handle.legend(), caption.unit);
     this.#controls.sync(this.#handle.state(), (from) => this.#handle.changeRefusal(from));
     this.#panel.render();
@@ -671,7 +681,7 @@ export class AtlasElement extends HTMLElement {
       if (id !== current) this.#call(() => this.#handle.setView(undefined, undefined, id));
     }
     const caption = this.#handle.caption();
-    renderCaption(this.#ui, caption);
+    renderCaption(this.#ui, caption, this.#dataFrom);
     renderLegend(this.#ui, this.#handle.legend(), caption.unit);
     this.#schedule(true, true);
   }

@@ -39,13 +39,23 @@ export function hashKey(syncUrl) {
 
 const FIELDS = ['indicator', 'geography', 'period', 'area'];
 
-/** Reads `#atlas=indicator:…;geography:…` (one of several `&`-separated entries) from a hash. */
+/**
+ * Reads `#atlas=indicator:…;geography:…` (one of several `&`-separated entries) from a hash.
+ * Throws an Error saying so when the entry is not valid percent-encoding.
+ */
 export function readHash(hash, key) {
   for (const entry of hash.replace(/^#/, '').split('&')) {
     const [name, value] = entry.split('=');
     if (name !== key || !value) continue;
     const state = {};
-    for (const part of decodeURIComponent(value).split(';')) {
+    let text;
+    try {
+      text = decodeURIComponent(value);
+    } catch {
+      // A hand-edited or truncated link (`#atlas=%`) must not stop the widget from loading.
+      throw new Error(`Ignored the link's malformed #${key}`);
+    }
+    for (const part of text.split(';')) {
       const [field, ...rest] = part.split(':');
       if (FIELDS.includes(field) && rest.length) state[field] = rest.join(':').slice(0, 64);
     }

@@ -6,7 +6,7 @@
 // element's trend chart, table and exports add for the patch. Text from data, pages and drafts is
 // only ever set as text.
 import { h, setChildren } from './dom.js';
-import { readDraft, saveDraft } from './drafts.js';
+import { readDraft, restoreDraft, saveDraft } from './drafts.js';
 import extensionCss from './extension.css';
 import { adoptViewStyles } from './panel-views.js';
 import { PatchView } from './patch-view.js';
@@ -137,10 +137,8 @@ export class Extension {
     const notes = await this.#pageFile(null, 'notes-src', 'notes file', (value) => this.analysis.loadNotes(value));
     this.pageNotes = (notes?.notes ?? []).map((n) => ({ ...n, source: 'page' }));
     if (notes?.problems?.length) this.#problem('invalid-notes', `Some notes from the page were left out: ${notes.problems.join('; ')}`);
-    const { draft, setAside, reason } = readDraft(this.host.draftKey(), (d) => this.#checkDraft(d));
-    if (setAside) {
-      this.#problem('draft-corrupt', `A saved draft could not be read (${reason}). It was kept in this browser as "${setAside}" and the patch starts afresh.`);
-    }
+    const { draft, problems, setAside } = readDraft(this.host.draftKey(), (d) => this.#checkDraft(d));
+    if (problems.length) this.#draftProblem(draft, problems, setAside);
     if (draft) {
       this.patch = draft.patch;
       this.draftNotes = draft.notes;
@@ -148,7 +146,8 @@ export class Extension {
     } else if (this.pagePatch) {
       this.patch = this.pagePatch;
     }
-    this.#changed(false);
+    // A trimmed draft is saved as it now is (its original is set aside), so the next load is clean.
+    this.#changed(Boolean(problems.length && draft));
   }
 
   /** A patch or notes file from the page: inline JSON in `inline`, or fetched from `src`. */
@@ -157,8 +156,9 @@ export class Extension {
     const url = this.host.element.getAttribute(src);
     if (!text && url) {
       try {
-        const { fetchJson } = await import('./fetch-bundle.js');
-        text = JSON.stringify(await fetchJson(url, document.baseURI, what, MAX_FILE_BYTES));
+        const { fetchJson, allowedOrigins } = await import('./fetch-bundle.js');
+        const origins = allowedOrigins(this.host.element.getAttribute('allowed-origins'), document.baseURI);
+        text = JSON.stringify(await fetchJson(url, document.baseURI, what, MAX_FILE_BYTES, { origins }));
       } catch (error) {
         this.#problem(error.code ? error.code.replace(/^src/, src) : `${src}-failed`, error.message);
         return null;
@@ -177,23 +177,60 @@ export class Extension {
     return result;
   }
 
-  /** Problems with a draft: its patch and notes go through the same checks as a page's. */
+  /**
+   * A draft's problems and the part of it that can be used: its patch and notes go through the
+   * same checks as a page's; notes that fail (or are past the limit) are left out and the rest
+   * kept, and a patch that fails is replaced by an empty one, so the notes survive it.
+   */
   #checkDraft(draft) {
     const problems = [];
     // A draft may hold a patch without areas yet (a name, interventions, notes): it is checked
     // with a stand-in area, which is then taken out again.
     const areas = Array.isArray(draft.patch?.areas) ? draft.patch.areas : null;
     const standIn = areas && areas.length === 0 ? [this.host.bundle().geographies[0].areas[0].code] : areas;
-    const patch = this.run(() => this.analysis.loadPatch(draft.patch ? { ...draft.patch, areas: standIn } : null));
-    if (patch?.error) problems.push(...(patch.issues.length ? patch.issues : [patch.error]));
-    else draft.patch = areas.length ? patch : { ...patch, areas: [] };
+    let patch = this.run(() => this.analysis.loadPatch(draft.patch ? { ...draft.patch, areas: standIn } : null));
+    if (!patch || patch.error) {
+      problems.push(...(patch?.issues?.length ? patch.issues : [patch?.error ?? 'its patch could not be read']));
+      patch = { name: 'My patch', areas: [], interventions: [] };
+    } else if (!areas.length) patch = { ...patch, areas: [] };
+    let notes = [];
     if (!Array.isArray(draft.notes)) problems.push('its notes are not a list');
     else {
-      const notes = this.run(() => this.analysis.loadNotes(draft.notes));
-      if (notes.error || notes.problems.length) problems.push(...(notes.problems ?? [notes.error]));
-      else draft.notes = notes.notes;
+      const loaded = this.run(() => this.analysis.loadNotes(draft.notes));
+      if (!loaded || loaded.error) problems.push(loaded?.error ?? 'its notes could not be read');
+      else {
+        problems.push(...loaded.problems);
+        notes = loaded.notes;
+      }
     }
-    return problems;
+    return { problems, usable: { patch, notes } };
+  }
+
+  /** Reports what was left out of a draft, and offers the copy that was set aside. */
+  #draftProblem(draft, problems, setAside) {
+    const listed = problems.slice(0, 3).join('; ') + (problems.length > 3 ? ` (and ${problems.length - 3} more)` : '');
+    const kept = draft ? `What could be read is shown (${draft.patch.areas.length} areas, ${draft.notes.length} notes)` : 'The patch starts afresh';
+    const message = `A saved draft had problems: ${listed}. ${kept}; the draft as it was is kept in this browser as "${setAside}".`;
+    this.#problem(draft ? 'draft-trimmed' : 'draft-corrupt', message);
+    this.notices.at(-1).setAside = setAside;
+  }
+
+  /** Brings back a set-aside draft (see drafts.js); offers its text as a file when unreadable. */
+  async restoreSetAside(setAside) {
+    const { draft, problems, raw } = restoreDraft(this.host.draftKey(), setAside, (d) => this.#checkDraft(d));
+    this.notices = this.notices.filter((n) => n.setAside !== setAside);
+    if (draft) {
+      this.patch = draft.patch;
+      this.draftNotes = draft.notes;
+      this.comparison = null;
+      this.say(`Restored the set-aside draft${problems.length ? `, without what could not be read: ${problems.slice(0, 3).join('; ')}` : ''}.`);
+      this.#changed(true);
+    } else if (raw !== null) {
+      const { downloadText } = await import('./exports.js');
+      downloadText('work-health-atlas-set-aside-draft.txt', raw, 'text/plain;charset=utf-8');
+      this.notices.push({ text: 'The set-aside draft cannot be read by the atlas; its text was downloaded so nothing is lost.', problem: true });
+      this.redraw();
+    }
   }
 
   #problem(code, message) {
@@ -254,9 +291,15 @@ export class Extension {
     this.#changed();
   }
 
+  /**
+   * Adds imported notes to the draft, as many as fit its limit (the analysis module's
+   * `maxNotes`); returns how many were left out.
+   */
   importNotes(notes) {
-    this.draftNotes = [...this.draftNotes, ...notes];
+    const room = Math.max(0, this.analysis.maxNotes() - this.draftNotes.length);
+    this.draftNotes = [...this.draftNotes, ...notes.slice(0, room)];
     this.#changed();
+    return notes.length - Math.min(room, notes.length);
   }
 
   /** Announces a change to screen readers (the element's live region). */

@@ -1,7 +1,9 @@
-// Fetches a data bundle given by the page (`src`), with a size limit, a timeout and errors that
-// say what went wrong, and refuses fields the schema does not have. Only http(s) URLs are
-// accepted; credentials are never sent cross-origin. Patch and notes files use `fetchJson`.
-import { unknownFields } from './bundle-fields.js';
+// Fetches a data bundle given by the page (`src`), with a size limit read as a stream, a timeout
+// and errors that say what went wrong, and refuses fields the schema does not have and text with
+// control characters. Only http(s) URLs are accepted, and only from the allowed origins when the
+// element has `allowed-origins` (checked again after redirects); credentials are never sent
+// cross-origin. Patch and notes files use `fetchJson`.
+import { controlCharacters, unknownFields } from './bundle-fields.js';
 
 
 /** Largest bundle accepted (bytes); matches the core's limit. */
@@ -20,22 +22,79 @@ class BundleError extends Error {
 /**
  * A data bundle given by the page: fetched as `fetchJson` does, then refused (`invalid-structure`,
  * every place listed in `issues`) if it has fields the schema does not (see bundle-fields.js).
+ * Resolves with `{ bundle, url }`, `url` being where the bundle came from after any redirects.
  */
-export async function fetchBundle(src, base) {
-  const bundle = await fetchJson(src, base);
+export async function fetchBundle(src, base, options = {}) {
+  const { json: bundle, url } = await fetchJsonFrom(src, base, 'data file', MAX_BUNDLE_BYTES, options);
   const unknown = unknownFields(bundle);
   if (unknown.length) {
     const first = unknown.slice(0, 3).join('; ') + (unknown.length > 3 ? `; and ${unknown.length - 3} more` : '');
     throw new BundleError('invalid-structure', `The data file has ${unknown.length} field(s) this widget does not know: ${first}.`, unknown);
   }
-  return bundle;
+  const controls = controlCharacters(bundle);
+  if (controls.length) {
+    const first = controls.slice(0, 3).join('; ') + (controls.length > 3 ? `; and ${controls.length - 3} more` : '');
+    throw new BundleError('invalid-data', `The data file has control characters in ${controls.length} text field(s): ${first}.`, controls);
+  }
+  return { bundle, url };
+}
+
+/**
+ * The bundle an element's `src` names, from the origins its `allowed-origins` allows:
+ * `{ bundle, host }`, or `{ refused }` (the error) when the origin is not allowed, so the element
+ * can keep its own data. Other failures reject.
+ */
+export async function pageBundle(element) {
+  const origins = allowedOrigins(element.getAttribute('allowed-origins'), document.baseURI);
+  try {
+    const { bundle, url } = await fetchBundle(element.getAttribute('src'), document.baseURI, { origins });
+    return { bundle, host: url.host };
+  } catch (error) {
+    if (error.code === 'src-origin-refused') return { refused: error };
+    throw error;
+  }
 }
 
 /**
  * Resolves with the parsed JSON or rejects with an Error carrying a `code`. `what` names the file
- * in messages (a patch or notes file uses the same checks); `limit` is the size limit in bytes.
+ * in messages (a patch or notes file uses the same checks); `limit` is the size limit in bytes;
+ * `options.origins`, when given, is the list of origins the file may come from (see
+ * `fetchJsonFrom`).
  */
-export async function fetchJson(src, base, what = 'data file', limit = MAX_BUNDLE_BYTES) {
+export async function fetchJson(src, base, what = 'data file', limit = MAX_BUNDLE_BYTES, options = {}) {
+  return (await fetchJsonFrom(src, base, what, limit, options)).json;
+}
+
+/**
+ * The origins list of the element's `allowed-origins` attribute (space-separated), or null when
+ * the attribute is absent (any http(s) origin). The frame embed always sets it (embed-frame.js),
+ * so a link cannot make a partner's domain show another site's figures.
+ */
+export function allowedOrigins(attribute, base) {
+  if (attribute === null || attribute === undefined) return null;
+  const origins = [];
+  for (const word of String(attribute).split(/\s+/).filter(Boolean)) {
+    try {
+      origins.push(new URL(word, base).origin);
+    } catch {
+      // A malformed entry allows nothing.
+    }
+  }
+  return origins;
+}
+
+function refuseOrigin(what, url, origins) {
+  const allowed = origins.length ? origins.join(', ') : 'none';
+  return new BundleError('src-origin-refused', `The ${what} ${url.href} is on ${url.origin}, which this page does not allow (allowed: ${allowed}).`);
+}
+
+/**
+ * `fetchJson` with where the file came from: `{ json, url }`. With `options.origins` the URL's
+ * origin must be one of them, before the request and again after redirects (`response.url`).
+ * The body is read as a stream and the request cancelled as soon as it passes `limit`, so an
+ * endless or huge response never sits in memory.
+ */
+export async function fetchJsonFrom(src, base, what = 'data file', limit = MAX_BUNDLE_BYTES, { origins = null } = {}) {
   let url;
   try {
     url = new URL(src, base);
@@ -45,6 +104,7 @@ export async function fetchJson(src, base, what = 'data file', limit = MAX_BUNDL
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw new BundleError('src-invalid-url', `The ${what} address must be http or https, not "${url.protocol}".`);
   }
+  if (origins && !origins.includes(url.origin)) throw refuseOrigin(what, url, origins);
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), FETCH_TIMEOUT_MS);
   let response;
@@ -58,6 +118,9 @@ export async function fetchJson(src, base, what = 'data file', limit = MAX_BUNDL
     throw new BundleError('src-network', `The ${what} ${url.href} could not be fetched: ${error.message}`);
   }
   try {
+    // After redirects the body may come from somewhere else: check where it ended up.
+    const finalUrl = response.url ? new URL(response.url) : url;
+    if (origins && !origins.includes(finalUrl.origin)) throw refuseOrigin(what, finalUrl, origins);
     if (!response.ok) {
       const code = response.status === 404 ? 'src-not-found' : 'src-http-error';
       throw new BundleError(code, `The ${what} ${url.href} could not be loaded (HTTP ${response.status}).`);
@@ -70,10 +133,7 @@ export async function fetchJson(src, base, what = 'data file', limit = MAX_BUNDL
     if (length > limit) {
       throw new BundleError('src-too-large', `The ${what} is ${length} bytes; the limit is ${limit}.`);
     }
-    const bytes = new Uint8Array(await response.arrayBuffer());
-    if (bytes.length > limit) {
-      throw new BundleError('src-too-large', `The ${what} is ${bytes.length} bytes; the limit is ${limit}.`);
-    }
+    const bytes = await readLimited(response, limit, what, controller);
     let text;
     try {
       text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -81,7 +141,7 @@ export async function fetchJson(src, base, what = 'data file', limit = MAX_BUNDL
       throw new BundleError('invalid-json', `The ${what} ${url.href} is not UTF-8 text.`);
     }
     try {
-      return JSON.parse(text);
+      return { json: JSON.parse(text), url: finalUrl };
     } catch (error) {
       throw new BundleError('invalid-json', `The ${what} ${url.href} is not valid JSON: ${error.message}`);
     }
@@ -93,4 +153,31 @@ export async function fetchJson(src, base, what = 'data file', limit = MAX_BUNDL
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** The body's bytes, read chunk by chunk; past `limit` the request is cancelled and refused. */
+async function readLimited(response, limit, what, controller) {
+  if (!response.body) return new Uint8Array(await response.arrayBuffer());
+  const reader = response.body.getReader();
+  const chunks = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > limit) {
+      // Stop the download itself, not only the reading of it.
+      reader.cancel().catch(() => {});
+      controller.abort();
+      throw new BundleError('src-too-large', `The ${what} is more than ${limit} bytes (the limit); it was not read further.`);
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(total);
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return bytes;
 }

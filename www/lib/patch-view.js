@@ -160,6 +160,8 @@ export class PatchView {
                 this.ext.setPatch(this.ext.pagePatch);
               })
             : null,
+          n.setAside ? ' ' : null,
+          n.setAside ? button('Restore the set-aside draft', () => this.ext.restoreSetAside(n.setAside)) : null,
         ]),
       ),
     );
@@ -416,8 +418,10 @@ export class PatchView {
       this.noteStatus.textContent = `Not imported: ${loaded.error}.`;
       return;
     }
-    this.ext.importNotes(loaded.notes);
-    this.noteStatus.textContent = `Imported ${loaded.notes.length} note${loaded.notes.length === 1 ? '' : 's'}${loaded.problems.length ? `; left out: ${loaded.problems.join('; ')}` : ''}.`;
+    const over = this.ext.importNotes(loaded.notes);
+    const added = loaded.notes.length - over;
+    const full = over ? `; ${over} more did not fit (a draft holds at most ${this.ext.analysis.maxNotes()} notes)` : '';
+    this.noteStatus.textContent = `Imported ${added} note${added === 1 ? '' : 's'}${full}${loaded.problems.length ? `; left out: ${loaded.problems.join('; ')}` : ''}.`;
   }
 
   async download(name, text, type) {

@@ -84,9 +84,10 @@ export function showError(ui, message, issues) {
   setChildren(ui.status, [h('div', { class: 'message' }, [h('strong', {}, ['The atlas cannot be shown']), String(message), ...details])]);
 }
 
-export function renderCaption(ui, caption) {
+export function renderCaption(ui, caption, dataFrom) {
   ui.title.textContent = caption.title;
   const lines = [];
+  if (dataFrom) lines.push(h('p', {}, [`Data from ${dataFrom}.`]));
   if (caption.synthetic) lines.push(h('p', { class: 'synthetic' }, ['Synthetic test data — not real figures.']));
   if (caption.definition) lines.push(h('p', {}, [caption.definition]));
   if (caption.source) lines.push(h('p', {}, [`Source: ${caption.source}.`]));

@@ -1,5 +1,6 @@
 // A static file server on 127.0.0.1 for the end-to-end tests: serves dist/ at / and at /sub/path/
-// (to prove the widget works from a sub-path), and the test fixtures at /__fixtures/.
+// (to prove the widget works from a sub-path), the test fixtures at /__fixtures/, and a redirect
+// and an endless stream for the hardening tests (see `testRoute`).
 //
 // Every response carries `Access-Control-Allow-Origin: *`, so a page on another origin can load
 // the widget's module, wasm and data from this server. The strict-CSP example page
@@ -68,6 +69,7 @@ async function listen(server) {
 export async function startServer({ hostFor = null } = {}) {
   if (hostFor) return startHostServer(hostFor);
   const server = createServer(async (req, res) => {
+    if (testRoute(req, res)) return;
     const [base, rel] = mapPath(req.url);
     let file = normalize(join(base, rel || 'index.html'));
     if (!file.startsWith(base)) {
@@ -85,6 +87,36 @@ export async function startServer({ hostFor = null } = {}) {
     }
   });
   return listen(server);
+}
+
+/**
+ * Routes for the hardening tests: `/__redirect?to=URL` answers 302 to URL (a same-origin address
+ * that sends the browser elsewhere); `/__stream?bytes=N` streams N bytes of JSON-looking text in
+ * chunks, without a length, stopping as soon as the client goes away. Returns true when handled.
+ */
+function testRoute(req, res) {
+  const url = new URL(req.url, 'http://127.0.0.1');
+  if (url.pathname === '/__redirect') {
+    res.writeHead(302, { location: url.searchParams.get('to') ?? '/', 'access-control-allow-origin': '*' }).end();
+    return true;
+  }
+  if (url.pathname !== '/__stream') return false;
+  let left = Number(url.searchParams.get('bytes') ?? 0);
+  const chunk = Buffer.alloc(64 * 1024, 0x20);
+  res.writeHead(200, { 'content-type': 'application/json', 'access-control-allow-origin': '*' });
+  res.write('{"notes": [');
+  const pump = () => {
+    while (left > 0 && !res.destroyed) {
+      left -= chunk.length;
+      if (!res.write(chunk)) return res.once('drain', pump);
+    }
+    if (!res.destroyed) res.end(']}');
+  };
+  res.on('close', () => {
+    left = 0;
+  });
+  pump();
+  return true;
 }
 
 /** The policy of /host-csp.html: only the page's own origin and the widget's origin. */
