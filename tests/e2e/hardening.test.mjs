@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startServer, repoRoot } from './support/server.mjs';
 import { launch, openPage } from './support/browser.mjs';
-import { recordAtlasEvents, waitForRecorded } from './support/atlas.mjs';
+import { recordAtlasEvents, waitForRecorded, waitForTrendChart } from './support/atlas.mjs';
 
 let server; // the widget's origin (the partner's site)
 let evil; // another origin (the attacker's), serving the same files
@@ -307,7 +307,8 @@ test('a draft over the note limit keeps its patch and the notes that fit, and ca
 test('an exported SVG whose title holds "&" shows "&" once', async () => {
   const { page, context, errors } = await open('/index.html');
   await page.evaluate(() => document.querySelector('work-health-atlas').select('E05013171'));
-  await page.waitForFunction(() => document.querySelector('work-health-atlas').shadowRoot.querySelector('canvas.trend')?.width > 0);
+  await page.waitForFunction(() => document.querySelector('work-health-atlas').shadowRoot.querySelector('.panel-title')?.textContent.startsWith('Beechwood & Heath'));
+  await waitForTrendChart(page);
   const svg = await page.evaluate(() => document.querySelector('work-health-atlas').toSvg());
   const texts = await page.evaluate((source) => {
     const doc = new DOMParser().parseFromString(source, 'image/svg+xml');
