@@ -229,7 +229,21 @@ fn work_and_health_scatter_on_lsoas() {
     assert_eq!(bivariate.colours.len(), panel.base().areas.len());
     assert_eq!(bivariate.legend.iter().map(|c| c.count as usize).sum::<usize>(), report.spec.points.len());
     assert!(report.sentence.contains("does not show that the same people are affected"));
-    assert!(scatter(&panel, &ScatterRequest { layer: "nowhere".into(), ..request }).is_err());
+    assert!(scatter(&panel, &ScatterRequest { layer: "nowhere".into(), ..request.clone() }).is_err());
+}
+
+#[test]
+fn work_and_health_never_plots_an_indicator_against_itself() {
+    let panel = shipped();
+    let request = ScatterRequest {
+        layer: "lsoa".into(),
+        x: "disability".into(),
+        y: "disability".into(),
+        x_period: None,
+        y_period: None,
+    };
+    let refused = scatter(&panel, &request).expect_err("the same indicator on both axes is refused");
+    assert_eq!(refused, "Disability is on both axes; choose two different indicators");
 }
 
 #[test]

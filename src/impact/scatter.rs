@@ -130,6 +130,12 @@ pub fn scatter(panel: &Panel, request: &ScatterRequest) -> Result<ScatterReport,
     let layer_index =
         panel.layer_index(&request.layer).ok_or_else(|| format!("unknown geography \"{}\"", request.layer))?;
     let layer = &panel.layers[layer_index];
+    // An indicator against itself is a straight line with r = 1: nothing learnt, and a sentence
+    // ("higher disability goes with higher disability") that reads like a finding.
+    if request.x == request.y {
+        let label = panel.indicator(&request.x).map_or(request.x.as_str(), |i| i.label.as_str());
+        return Err(format!("{label} is on both axes; choose two different indicators"));
+    }
     let x = column(panel, layer, &request.x, request.x_period.as_deref())?;
     let y = column(panel, layer, &request.y, request.y_period.as_deref())?;
     let (xs, x_label, x_symbol, x_decimals, x_words, x_source) =

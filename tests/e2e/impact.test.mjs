@@ -386,3 +386,39 @@ test('work × health: correlation, scatter and bivariate map linked with the map
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('work × health: never one indicator on both axes, a dropped indicator is announced, the colours leave with the tab', async () => {
+  const { page, context, errors } = await suite.openDemo(1300);
+  await page.evaluate(() => document.querySelector('work-health-atlas').setAttribute('geography', 'msoa'));
+  await page.waitForFunction(() => document.querySelector('work-health-atlas').state.geography === 'msoa');
+  await openTab(page, 'workhealth', '.workhealth-view .finding');
+  await page.waitForFunction(() => /Pearson/.test(document.querySelector('work-health-atlas').shadowRoot.querySelector('.workhealth-view .finding').textContent));
+  // Each list leaves out the indicator the other axis shows.
+  const sameDisabled = await inShadow(page, (root) => {
+    const [x, y] = [root.getElementById('atlas-wh-x'), root.getElementById('atlas-wh-y')];
+    return [[...y.options].find((o) => o.value === x.value).disabled, [...x.options].find((o) => o.value === y.value).disabled];
+  });
+  assert.deepEqual(sameDisabled, [true, true]);
+  // Economically inactive is published for MSOAs, not LSOAs: moving to LSOAs says so.
+  await inShadow(page, (root) => {
+    const y = root.getElementById('atlas-wh-y');
+    y.value = 'economically-inactive';
+    y.dispatchEvent(new Event('change'));
+  });
+  await page.waitForFunction(() => /economically inactive/i.test(document.querySelector('work-health-atlas').shadowRoot.querySelector('.workhealth-view .finding').textContent));
+  await page.evaluate(() => document.querySelector('work-health-atlas').setAttribute('geography', 'lsoa'));
+  await page.waitForFunction(() => /^Economically inactive has no figures for .*; it has figures for .*MSOA.*\. Showing .* instead\.$/.test(document.querySelector('work-health-atlas').shadowRoot.querySelector('.layer-note').textContent));
+  const note = await inShadow(page, (root) => root.querySelector('.layer-note').textContent);
+  assert.equal(await inShadow(page, (root) => root.querySelector('.footer [aria-atomic]').textContent), note, 'announced');
+  // The bivariate colours show with the tab open, and leave (and come back) with it.
+  await clickButton(page, 'Colour the map by this pair');
+  const bivariateShown = () => inShadow(page, (root) => !root.querySelector('.legend.bivariate').hidden);
+  await page.waitForFunction(() => !document.querySelector('work-health-atlas').shadowRoot.querySelector('.legend.bivariate').hidden);
+  await inShadow(page, (root) => root.querySelector('#atlas-tab-trend').click());
+  await page.waitForFunction(() => document.querySelector('work-health-atlas').shadowRoot.querySelector('.legend.bivariate').hidden);
+  assert.equal(await bivariateShown(), false);
+  await openTab(page, 'workhealth', '.workhealth-view .finding');
+  await page.waitForFunction(() => !document.querySelector('work-health-atlas').shadowRoot.querySelector('.legend.bivariate').hidden);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

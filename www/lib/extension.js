@@ -392,6 +392,8 @@ export class Extension {
     if (view.pane !== pane) {
       view.pane = pane;
       setChildren(pane, [view.root]);
+      // The bivariate colours follow the work × health tab being open (see its fills()).
+      if (view === this.workHealth) new MutationObserver(() => this.refresh()).observe(pane, { attributes: true, attributeFilter: ['hidden'] });
     }
     view.update();
   }

@@ -24,6 +24,7 @@ export class WorkHealthView {
       this.ext.redraw();
     });
     this.sentence = h('p', { class: 'finding', 'aria-live': 'polite' });
+    this.layerNote = h('p', { class: 'notice layer-note' });
     this.canvas = h('canvas', { class: 'scatter', role: 'img', 'aria-label': 'Scatter plot of the two indicators, one point per area; the figures are in the table below' });
     this.readout = h('p', { class: 'readout', 'aria-live': 'polite' });
     this.legend = h('table', { class: 'bivariate-legend' });
@@ -44,6 +45,7 @@ export class WorkHealthView {
         h('div', { class: 'field' }, [h('label', { for: 'atlas-wh-x' }, ['Across (x)']), this.x]),
         h('div', { class: 'field' }, [h('label', { for: 'atlas-wh-y' }, ['Up (y)']), this.y]),
       ]),
+      this.layerNote,
       this.sentence,
       h('figure', { class: 'chart' }, [this.canvas, this.readout]),
       this.toggle,
@@ -63,13 +65,30 @@ export class WorkHealthView {
     const catalogue = handle.catalogue();
     const options = catalogue.indicators.filter((i) => i.geographies.includes(state.geography));
     if (this.x.dataset.layer !== state.geography) {
+      const first = !this.x.dataset.layer;
       this.x.dataset.layer = state.geography;
       const keepX = this.x.value;
       const keepY = this.y.value;
       for (const select of [this.x, this.y]) setChildren(select, options.map((i) => h('option', { value: i.id }, [i.label])));
       const pick = (kept, fallback) => (options.some((i) => i.id === kept) ? kept : fallback?.id ?? '');
       this.x.value = pick(keepX, options.find((i) => i.theme === 'deprivation' || i.theme === 'work') ?? options[0]);
-      this.y.value = pick(keepY, options.find((i) => HEALTH_THEMES.has(i.theme) && i.id !== this.x.value) ?? options[1]);
+      this.y.value = pick(keepY, options.find((i) => HEALTH_THEMES.has(i.theme) && i.id !== this.x.value) ?? options.find((i) => i.id !== this.x.value));
+      // A layer without one of the chosen indicators swaps it: say so, and where it can be seen.
+      const dropped = first ? [] : [[keepX, this.x.value], [keepY, this.y.value]].filter(([kept, now]) => kept && kept !== now);
+      this.layerNote.textContent = dropped
+        .map(([kept, now]) => {
+          const was = catalogue.indicators.find((i) => i.id === kept);
+          const layers = catalogue.geographies.filter((g) => was?.geographies.includes(g.id)).map((g) => g.label);
+          const instead = options.find((i) => i.id === now)?.label ?? 'another indicator';
+          const here = catalogue.geographies.find((g) => g.id === state.geography)?.label ?? 'this layer';
+          return `${was?.label ?? kept} has no figures for ${here}; it has figures for ${layers.join(' and ')}. Showing ${instead} instead.`;
+        })
+        .join(' ');
+      if (this.layerNote.textContent) this.ext.say(this.layerNote.textContent);
+    }
+    // The same indicator on both axes says nothing: each list leaves out the other's choice.
+    for (const [select, other] of [[this.x, this.y], [this.y, this.x]]) {
+      for (const option of select.options) option.disabled = option.value === other.value;
     }
     const request = { layer: state.geography, x: this.x.value, y: this.y.value };
     const key = JSON.stringify(request);
@@ -180,9 +199,14 @@ export class WorkHealthView {
     this.draw();
   }
 
-  /** The bivariate colours for the map's layer (`0xrrggbb`, or no data), or none when off. */
+  /**
+   * The bivariate colours for the map's layer (`0xrrggbb`, or no data), or none when off. They
+   * show only while this tab is open: elsewhere the map's own colours return (and come back here
+   * when the tab is opened again), so the map never shows a pair nobody is looking at.
+   */
   fills(layer) {
-    const on = Boolean(this.bivariateOn && this.report?.bivariate && JSON.parse(this.key || '{}').layer === layer);
+    const open = Boolean(this.pane && !this.pane.hidden);
+    const on = Boolean(open && this.bivariateOn && this.report?.bivariate && JSON.parse(this.key || '{}').layer === layer);
     this.mapLegend.hidden = !on;
     const legend = this.ext.host.ui.legend;
     legend.hidden = on || !legend.childElementCount;
