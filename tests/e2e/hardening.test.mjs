@@ -201,6 +201,15 @@ test('#atlas=% with sync-url: the widget loads, and a bad hash later is ignored'
   });
   await page.waitForFunction(() => window.__atlasEvents.filter((e) => e.detail?.code === 'invalid-attribute').length === 2);
   assert.deepEqual(errors, [], 'hashchange never throws');
+  // The state is written back into this page's own address, even under a <base href>.
+  await page.evaluate(() => {
+    const base = document.createElement('base');
+    base.href = '/sub/path/';
+    document.head.prepend(base);
+    document.querySelector('work-health-atlas').setIndicator('disability');
+  });
+  await page.waitForFunction(() => /indicator:disability/.test(window.location.hash));
+  assert.equal(await page.evaluate(() => window.location.pathname), '/index.html');
   await context.close();
 });
 

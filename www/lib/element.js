@@ -10,6 +10,9 @@ import { MapInput } from './map-input.js';
 import { parseView, parseControls, parseHeight, hashKey, readHash, writeHash, draftKey, hasImpactWork } from './embed-options.js';
 import { buildUi, renderCaption, renderLegend, renderTooltip, showError, showLoading, hideStatus } from './ui.js';
 
+/** This page's address with `hash` in place of its own. */
+const withHash = (hash) => window.location.href.replace(/#.*/, '') + hash;
+
 /** The widgets that have a handle: those on an instance that panicked move to a fresh one. */
 const live = new Set();
 
@@ -253,7 +256,8 @@ export class AtlasElement extends HTMLElement {
     const key = this.#syncKey();
     if (!key || !this.#handle) return;
     const hash = writeHash(window.location.hash, key, this.#handle.state());
-    if (hash !== window.location.hash) history.replaceState(history.state, '', hash);
+    // An absolute URL: a bare '#…' would resolve against a <base href>, not this page.
+    if (hash !== window.location.hash) history.replaceState(history.state, '', withHash(hash));
   }
 
   /** Selects an area by code (of any layer; the map switches layer when needed) and zooms to it. */
@@ -585,7 +589,7 @@ export class AtlasElement extends HTMLElement {
   link() {
     if (!this.#handle) return window.location.href;
     const hash = writeHash(window.location.hash, this.#syncKey() ?? 'atlas', this.#handle.state());
-    return window.location.href.replace(/#.*/, '') + hash;
+    return withHash(hash);
   }
 
   async #export(kind) {

@@ -53,7 +53,7 @@ export function readHash(hash, key) {
       text = decodeURIComponent(value);
     } catch {
       // A hand-edited or truncated link (`#atlas=%`) must not stop the widget from loading.
-      throw new Error(`Ignored the link's malformed #${key}`);
+      throw new Error(`Ignored malformed #${key}`);
     }
     for (const part of text.split(';')) {
       const [field, ...rest] = part.split(':');
