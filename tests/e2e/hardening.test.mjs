@@ -132,8 +132,17 @@ test('the frame embed still takes files from its own origin, and names where dat
 });
 
 test('a partner can allow another origin in embed.html, and the element can be limited the same way', async () => {
+  // embed.html as a partner edits it: the other origin listed in its meta tag.
+  const session = await openPage(browser, { width: 1200, height: 900 });
+  await recordAtlasEvents(session.page);
+  const notes = encodeURIComponent(`${evil.url}/__fixtures/notes.json`);
+  await session.page.goto(`${server.url}/embed-allowing.html?allow=${encodeURIComponent(evil.url)}&notes-src=${notes}`);
+  await waitForRecorded(session.page, 'atlas-ready');
+  await session.page.waitForFunction(() => document.querySelector('work-health-atlas').shadowRoot.querySelectorAll('.pins .pin').length === 1);
+  assert.deepEqual(session.errors, []);
+  await session.context.close();
+  // The element itself: allowed-origins names only another origin, so its own is refused.
   const { page, context } = await open('/index.html');
-  // The element itself: allowed-origins names only the other origin, so its own is refused.
   await page.evaluate(() => {
     const el = document.querySelector('work-health-atlas');
     el.setAttribute('allowed-origins', 'https://data.example.org');

@@ -1,6 +1,6 @@
 // A static file server on 127.0.0.1 for the end-to-end tests: serves dist/ at / and at /sub/path/
 // (to prove the widget works from a sub-path), the test fixtures at /__fixtures/, and a redirect
-// and an endless stream for the hardening tests (see `testRoute`).
+// and an endless stream and a partner-edited embed page for the hardening tests (see `testRoute`).
 //
 // Every response carries `Access-Control-Allow-Origin: *`, so a page on another origin can load
 // the widget's module, wasm and data from this server. The strict-CSP example page
@@ -92,12 +92,22 @@ export async function startServer({ hostFor = null } = {}) {
 /**
  * Routes for the hardening tests: `/__redirect?to=URL` answers 302 to URL (a same-origin address
  * that sends the browser elsewhere); `/__stream?bytes=N` streams N bytes of JSON-looking text in
- * chunks, without a length, stopping as soon as the client goes away. Returns true when handled.
+ * chunks, without a length, stopping as soon as the client goes away; `/embed-allowing.html?
+ * allow=ORIGIN` is embed.html with ORIGIN in its allow-list. Returns true when handled.
  */
 function testRoute(req, res) {
   const url = new URL(req.url, 'http://127.0.0.1');
   if (url.pathname === '/__redirect') {
     res.writeHead(302, { location: url.searchParams.get('to') ?? '/', 'access-control-allow-origin': '*' }).end();
+    return true;
+  }
+  if (url.pathname === '/embed-allowing.html') {
+    // embed.html as a partner edits it, with the origin in `allow` in its allow-list meta tag.
+    const allow = (url.searchParams.get('allow') ?? '').replace(/[^a-z0-9:./ -]/gi, '');
+    readFile(join(distDir, 'embed.html'), 'utf8').then((page) => {
+      const edited = page.replace('name="work-health-atlas-allowed-origins" content=""', `name="work-health-atlas-allowed-origins" content="${allow}"`);
+      res.writeHead(200, { 'content-type': TYPES['.html'] }).end(edited);
+    }, () => res.writeHead(404).end());
     return true;
   }
   if (url.pathname !== '/__stream') return false;
