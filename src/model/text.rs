@@ -16,30 +16,20 @@ use super::bundle::Bundle;
 /// assert_eq!(control_character("\u{1b}[31m"), Some('\u{1b}'));
 /// ```
 pub fn control_character(text: &str) -> Option<char> {
-    // Category Cc is exactly these two ranges; spelt out, as `char::is_control` brings a Unicode
-    // table into the widget's download.
-    text.chars().find(|c| matches!(c, '\0'..='\u{1f}' | '\u{7f}'..='\u{9f}'))
+    text.chars().find(|c| c.is_control())
 }
 
-/// A character's code point as `U+001B` (written by hand: the standard hex formatting would add
-/// its code to the widget's download for this one message).
-///
-/// # Examples
-/// ```
-/// use work_health_atlas::model::text::code_point;
-/// assert_eq!(code_point('\u{1b}'), "U+001B");
-/// assert_eq!(code_point('\u{9b}'), "U+009B");
-/// ```
-pub fn code_point(c: char) -> String {
-    const HEX: &[u8; 16] = b"0123456789ABCDEF";
-    let n = u32::from(c);
-    let digits = if n > 0xFFFF { 6 } else { 4 };
-    let hex: String = (0..digits).rev().map(|i| char::from(HEX[((n >> (4 * i)) & 0xF) as usize])).collect();
-    format!("U+{hex}")
+/// The id of an item in a location, or its index when the id is empty.
+pub(super) fn label_or_index(id: &str, index: usize) -> String {
+    if id.is_empty() {
+        index.to_string()
+    } else {
+        id.to_string()
+    }
 }
 
 /// Collects control characters with their locations; a location is only written out when one is
-/// found (a bundle has thousands of clean names, and the widget's download is kept small).
+/// found (a bundle has thousands of clean names).
 #[derive(Default)]
 struct Finder(Vec<(String, char)>);
 
@@ -61,15 +51,6 @@ impl Finder {
     }
 }
 
-/// The id of an item in a location, or its index when the id is empty.
-fn key(id: &str, index: usize) -> String {
-    if id.is_empty() {
-        index.to_string()
-    } else {
-        id.to_string()
-    }
-}
-
 /// The text fields holding a control character: `(location, character)`, in bundle order, with
 /// locations in the notation validation uses (`geographies[lsoa].areas[3].name`).
 pub fn control_characters(bundle: &Bundle) -> Vec<(String, char)> {
@@ -87,7 +68,7 @@ pub fn control_characters(bundle: &Bundle) -> Vec<(String, char)> {
     f.lines(&|| "meta.attribution".into(), &m.attribution);
     f.lines(&|| "meta.notes".into(), &m.notes);
     for (gi, g) in bundle.geographies.iter().enumerate() {
-        let at = || format!("geographies[{}]", key(&g.id, gi));
+        let at = || format!("geographies[{}]", label_or_index(&g.id, gi));
         let child = g.dissolved_from.as_deref().unwrap_or_default();
         f.fields(
             &at,
@@ -112,7 +93,7 @@ pub fn control_characters(bundle: &Bundle) -> Vec<(String, char)> {
         f.fields(&|| format!("comparators[{ci}]"), &[(".code", &c.code), (".name", &c.name)]);
     }
     for (ii, ind) in bundle.indicators.iter().enumerate() {
-        let at = || format!("indicators[{}]", key(&ind.id, ii));
+        let at = || format!("indicators[{}]", label_or_index(&ind.id, ii));
         f.fields(
             &at,
             &[

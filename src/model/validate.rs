@@ -6,6 +6,7 @@
 
 use super::bundle::{Bundle, Geography, Indicator, SCHEMA_ID, SCHEMA_VERSION};
 use super::keys::KeySet;
+use super::text::label_or_index;
 use super::topology::arc_index;
 use crate::app::format::plain;
 use std::fmt;
@@ -92,10 +93,7 @@ pub fn validate(bundle: &Bundle) -> Vec<Issue> {
     // bundle was checked here when it was built.
     #[cfg(not(target_arch = "wasm32"))]
     for (location, c) in super::text::control_characters(bundle) {
-        report.error(
-            location,
-            format!("holds the control character {}; text must be printable", super::text::code_point(c)),
-        );
+        report.error(location, format!("holds the control character U+{:04X}; text must be printable", u32::from(c)));
     }
     let arc_lengths = check_topology(bundle, &mut report);
     check_geographies(bundle, &arc_lengths, &mut report);
@@ -109,14 +107,6 @@ pub fn validate(bundle: &Bundle) -> Vec<Issue> {
         check_indicator(bundle, indicator, &location, &mut report);
     }
     report.0
-}
-
-fn label_or_index(id: &str, index: usize) -> String {
-    if id.is_empty() {
-        index.to_string()
-    } else {
-        id.to_string()
-    }
 }
 
 /// An arc's point count and its first and last quantised positions (for ring checks).
