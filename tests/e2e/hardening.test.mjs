@@ -310,8 +310,10 @@ test('a draft over the note limit keeps its patch and the notes that fit, and ca
   await shadow(page, (root) => root.querySelector('#atlas-tab-patch').click());
   await page.waitForFunction(() => [...document.querySelector('work-health-atlas').shadowRoot.querySelectorAll('button')].some((b) => b.textContent === 'Restore the set-aside draft'));
   await shadow(page, (root) => [...root.querySelectorAll('button')].find((b) => b.textContent === 'Restore the set-aside draft').click());
-  await page.waitForFunction((k) => !Object.keys(localStorage).some((x) => x.startsWith(`${k}:set-aside:`)), key);
+  await page.waitForFunction(() => /^Restored the set-aside draft/.test(document.querySelector('work-health-atlas').shadowRoot.querySelector('.footer [aria-atomic]')?.textContent ?? ''));
   assert.match(await shadow(page, (root) => root.querySelector('.footer [aria-atomic]')?.textContent ?? ''), /Restored the set-aside draft, without what could not be read: .*more than 1000 notes/);
+  // What still could not be used is not thrown away: the copy stays.
+  assert.equal(await page.evaluate((k) => localStorage.getItem(k), setAside[0]), JSON.stringify(draft), 'the set-aside copy is kept');
   // Importing notes never takes a draft past its limit.
   const file = Buffer.from(JSON.stringify({ notes: Array.from({ length: 5 }, (_, i) => note(i)) }));
   await page.locator('work-health-atlas input[type=file]').setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: file });

@@ -50,7 +50,7 @@ function parseDraft(raw, check) {
 
 /**
  * Brings back a draft set aside by `readDraft` as the current draft: what can be used of it
- * (`{ draft, problems }`), the set-aside copy removed once it is current again. `{ draft: null,
+ * (`{ draft, problems }`); the set-aside copy is removed only when all of it could be used. `{ draft: null,
  * raw }` when nothing in it can be read, so the caller can offer the text as a file.
  */
 export function restoreDraft(key, setAside, check) {
@@ -65,7 +65,8 @@ export function restoreDraft(key, setAside, check) {
   if (!draft) return { draft: null, problems, raw };
   try {
     localStorage.setItem(key, JSON.stringify({ ...draft, version: DRAFT_VERSION, saved: new Date().toISOString() }));
-    if (setAside !== key) localStorage.removeItem(setAside);
+    // The copy goes only when all of it is current again: what could not be used stays kept.
+    if (setAside !== key && !problems.length) localStorage.removeItem(setAside);
   } catch {
     // Kept where it is; the draft is still shown.
   }

@@ -157,8 +157,7 @@ export class Extension {
     if (!text && url) {
       try {
         const { fetchJson, allowedOrigins } = await import('./fetch-bundle.js');
-        const origins = allowedOrigins(this.host.element.getAttribute('allowed-origins'), document.baseURI);
-        text = JSON.stringify(await fetchJson(url, document.baseURI, what, MAX_FILE_BYTES, { origins }));
+        text = JSON.stringify(await fetchJson(url, document.baseURI, what, MAX_FILE_BYTES, { origins: allowedOrigins(this.host.element) }));
       } catch (error) {
         this.#problem(error.code ? error.code.replace(/^src/, src) : `${src}-failed`, error.message);
         return null;

@@ -11,6 +11,11 @@ export const MAX_BUNDLE_BYTES = 64 * 1024 * 1024;
 /** How long to wait for a bundle. */
 export const FETCH_TIMEOUT_MS = 20000;
 
+/** The first three of a list of problems, and how many more there are. */
+function firstFew(list) {
+  return list.slice(0, 3).join('; ') + (list.length > 3 ? `; and ${list.length - 3} more` : '');
+}
+
 class BundleError extends Error {
   constructor(code, message, issues = []) {
     super(message);
@@ -28,13 +33,11 @@ export async function fetchBundle(src, base, options = {}) {
   const { json: bundle, url } = await fetchJsonFrom(src, base, 'data file', MAX_BUNDLE_BYTES, options);
   const unknown = unknownFields(bundle);
   if (unknown.length) {
-    const first = unknown.slice(0, 3).join('; ') + (unknown.length > 3 ? `; and ${unknown.length - 3} more` : '');
-    throw new BundleError('invalid-structure', `The data file has ${unknown.length} field(s) this widget does not know: ${first}.`, unknown);
+    throw new BundleError('invalid-structure', `The data file has ${unknown.length} field(s) this widget does not know: ${firstFew(unknown)}.`, unknown);
   }
   const controls = controlCharacters(bundle);
   if (controls.length) {
-    const first = controls.slice(0, 3).join('; ') + (controls.length > 3 ? `; and ${controls.length - 3} more` : '');
-    throw new BundleError('invalid-data', `The data file has control characters in ${controls.length} text field(s): ${first}.`, controls);
+    throw new BundleError('invalid-data', `The data file has control characters in ${controls.length} text field(s): ${firstFew(controls)}.`, controls);
   }
   return { bundle, url };
 }
@@ -45,7 +48,7 @@ export async function fetchBundle(src, base, options = {}) {
  * can keep its own data. Other failures reject.
  */
 export async function pageBundle(element) {
-  const origins = allowedOrigins(element.getAttribute('allowed-origins'), document.baseURI);
+  const origins = allowedOrigins(element);
   try {
     const { bundle, url } = await fetchBundle(element.getAttribute('src'), document.baseURI, { origins });
     return { bundle, host: url.host };
@@ -70,12 +73,13 @@ export async function fetchJson(src, base, what = 'data file', limit = MAX_BUNDL
  * the attribute is absent (any http(s) origin). The frame embed always sets it (embed-frame.js),
  * so a link cannot make a partner's domain show another site's figures.
  */
-export function allowedOrigins(attribute, base) {
-  if (attribute === null || attribute === undefined) return null;
+export function allowedOrigins(element) {
+  const attribute = element.getAttribute('allowed-origins');
+  if (attribute === null) return null;
   const origins = [];
   for (const word of String(attribute).split(/\s+/).filter(Boolean)) {
     try {
-      origins.push(new URL(word, base).origin);
+      origins.push(new URL(word, document.baseURI).origin);
     } catch {
       // A malformed entry allows nothing.
     }
