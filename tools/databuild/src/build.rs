@@ -1,5 +1,5 @@
 //! The whole build: read and check every raw input, assemble the bundle, run the widget's own
-//! validation on it, and write `atlas.json` and `postcodes.json`.
+//! validation on it, and write `atlas.json`, `postcodes.json` and `lookups.json`.
 
 use crate::areas::{self, Layers};
 use crate::convert::{self, read_lookup};
@@ -114,6 +114,8 @@ pub struct Built {
     pub atlas: Vec<u8>,
     /// `postcodes.json` bytes.
     pub postcodes: Vec<u8>,
+    /// `lookups.json` bytes (fetched by the browser's data importer only).
+    pub lookups: Vec<u8>,
 }
 
 /// Full build in memory: bundle + postcode index. `None` when there were errors.
@@ -123,12 +125,16 @@ pub fn build_all(raw: &Path, diags: &mut Diagnostics) -> Option<Built> {
     let lsoa: BTreeSet<String> =
         bundle.geographies.first().map(|g| g.areas.iter().map(|a| a.code.clone()).collect()).unwrap_or_default();
     let index = postcodes::build(raw, &lsoa, diags);
+    let lsoa_codes: Vec<String> =
+        bundle.geographies.first().map(|g| g.areas.iter().map(|a| a.code.clone()).collect()).unwrap_or_default();
+    let lookups = crate::lookups::build(raw, &lsoa_codes, diags);
     if diags.has_errors() {
         return None;
     }
     let atlas = crate::output::to_json(&bundle).ok()?;
     let postcodes = crate::output::to_json(&index?).ok()?;
-    Some(Built { atlas, postcodes })
+    let lookups = crate::output::to_json(&lookups).ok()?;
+    Some(Built { atlas, postcodes, lookups })
 }
 
 #[cfg(test)]

@@ -14,6 +14,7 @@ pub mod geojson;
 pub mod geometry;
 pub mod health_index;
 pub mod imd;
+pub mod lookups;
 pub mod meta;
 pub mod nomis;
 pub mod notes;

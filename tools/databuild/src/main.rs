@@ -49,8 +49,11 @@ fn run_build(args: &[String]) -> Result<(), String> {
     };
     write(&out.join("atlas.json"), &built.atlas)?;
     write(&out.join("postcodes.json"), &built.postcodes)?;
+    write(&out.join("lookups.json"), &built.lookups)?;
     println!("{} warning(s)", diags.warnings().count());
-    for (name, bytes) in [("atlas.json", &built.atlas), ("postcodes.json", &built.postcodes)] {
+    for (name, bytes) in
+        [("atlas.json", &built.atlas), ("postcodes.json", &built.postcodes), ("lookups.json", &built.lookups)]
+    {
         println!("{name}: {} bytes raw, {} bytes gzip", bytes.len(), gzip_len(bytes));
     }
     Ok(())

@@ -20,8 +20,9 @@ fn raw_dir() -> Option<PathBuf> {
     dir.is_dir().then_some(dir)
 }
 
-/// (atlas bytes, postcodes bytes, bundle as the widget loads it: shapes dissolved, values derived).
-type Built = (Vec<u8>, Vec<u8>, Bundle);
+/// (atlas bytes, postcodes bytes, bundle as the widget loads it: shapes dissolved, values derived,
+/// lookups bytes).
+type Built = (Vec<u8>, Vec<u8>, Bundle, Vec<u8>);
 
 /// The build, done once for all tests.
 fn built() -> Option<&'static Built> {
@@ -32,7 +33,7 @@ fn built() -> Option<&'static Built> {
         let b = build_all(&raw, &mut d)
             .unwrap_or_else(|| panic!("build failed: {:?}", d.errors().map(line).collect::<Vec<_>>()));
         let bundle = Dataset::from_json(&b.atlas).expect("the widget loads the bundle").bundle;
-        Some((b.atlas, b.postcodes, bundle))
+        Some((b.atlas, b.postcodes, bundle, b.lookups))
     })
     .as_ref()
 }
@@ -94,17 +95,19 @@ fn sample(b: &Bundle) -> Vec<usize> {
 
 #[test]
 fn rebuild_is_byte_identical_to_committed_data() {
-    let (atlas, postcodes, _) = need_raw!();
+    let (atlas, postcodes, _, lookups) = need_raw!();
     let root = databuild::workspace_root();
     let committed = std::fs::read(root.join("data/atlas.json")).expect("data/atlas.json committed");
     assert!(committed == *atlas, "data/atlas.json differs from a fresh build: run `make data`");
     let committed = std::fs::read(root.join("data/postcodes.json")).expect("data/postcodes.json");
     assert!(committed == *postcodes, "data/postcodes.json differs from a fresh build");
+    let committed = std::fs::read(root.join("data/lookups.json")).expect("data/lookups.json");
+    assert!(committed == *lookups, "data/lookups.json differs from a fresh build");
 }
 
 #[test]
 fn sampled_lsoas_match_the_raw_files() {
-    let (_, _, b) = need_raw!();
+    let (_, _, b, _) = need_raw!();
     let areas = &b.geographies[0].areas;
     let s25 = by_code(&csv_rows("imd/imd2025_lsoa21_lcr.csv"), "lsoa21_code");
     let i25 = by_code(&csv_rows("imd/imd2025_indicators_lsoa21_lcr.csv"), "lsoa21_code");
@@ -197,7 +200,7 @@ fn sampled_lsoas_match_the_raw_files() {
 
 #[test]
 fn msoa_and_district_percentages_match_the_raw_files() {
-    let (_, _, b) = need_raw!();
+    let (_, _, b, _) = need_raw!();
     let msoa_rows = csv_rows("census/census2021_topics_pct_msoa21_lcr.csv");
     let lad_rows = csv_rows("census/census2021_topics_pct_lad21_ew.csv");
     let pct = |rows: &[BTreeMap<String, String>], key: &str, code: &str, cat: &str| -> f64 {
@@ -248,7 +251,7 @@ fn msoa_and_district_percentages_match_the_raw_files() {
 
 #[test]
 fn higher_layers_are_sums_of_their_lsoas() {
-    let (_, _, b) = need_raw!();
+    let (_, _, b, _) = need_raw!();
     let lsoas = &b.geographies[0].areas;
     for ind in &b.indicators {
         for s in ind.series.iter().filter(|s| s.geography != "lsoa" && s.numerators.is_some()) {
@@ -281,7 +284,7 @@ fn higher_layers_are_sums_of_their_lsoas() {
 
 #[test]
 fn stored_bundle_is_compact_and_loads_complete() {
-    let (atlas, _, loaded) = need_raw!();
+    let (atlas, _, loaded, _) = need_raw!();
     let stored: Bundle = serde_json::from_slice(atlas).expect("bundle parses");
     for (g, full) in stored.geographies.iter().zip(&loaded.geographies) {
         let dissolved = g.id != "lsoa";
