@@ -6,6 +6,7 @@
 
 mod support;
 
+use plotters::prelude::{IntoDrawingArea, SVGBackend};
 use support::synthetic::grid_bundle;
 use work_health_atlas::impact::comparison::{compare, ComparisonRequest};
 use work_health_atlas::impact::export::patch_csv;
@@ -14,6 +15,8 @@ use work_health_atlas::impact::notes::load_notes;
 use work_health_atlas::impact::patch::{load_patch, members, resolve, split_entries};
 use work_health_atlas::impact::scatter::{scatter, ScatterRequest};
 use work_health_atlas::impact::Panel;
+use work_health_atlas::layout::event_study::{draw_event_study, EventStudy, EventStudyPeriod};
+use work_health_atlas::model::bundle::Period;
 use work_health_atlas::model::Dataset;
 use work_health_atlas::stats::random::SplitMix64;
 
@@ -277,4 +280,224 @@ fn notes_find_their_place_on_any_layer() {
     assert_eq!(panel.base().areas[lsoa].parents.get("ward").map(String::as_str), Some("E05015285"));
     assert_eq!(panel.area_on_layer("E01006512", "lsoa").as_deref(), Some("E01006512"));
     assert_eq!(panel.area_on_layer("nowhere", "lsoa"), None);
+}
+
+/// A SYNTHETIC 8×5 grid whose outcome has the periods `ids` (labelled by `label`), every LSOA with
+/// counts in each: rate `12 + 0.3 × area + common(t) + wobble`, where the first `patch` cells also
+/// move by `patch_step` points a period. Returns the panel and the patch's members.
+fn periodic_panel(
+    ids: &[String],
+    label: impl Fn(&str) -> String,
+    patch: usize,
+    patch_step: f64,
+) -> (Panel, Vec<usize>) {
+    let mut bundle = grid_bundle(8, 5, &[]);
+    let mut rng = SplitMix64::new(17);
+    let indicator = &mut bundle.indicators[0];
+    let template = indicator.series[0].clone();
+    let n = template.values.len();
+    indicator.periods = ids
+        .iter()
+        .map(|id| Period { id: id.clone(), label: label(id), reference: "synthetic".into(), change_note: None })
+        .collect();
+    indicator.series = ids
+        .iter()
+        .enumerate()
+        .map(|(t, id)| {
+            let common = -0.05 * t as f64 + 0.4 * (t as f64 * 0.5).sin();
+            let denominators: Vec<Option<f64>> = (0..n).map(|a| Some(1000.0 + 10.0 * a as f64)).collect();
+            let numerators = (0..n)
+                .map(|a| {
+                    let wobble = 0.3 * (rng.next_f64() - 0.5);
+                    let own = if a < patch { patch_step * t as f64 } else { 0.0 };
+                    let rate = 12.0 + 0.3 * a as f64 + common + own + wobble;
+                    Some((rate / 100.0 * (1000.0 + 10.0 * a as f64)).round())
+                })
+                .collect();
+            work_health_atlas::model::bundle::Series {
+                period: id.clone(),
+                values: vec![],
+                numerators: Some(numerators),
+                denominators: Some(denominators),
+                ..template.clone()
+            }
+        })
+        .collect();
+    (Panel::from_bundle(&bundle).expect("a panel"), (0..patch).collect())
+}
+
+fn months(from: i32, to: i32) -> Vec<String> {
+    (from..=to).flat_map(|y| (1..=12).map(move |m| format!("{y}-{m:02}"))).collect()
+}
+
+fn month_label(id: &str) -> String {
+    const NAMES: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    let m: usize = id[5..].parse().expect("a month");
+    format!("{} {}", NAMES[m - 1], &id[..4])
+}
+
+fn monthly_request(start: &str) -> ComparisonRequest {
+    ComparisonRequest { outcome: "employment-deprivation".into(), start: start.into(), features: vec![], k: 12 }
+}
+
+#[test]
+fn many_months_before_the_start_give_an_event_study() {
+    let (panel, patch) = periodic_panel(&months(2023, 2024), month_label, 6, 0.0);
+    let report = compare(&panel, &patch, &monthly_request("2024-01")).expect("a comparison");
+    assert_eq!((report.before.as_str(), report.after.as_str()), ("Dec 2023", "Jan 2024"));
+    let study = report.event_study.as_ref().expect("an event study");
+    assert_eq!(study.periods.len(), 24);
+    assert_eq!(
+        (study.reference.as_str(), study.per_year, study.y_label.as_str()),
+        ("Dec 2023", 12, "percentage points")
+    );
+    assert_eq!(study.periods.iter().filter(|p| p.before).count(), 12);
+    assert!(study.periods[..12].iter().all(|p| p.before) && !study.periods[12].before);
+    let reference = &study.periods[11];
+    assert_eq!((reference.estimate, reference.lower, reference.upper), (0.0, 0.0, 0.0));
+    assert!(study.periods.iter().all(|p| p.lower <= p.estimate && p.estimate <= p.upper), "{study:?}");
+    // The first month after the start is the headline difference-in-differences, interval and all.
+    let e = report.estimate.expect("an estimate");
+    let first = &study.periods[12];
+    assert!((first.estimate - e.difference).abs() < 1e-12);
+    assert_eq!((first.lower, first.upper), (e.lower, e.upper));
+    assert!(!study.diverged);
+    let words = report.pre_trend.as_deref().expect("a pre-trend sentence");
+    assert!(words.starts_with("Before January 2024 the patch and the comparison areas moved together (12 months checked): the gap between them changed by "), "{words}");
+    assert!(words.contains(" percentage points a year (95% interval "), "{words}");
+    assert!(
+        words.ends_with("This supports, but does not prove, that they would have kept moving together."),
+        "{words}"
+    );
+    assert!(report.sentence.contains("association, not proof of impact"));
+    assert!(!report.caveats.iter().any(|c| c.contains("already moving differently") || c.contains("Only one period")));
+    // Seeded: the same request gives the same study.
+    assert_eq!(compare(&panel, &patch, &monthly_request("2024-01")).expect("again").event_study, report.event_study);
+}
+
+#[test]
+fn a_patch_already_falling_faster_before_the_start_is_warned() {
+    // The patch's rate falls 0.15 points a month (1.8 a year) more than the other areas', throughout.
+    let (panel, patch) = periodic_panel(&months(2023, 2024), month_label, 6, -0.15);
+    let report = compare(&panel, &patch, &monthly_request("2024-01")).expect("a comparison");
+    let study = report.event_study.as_ref().expect("an event study");
+    assert!(study.diverged);
+    let words = report.pre_trend.as_deref().expect("a pre-trend sentence");
+    assert!(
+        words.starts_with("Before January 2024 employment deprivation in the patch was already falling faster or rising more slowly than in the comparison areas (12 months checked): the gap between them changed by -1.8 percentage points a year"),
+        "{words}"
+    );
+    assert!(words.contains("may continue that trend rather than show the intervention's effect"), "{words}");
+    assert!(
+        report.caveats.iter().any(|c| c.contains("already moving differently") && c.contains("association, not proof")),
+        "{:?}",
+        report.caveats
+    );
+    assert!(report.sentence.contains("association, not proof of impact"));
+}
+
+#[test]
+fn two_periods_before_the_start_give_no_event_study() {
+    let (panel, patch) = periodic_panel(&months(2023, 2023), month_label, 6, 0.0);
+    let report = compare(&panel, &patch, &monthly_request("2023-03")).expect("a comparison");
+    assert_eq!((report.before.as_str(), report.after.as_str()), ("Feb 2023", "Mar 2023"));
+    assert_eq!((report.event_study, report.pre_trend), (None, None));
+    let report = compare(&panel, &patch, &monthly_request("2023-04")).expect("a comparison");
+    assert!(report.event_study.is_some() && report.pre_trend.is_some());
+    // The shipped editions have at most two periods with counts: no event study.
+    let shipped = shipped();
+    let anfield = resolve(&shipped, ["Anfield"]).members;
+    let request = ComparisonRequest { start: "2023".into(), ..monthly_request("2023") };
+    let report = compare(&shipped, &anfield, &request).expect("a comparison");
+    assert_eq!((report.event_study, report.pre_trend), (None, None));
+}
+
+#[test]
+fn a_quarter_the_start_falls_inside_is_neither_before_nor_after() {
+    let quarters: Vec<String> = (2022..=2024).flat_map(|y| (1..=4).map(move |q| format!("{y}-Q{q}"))).collect();
+    let label = |id: &str| id.replace("-Q", " Q");
+    let (panel, patch) = periodic_panel(&quarters, label, 6, 0.0);
+    // March 2024 falls inside 2024 Q1 (January–March).
+    let report = compare(&panel, &patch, &monthly_request("2024-03")).expect("a comparison");
+    assert_eq!((report.before.as_str(), report.after.as_str()), ("2023 Q4", "2024 Q2"));
+    assert!(
+        report
+            .caveats
+            .iter()
+            .any(|c| c == "2024 Q1 spans the start (2024-03), so it is neither before nor after it and was left out."),
+        "{:?}",
+        report.caveats
+    );
+    let study = report.event_study.as_ref().expect("an event study");
+    assert_eq!(study.periods.len(), 11);
+    assert!(study.periods.iter().all(|p| p.label != "2024 Q1"));
+    assert!(report.pre_trend.as_deref().is_some_and(|w| w.contains("(8 quarters checked)")), "{:?}", report.pre_trend);
+    // A start at a quarter's first month or after its last splits cleanly.
+    let at = compare(&panel, &patch, &monthly_request("2024-04")).expect("a comparison");
+    assert_eq!((at.before.as_str(), at.after.as_str()), ("2024 Q1", "2024 Q2"));
+    let year = compare(&panel, &patch, &monthly_request("2024")).expect("a comparison");
+    assert_eq!((year.before.as_str(), year.after.as_str()), ("2023 Q4", "2024 Q1"));
+    assert!(!year.caveats.iter().chain(&at.caveats).any(|c| c.contains("spans the start")));
+}
+
+#[test]
+fn the_event_study_chart_draws_its_points_intervals_and_start() {
+    support::fonts::register();
+    let periods: Vec<EventStudyPeriod> = months(2023, 2024)
+        .iter()
+        .enumerate()
+        .map(|(t, id)| {
+            let estimate = if t == 11 {
+                0.0
+            } else if t > 11 {
+                -2.0
+            } else {
+                0.1 * (t as f64 - 5.0)
+            };
+            let half = if t == 11 { 0.0 } else { 0.8 };
+            EventStudyPeriod {
+                label: month_label(id),
+                estimate,
+                lower: estimate - half,
+                upper: estimate + half,
+                before: t <= 11,
+                estimate_text: String::new(),
+                interval_text: String::new(),
+            }
+        })
+        .collect();
+    let spec = EventStudy {
+        periods,
+        reference: "Dec 2023".into(),
+        y_label: "percentage points".into(),
+        decimals: 1,
+        per_year: 12,
+        diverged: false,
+    };
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (480, 240)).into_drawing_area();
+        draw_event_study(&root, &spec).expect("the chart draws");
+    }
+    let purple = svg.matches("#912B88").count();
+    assert!(svg.matches("<circle").count() == 24, "one point per period");
+    assert!(purple >= 24 + 23, "points and 23 interval bars in purple ({purple})");
+    // The start: a label and a dashed rule (many short dark segments; the zero line is one).
+    assert_eq!(svg.matches("\nStart\n").count(), 1, "the start is labelled");
+    assert!(svg.matches("stroke=\"#0B0C0C\"").count() > 10, "a dashed rule");
+    assert!(svg.contains("relative to Dec 2023"));
+    // 24 months do not fit at 480 px: every 6th month from the reference is labelled.
+    for shown in ["Jun 2023", "Dec 2023", "Jun 2024", "Dec 2024"] {
+        assert!(svg.contains(&format!("\n{shown}\n")), "{shown}");
+    }
+    for hidden in ["Jan 2024", "Mar 2024", "Nov 2023"] {
+        assert!(!svg.contains(&format!("\n{hidden}\n")), "{hidden}");
+    }
+    let empty = EventStudy { periods: vec![], ..spec.clone() };
+    let mut out = String::new();
+    let root = SVGBackend::with_string(&mut out, (480, 240)).into_drawing_area();
+    assert!(draw_event_study(&root, &empty).is_err());
+    let mut bad = spec;
+    bad.periods[3].upper = f64::NAN;
+    assert!(draw_event_study(&root, &bad).is_err());
 }

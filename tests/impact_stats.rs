@@ -7,6 +7,7 @@
 
 use work_health_atlas::stats::correlation::pearson;
 use work_health_atlas::stats::did::{difference_in_differences, AreaPanel, DidEstimate};
+use work_health_atlas::stats::event_study::{event_study, Counts, PreTrend};
 use work_health_atlas::stats::matching::nearest_matches;
 use work_health_atlas::stats::random::SplitMix64;
 
@@ -202,5 +203,156 @@ fn coverage_table() {
             "{patch_areas} vs {comparison_areas} areas: coverage {:.3}, mean width {width:.2} points",
             coverage(&draws, 0.0)
         );
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Event study and the pre-trend check
+// ---------------------------------------------------------------------------------------------
+
+/// A SYNTHETIC monthly panel: `months` periods (the start after `pre` of them), every area's rate
+/// `baseline + common(t) + own_slope × years + noise`, where each area's own slope is drawn from
+/// the same spread in both groups (so trends are parallel in expectation), plus `patch_slope`
+/// points a year for patch areas before and after the start, plus `effect` after it.
+struct MonthlyDesign {
+    patch_areas: usize,
+    comparison_areas: usize,
+    months: usize,
+    pre: usize,
+    /// Standard deviation of the areas' own slopes, points a year.
+    slope_spread: f64,
+    /// Standard deviation of month-to-month area noise, points.
+    noise: f64,
+    patch_slope: f64,
+    effect: f64,
+}
+
+const MONTHLY: MonthlyDesign = MonthlyDesign {
+    patch_areas: 10,
+    comparison_areas: 20,
+    months: 24,
+    pre: 12,
+    slope_spread: 0.6,
+    noise: 0.6,
+    patch_slope: 0.0,
+    effect: 0.0,
+};
+
+fn monthly_area(rng: &mut SplitMix64, design: &MonthlyDesign, patch: bool) -> Vec<Option<Counts>> {
+    let denominator = uniform(rng, 800.0, 2_000.0).round();
+    let baseline = uniform(rng, 10.0, 30.0);
+    let own_slope = design.slope_spread * normal(rng) + if patch { design.patch_slope } else { 0.0 };
+    (0..design.months)
+        .map(|t| {
+            let years = t as f64 / 12.0;
+            let common = -years + 0.5 * (years * std::f64::consts::TAU).sin();
+            let after = if patch && t >= design.pre { design.effect } else { 0.0 };
+            let rate = baseline + common + own_slope * years + design.noise * normal(rng) + after;
+            Some(Counts { numerator: count(rng, denominator, rate / 100.0), denominator })
+        })
+        .collect()
+}
+
+type Areas = Vec<Vec<Option<Counts>>>;
+
+fn monthly_panel(rng: &mut SplitMix64, design: &MonthlyDesign) -> (Areas, Areas) {
+    let patch = (0..design.patch_areas).map(|_| monthly_area(rng, design, true)).collect();
+    let comparison = (0..design.comparison_areas).map(|_| monthly_area(rng, design, false)).collect();
+    (patch, comparison)
+}
+
+fn monthly_times(design: &MonthlyDesign) -> Vec<f64> {
+    (0..design.months).map(|t| 2023.0 + t as f64 / 12.0).collect()
+}
+
+/// Shares of draws with each verdict: (moved together, diverged by trend, diverged by departures).
+fn verdict_shares(design: &MonthlyDesign, draws: u64, resamples: u32, seed: u64) -> (f64, f64, f64) {
+    let mut rng = SplitMix64::new(seed);
+    let times = monthly_times(design);
+    let (mut together, mut trend, mut departures) = (0, 0, 0);
+    for draw in 0..draws {
+        let (patch, comparison) = monthly_panel(&mut rng, design);
+        let s = event_study(&patch, &comparison, &times, design.pre, 100.0, resamples, seed ^ (draw + 1))
+            .expect("estimable");
+        match s.pre_trend.verdict {
+            PreTrend::MovedTogether => together += 1,
+            PreTrend::Diverged { trend: t, departures: d } => {
+                trend += usize::from(t);
+                departures += usize::from(d);
+            }
+            PreTrend::TooFewPeriods => panic!("12 pre periods are enough"),
+        }
+    }
+    let share = |k: usize| k as f64 / draws as f64;
+    (share(together), share(trend), share(departures))
+}
+
+#[test]
+fn event_study_finds_a_planted_effect_after_the_start() {
+    let design = MonthlyDesign { effect: -3.0, ..MONTHLY };
+    let mut rng = SplitMix64::new(11);
+    let (patch, comparison) = monthly_panel(&mut rng, &design);
+    let s =
+        event_study(&patch, &comparison, &monthly_times(&design), design.pre, 100.0, RESAMPLES, 3).expect("estimable");
+    assert_eq!((s.points.len(), s.reference), (24, 11));
+    let post: Vec<_> = s.points.iter().filter(|p| p.period >= design.pre).collect();
+    let covered = post.iter().filter(|p| p.lower <= -3.0 && -3.0 <= p.upper).count();
+    let excluded = post.iter().filter(|p| p.upper < 0.0).count();
+    println!("planted τ = −3 after the start: {covered} of 12 intervals cover it, {excluded} exclude 0");
+    assert!(covered >= 10 && excluded >= 10, "{post:?}");
+    assert_eq!(s.pre_trend.verdict, PreTrend::MovedTogether, "{:?}", s.pre_trend);
+}
+
+#[test]
+fn pre_trend_false_alarms_on_parallel_panels() {
+    // Parallel in expectation: each sign alone warns about 5% of the time, the pair about 10%
+    // (`pre_trend_table`); 200 draws give an SE of about 0.02.
+    let (together, trend, departures) = verdict_shares(&MONTHLY, 200, 400, 21);
+    println!("parallel panels: moved together {together:.3}, trend {trend:.3}, departures {departures:.3}");
+    assert!(together >= 0.84, "false alarms {:.3}", 1.0 - together);
+    assert!((0.01..=0.10).contains(&trend), "trend false alarms {trend:.3}");
+}
+
+#[test]
+fn pre_trend_catches_a_patch_already_diverging() {
+    // The patch's rate falls 2 points a year faster than the comparison areas', before and after.
+    let design = MonthlyDesign { patch_slope: -2.0, ..MONTHLY };
+    let (together, trend, departures) = verdict_shares(&design, 100, 400, 22);
+    println!("diverging panels: moved together {together:.3}, trend {trend:.3}, departures {departures:.3}");
+    assert!(together <= 0.2, "missed {together:.3}");
+    let mut rng = SplitMix64::new(5);
+    let (patch, comparison) = monthly_panel(&mut rng, &design);
+    let s =
+        event_study(&patch, &comparison, &monthly_times(&design), design.pre, 100.0, RESAMPLES, 3).expect("estimable");
+    let slope = s.pre_trend.slope.expect("a slope");
+    assert!(slope.upper < 0.0 && slope.lower < -1.0, "{slope:?}");
+    assert!(matches!(s.pre_trend.verdict, PreTrend::Diverged { trend: true, .. }), "{:?}", s.pre_trend);
+}
+
+#[test]
+fn pre_trend_needs_three_periods_before_the_start() {
+    let design = MonthlyDesign { pre: 2, ..MONTHLY };
+    let mut rng = SplitMix64::new(8);
+    let (patch, comparison) = monthly_panel(&mut rng, &design);
+    let s = event_study(&patch, &comparison, &monthly_times(&design), 2, 100.0, 200, 3).expect("estimable");
+    assert_eq!((s.pre_trend.verdict, s.pre_trend.slope), (PreTrend::TooFewPeriods, None));
+    let s = event_study(&patch, &comparison, &monthly_times(&design), 3, 100.0, 200, 3).expect("estimable");
+    assert_ne!(s.pre_trend.verdict, PreTrend::TooFewPeriods);
+}
+
+/// The verdicts' rates quoted in `stats::event_study`'s module docs (slow in debug; run with
+/// `cargo test --release --test impact_stats pre_trend_table -- --ignored --nocapture`).
+#[test]
+#[ignore]
+fn pre_trend_table() {
+    for (patch_areas, comparison_areas, pre) in [(3, 6, 3), (5, 10, 6), (10, 20, 12), (10, 20, 24), (30, 60, 12)] {
+        let months = pre + 6;
+        for patch_slope in [0.0, -1.0, -2.0] {
+            let design = MonthlyDesign { patch_areas, comparison_areas, pre, months, patch_slope, ..MONTHLY };
+            let (together, trend, departures) = verdict_shares(&design, 1_000, 1_000, 77);
+            println!(
+                "{patch_areas} vs {comparison_areas} areas, {pre} pre months, patch slope {patch_slope}: moved together {together:.3}, trend {trend:.3}, departures {departures:.3}"
+            );
+        }
     }
 }

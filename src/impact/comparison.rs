@@ -1,7 +1,13 @@
 //! Matched comparison and difference-in-differences for a patch and one intervention.
 //!
 //! 1. **Periods.** Of the outcome's periods that have counts for the smallest areas, *after* is
-//!    the first whose id is at or after the intervention's start and *before* the last one earlier.
+//!    the first at or after the intervention's start and *before* the last one earlier. A month
+//!    (`2024-03`) or a year (`2024`, an edition or a year's figure, dated by its first month as
+//!    this comparison always has: `2023` is before a start of `2023-04`, and the caveats give its
+//!    reference period to check) is before when it begins before the start's month. A quarter
+//!    (`2024-Q1`, January–March) is before only when it *ends* before the start's month and after
+//!    when it begins at or after it; a quarter the start falls inside is neither, and is left out
+//!    with a caveat saying so.
 //! 2. **Matching.** Every area outside the patch that has the outcome's counts in both periods is a
 //!    candidate. Areas are compared on the chosen indicators' values at each indicator's latest
 //!    period before the start, standardised (z-scores), and each patch area in turn takes its
@@ -9,6 +15,10 @@
 //! 3. **Estimate.** Pooled rates (Σ counts ÷ Σ denominators) before and after for the patch and
 //!    for the comparison group; the difference between their changes, with a bootstrap interval
 //!    over areas (`stats::did`).
+//! 4. **Event study.** With three or more periods before the start, the gap between the groups in
+//!    every period against the last one before the start, and whether they moved together before
+//!    it (`stats::event_study`): a sentence that supports but never proves parallel trends, or a
+//!    warning (Roth 2022, "Pretest with caution", *AER: Insights* 4:305–322).
 //!
 //! The words say what this is — an association, not proof of impact — and what the data cannot
 //! show (few periods, definition changes, estimated counts, spill-over).
@@ -18,8 +28,10 @@ use super::panel::Panel;
 use crate::app::format::count;
 use crate::app::format::{fixed, value};
 use crate::layout::did::DidChart;
+use crate::layout::event_study::{EventStudy, EventStudyPeriod};
 use crate::model::bundle::{Indicator, Polarity};
 use crate::stats::did::{difference_in_differences, AreaPanel, DidEstimate, DEFAULT_RESAMPLES};
+use crate::stats::event_study::{event_study, Counts, PreTrend, PreTrendCheck};
 use crate::stats::matching::nearest_matches;
 use serde::{Deserialize, Serialize};
 
@@ -85,6 +97,12 @@ pub struct ComparisonReport {
     pub caveats: Vec<String>,
     /// The small chart.
     pub chart: Option<DidChart>,
+    /// The gap in every period against the last one before the start, when three or more periods
+    /// before the start have counts.
+    pub event_study: Option<EventStudy>,
+    /// Whether the patch and the comparison areas moved together before the start, in one or two
+    /// sentences (a warning when they did not); with `event_study`.
+    pub pre_trend: Option<String>,
 }
 
 /// How the interval was made, in one sentence for people.
@@ -114,7 +132,78 @@ fn counts(panel: &Panel, indicator: &Indicator, period: &str, area: usize) -> Op
 /// The latest period of `indicator` before `start` with values for the smallest areas.
 fn period_before<'a>(panel: &Panel, indicator: &'a Indicator, start: &str) -> Option<&'a crate::model::bundle::Period> {
     let base = &panel.base().id;
-    indicator.periods.iter().rev().find(|p| p.id.as_str() < start && panel.series(indicator, base, &p.id).is_some())
+    indicator
+        .periods
+        .iter()
+        .rev()
+        .find(|p| side(&p.id, start) == Side::Before && panel.series(indicator, base, &p.id).is_some())
+}
+
+/// Where a period lies against the intervention's start (see the module docs).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Side {
+    Before,
+    After,
+    /// A quarter the start falls inside.
+    Straddles,
+}
+
+/// A period id's first and last month (counted from year 0) and its periods per year: `YYYY`
+/// (1), `YYYY-MM` (12) or `YYYY-Qn` (4).
+fn months(id: &str) -> Option<(i32, i32, u8)> {
+    let b = id.as_bytes();
+    if b.len() < 4 || !b[..4].iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let year = b[..4].iter().fold(0i32, |y, d| y * 10 + i32::from(d - b'0')) * 12;
+    match b[4..] {
+        [] => Some((year, year + 11, 1)),
+        [b'-', b'Q', q @ b'1'..=b'4'] => {
+            let first = year + 3 * i32::from(q - b'1');
+            Some((first, first + 2, 4))
+        }
+        [b'-', m1, m2] => {
+            let m = super::patch::two_digits(&[m1, m2]).filter(|m| (1..=12).contains(m))?;
+            Some((year + i32::from(m) - 1, year + i32::from(m) - 1, 12))
+        }
+        _ => None,
+    }
+}
+
+/// Where period `id` lies against `start` (`YYYY` or `YYYY-MM`). Ids of another form are
+/// compared as text, as they always were.
+fn side(id: &str, start: &str) -> Side {
+    let start_month = months(start).map(|(first, _, _)| first);
+    match (months(id), start_month) {
+        (Some((first, last, 4)), Some(s)) if first < s && last >= s => Side::Straddles,
+        (Some((_, last, 4)), Some(s)) if last < s => Side::Before,
+        (Some((first, _, _)), Some(s)) if first < s => Side::Before,
+        (Some(_), Some(_)) => Side::After,
+        _ if id < start => Side::Before,
+        _ => Side::After,
+    }
+}
+
+/// "March 2024" for `2024-03`; a year or anything else as it is.
+fn start_label(start: &str) -> String {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    match months(start) {
+        Some((first, _, 12)) => format!("{} {}", MONTHS[first.rem_euclid(12) as usize], first.div_euclid(12)),
+        _ => start.to_string(),
+    }
 }
 
 /// Runs the comparison for the patch's `members` (base-layer indices).
@@ -133,9 +222,11 @@ pub fn compare(panel: &Panel, members: &[usize], request: &ComparisonRequest) ->
     }
     let small = panel.base().noun_plural.clone();
     let usable = usable_periods(panel, outcome);
-    let after = usable.iter().copied().find(|&p| outcome.periods[p].id.as_str() >= request.start.as_str());
-    let before = usable.iter().copied().rev().find(|&p| outcome.periods[p].id.as_str() < request.start.as_str());
-    let (Some(before), Some(after)) = (before, after) else {
+    let on = |wanted: Side| -> Vec<usize> {
+        usable.iter().copied().filter(|&p| side(&outcome.periods[p].id, &request.start) == wanted).collect()
+    };
+    let (pre_periods, post_periods, straddling) = (on(Side::Before), on(Side::After), on(Side::Straddles));
+    let (Some(&before), Some(&after)) = (pre_periods.last(), post_periods.first()) else {
         return Err(format!(
             "{} has counts for {small} in {} only: a comparison needs a period before {} and one at or after it",
             outcome.label,
@@ -274,13 +365,33 @@ pub fn compare(panel: &Panel, members: &[usize], request: &ComparisonRequest) ->
         ),
     };
 
+    let study = (pre_periods.len() >= 3)
+        .then(|| study(panel, outcome, request, (&pre_periods, &post_periods), (members, &comparison)))
+        .flatten();
+
     let mut caveats = Vec::new();
-    let pre_periods = usable.iter().filter(|&&p| p <= before).count();
-    if pre_periods < 2 {
+    if pre_periods.len() < 2 {
         caveats.push(format!(
             "Only one period before the start ({}) has counts for {small}, so whether the patch and the comparison areas were already moving differently cannot be checked.",
             pre.label
         ));
+    }
+    if !straddling.is_empty() {
+        let labels: Vec<&str> = straddling.iter().map(|&p| outcome.periods[p].label.as_str()).collect();
+        caveats.push(format!(
+            "{} {} the start ({}), so {} neither before nor after it and {} left out.",
+            labels.join(", "),
+            if labels.len() == 1 { "spans" } else { "span" },
+            request.start,
+            if labels.len() == 1 { "it is" } else { "they are" },
+            if labels.len() == 1 { "was" } else { "were" },
+        ));
+    }
+    if let Some((_, _, PreTrend::Diverged { .. })) = &study {
+        caveats.push(
+            "The patch and the comparison areas were already moving differently before the start (see the check of the periods before it), so the difference above may not be the intervention's effect: it is an association, not proof of impact."
+                .to_string(),
+        );
     }
     for p in &outcome.periods[before + 1..=after] {
         if let Some(note) = &p.change_note {
@@ -330,6 +441,10 @@ pub fn compare(panel: &Panel, members: &[usize], request: &ComparisonRequest) ->
         lower: e.lower,
         upper: e.upper,
     });
+    let (event_study, pre_trend) = match study {
+        Some((chart, sentence, _)) => (Some(chart), Some(sentence)),
+        None => (None, None),
+    };
     Ok(ComparisonReport {
         outcome: outcome.label.clone(),
         before: pre.label.clone(),
@@ -342,5 +457,174 @@ pub fn compare(panel: &Panel, members: &[usize], request: &ComparisonRequest) ->
         sentence,
         caveats,
         chart,
+        event_study,
+        pre_trend,
     })
+}
+
+/// The event study over the `pre` and `post` periods (indices into the outcome's periods) for
+/// the patch's and the comparison group's areas: the chart, the pre-trend sentence and the
+/// verdict. `None` when too few areas have counts in the last period before the start.
+fn study(
+    panel: &Panel,
+    outcome: &Indicator,
+    request: &ComparisonRequest,
+    (pre, post): (&[usize], &[usize]),
+    (members, comparison): (&[usize], &[usize]),
+) -> Option<(EventStudy, String, PreTrend)> {
+    let periods: Vec<usize> = pre.iter().chain(post).copied().collect();
+    let spans: Option<Vec<(i32, i32, u8)>> = periods.iter().map(|&p| months(&outcome.periods[p].id)).collect();
+    // Time in years for the slope; periods of unknown or mixed kinds are counted one by one.
+    let per_year = spans.as_ref().and_then(|s| s.iter().all(|x| x.2 == s[0].2).then_some(s[0].2)).unwrap_or(0);
+    let times: Vec<f64> = match (&spans, per_year) {
+        (Some(s), 1 | 4 | 12) => s.iter().map(|x| f64::from(x.0) / 12.0).collect(),
+        _ => (0..periods.len()).map(|i| i as f64).collect(),
+    };
+    let series = |a: usize| -> Vec<Option<Counts>> {
+        periods
+            .iter()
+            .map(|&p| {
+                counts(panel, outcome, &outcome.periods[p].id, a)
+                    .map(|(numerator, denominator)| Counts { numerator, denominator })
+            })
+            .collect()
+    };
+    let patch: Vec<Vec<Option<Counts>>> = members.iter().map(|&a| series(a)).collect();
+    let others: Vec<Vec<Option<Counts>>> = comparison.iter().map(|&a| series(a)).collect();
+    let multiplier = outcome.unit.multiplier;
+    let s = event_study(&patch, &others, &times, pre.len(), multiplier, DEFAULT_RESAMPLES, SEED)?;
+
+    let d = outcome.decimals;
+    let signed = |v: f64| if v > 0.0 { format!("+{}", fixed(v, d)) } else { fixed(v, d) };
+    let label = |i: usize| outcome.periods[periods[i]].label.clone();
+    let reference = label(s.reference);
+    let points = if outcome.unit.symbol.trim() == "%" { " percentage points" } else { "" };
+    let chart = EventStudy {
+        periods: s
+            .points
+            .iter()
+            .map(|p| EventStudyPeriod {
+                label: label(p.period),
+                estimate: p.estimate,
+                lower: p.lower,
+                upper: p.upper,
+                before: p.period < pre.len(),
+                estimate_text: signed(p.estimate),
+                interval_text: format!("{} to {}", signed(p.lower), signed(p.upper)),
+            })
+            .collect(),
+        reference: reference.clone(),
+        y_label: if points.is_empty() { outcome.unit.label.clone() } else { points.trim().to_string() },
+        decimals: d,
+        per_year,
+        diverged: matches!(s.pre_trend.verdict, PreTrend::Diverged { .. }),
+    };
+    let noun = match per_year {
+        12 => "months",
+        4 => "quarters",
+        1 => "years",
+        _ => "periods",
+    };
+    let words = PreTrendWords {
+        start: start_label(&request.start),
+        outcome: outcome.label.to_lowercase(),
+        noun,
+        per: if per_year == 0 { "a period" } else { "a year" },
+        points,
+        reference,
+    };
+    let sentence = words.sentence(&s.pre_trend, &signed);
+    Some((chart, sentence, s.pre_trend.verdict))
+}
+
+/// What the pre-trend sentence names.
+struct PreTrendWords {
+    start: String,
+    outcome: String,
+    noun: &'static str,
+    per: &'static str,
+    points: &'static str,
+    reference: String,
+}
+
+impl PreTrendWords {
+    /// The pre-trend check in words: support (never proof) when the groups moved together, a
+    /// warning when they did not.
+    fn sentence(&self, check: &PreTrendCheck, signed: &dyn Fn(f64) -> String) -> String {
+        let PreTrendWords { start, outcome, noun, per, points, reference } = self;
+        let checked = check.periods;
+        let Some(slope) = check.slope else {
+            return format!(
+                "Too few {noun} before {start} have counts ({checked}) to check whether the patch and the comparison areas moved together before it."
+            );
+        };
+        let gap = format!(
+            "the gap between them changed by {}{points} {per} (95% interval {} to {})",
+            signed(slope.estimate),
+            signed(slope.lower),
+            signed(slope.upper)
+        );
+        let m = checked.saturating_sub(1);
+        let departures = format!(
+            "in {} of {m} {noun} the gap differed from its level in {reference} by more than chance differences between areas would explain",
+            check.excluding_zero
+        );
+        match check.verdict {
+            PreTrend::Diverged { trend: true, departures: also } => format!(
+                "Before {start} {outcome} in the patch was already {} than in the comparison areas ({checked} {noun} checked): {gap}{}. The difference after the start may continue that trend rather than show the intervention's effect.",
+                if slope.estimate < 0.0 { "falling faster or rising more slowly" } else { "rising faster or falling more slowly" },
+                if also { format!(", and {departures}") } else { String::new() },
+            ),
+            PreTrend::Diverged { .. } => format!(
+                "Before {start} the gap between the patch and the comparison areas was not steady ({checked} {noun} checked): {departures}. The difference after the start may reflect that rather than the intervention's effect."
+            ),
+            _ => format!(
+                "Before {start} the patch and the comparison areas moved together ({checked} {noun} checked): {gap}. This supports, but does not prove, that they would have kept moving together."
+            ),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn period_ids_become_months() {
+        assert_eq!(months("2024"), Some((2024 * 12, 2024 * 12 + 11, 1)));
+        assert_eq!(months("2024-03"), Some((2024 * 12 + 2, 2024 * 12 + 2, 12)));
+        assert_eq!(months("2024-Q2"), Some((2024 * 12 + 3, 2024 * 12 + 5, 4)));
+        for bad in ["", "202", "2024-13", "2024-00", "2024-Q5", "2024-Q", "20x4", "2024/03", "2024-03-01", "２０２４"]
+        {
+            assert_eq!(months(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn before_after_and_straddling() {
+        // Years and months as the comparison always placed them (the text order).
+        assert_eq!(side("2019", "2023"), Side::Before);
+        assert_eq!(side("2023", "2023"), Side::After);
+        assert_eq!(side("2023", "2023-04"), Side::Before);
+        assert_eq!(side("2023-03", "2023-04"), Side::Before);
+        assert_eq!(side("2023-04", "2023-04"), Side::After);
+        assert_eq!(side("2023-01", "2023"), Side::After);
+        // A quarter is before only when it ends before the start's month.
+        assert_eq!(side("2024-Q1", "2024-03"), Side::Straddles);
+        assert_eq!(side("2024-Q1", "2024-02"), Side::Straddles);
+        assert_eq!(side("2024-Q1", "2024-04"), Side::Before);
+        assert_eq!(side("2024-Q1", "2024-01"), Side::After);
+        assert_eq!(side("2024-Q1", "2024"), Side::After);
+        assert_eq!(side("2023-Q4", "2024"), Side::Before);
+        // Other ids are compared as text.
+        assert_eq!(side("2019/20", "2023"), Side::Before);
+        assert_eq!(side("2023/24", "2023"), Side::After);
+    }
+
+    #[test]
+    fn starts_read_as_words() {
+        assert_eq!(start_label("2024-03"), "March 2024");
+        assert_eq!(start_label("2024-12"), "December 2024");
+        assert_eq!(start_label("2024"), "2024");
+    }
 }

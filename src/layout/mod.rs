@@ -5,6 +5,8 @@
 pub mod did;
 /// The district panel's small multiples.
 pub mod districts;
+/// The event-study chart: the patch-minus-comparison gap in every period.
+pub mod event_study;
 /// Geometry projected once per dataset: arcs, layers, hit indexes, border meshes.
 pub mod geometry;
 /// The map's base and overlay scenes.
@@ -13,6 +15,8 @@ pub mod map;
 pub mod profile;
 /// The work × health scatter plot.
 pub mod scatter;
+/// Which period labels fit on a chart's x axis.
+pub mod ticks;
 /// The trend chart, drawn with plotters on any backend.
 pub mod trend;
 

@@ -6,6 +6,7 @@
 //!
 //! Lines differ by dash pattern and marker as well as colour, so colour is never the only cue.
 
+use super::ticks::{label_step, per_year, room};
 use crate::scale::Rgb;
 use plotters::coord::types::RangedCoordf64;
 use plotters::coord::ReverseCoordTranslate;
@@ -149,13 +150,16 @@ pub fn draw_trend<DB: DrawingBackend>(
         .map_err(err)?;
     let decimals = usize::from(spec.decimals.min(3));
     let periods = spec.periods.clone();
+    // With many periods (monthly data) only every `step`-th label fits; the latest always shows.
+    let longest = periods.iter().map(|p| p.chars().count()).max().unwrap_or(1);
+    let step = label_step(n, room(root.dim_in_pixel().0, longest), per_year(&periods));
     chart
         .configure_mesh()
         .disable_x_mesh()
         .x_labels(n)
         .x_label_formatter(&|x| {
             let i = x.round();
-            if (x - i).abs() < 1e-6 && i >= 0.0 {
+            if (x - i).abs() < 1e-6 && i >= 0.0 && (i as usize).abs_diff(n - 1) % step == 0 {
                 periods.get(i as usize).cloned().unwrap_or_default()
             } else {
                 String::new()

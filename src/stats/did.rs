@@ -148,20 +148,12 @@ pub fn difference_in_differences(
         patch_changes.push(resampled_change(&patch, multiplier, &mut rng));
         comparison_changes.push(resampled_change(&comparison, multiplier, &mut rng));
     }
-    // Correction 1: undo the plug-in (÷ n) variance of the bootstrap, per group.
-    inflate(&mut patch_changes, p.1 - p.0, patch.len());
-    inflate(&mut comparison_changes, c.1 - c.0, comparison.len());
-
-    let mut differences: Vec<f64> = patch_changes.iter().zip(&comparison_changes).map(|(a, b)| a - b).collect();
-    crate::model::keys::sort_floats(&mut differences);
-    let low = percentile(&differences, 0.025);
-    let high = percentile(&differences, 0.975);
-
-    // Correction 2: Student-t tails with Welch–Satterthwaite degrees of freedom.
-    let widen = welch_df(variance(&patch_changes), patch.len(), variance(&comparison_changes), comparison.len())
-        .map_or(1.0, |df| t_quantile_975(df) / Z_95);
-    let lower = difference - (difference - low) * widen;
-    let upper = difference + (high - difference) * widen;
+    let (lower, upper) = corrected_interval(
+        &mut patch_changes,
+        (p.1 - p.0, patch.len()),
+        &mut comparison_changes,
+        (c.1 - c.0, comparison.len()),
+    );
 
     Some(DidEstimate {
         patch_pre: p.0,
@@ -171,8 +163,8 @@ pub fn difference_in_differences(
         comparison_post: c.1,
         comparison_change: c.1 - c.0,
         difference,
-        lower: lower.min(upper),
-        upper: upper.max(lower),
+        lower,
+        upper,
         patch_areas: patch.len(),
         comparison_areas: comparison.len(),
         resamples,
@@ -223,9 +215,43 @@ fn resampled_change(areas: &[AreaPanel], multiplier: f64, rng: &mut SplitMix64) 
     post - pre
 }
 
+/// The 95% interval of `patch − comparison` from paired bootstrap draws of each group's change,
+/// with both small-sample corrections of the module docs: each group's draws are moved away from
+/// its own estimate by `√(n / (n − 1))`, and the percentile distances are widened by
+/// `t₀.₉₇₅(ν) / z₀.₉₇₅` with Welch–Satterthwaite ν. Each group is given as its `(estimate, n)`,
+/// `n ≥ 2` usable areas; the draws are paired by position and must be non-empty and of equal
+/// length. Returns `(lower, upper)` in order. Shared with `stats::event_study`, which applies the
+/// same interval to every period and to the pre-period slope.
+pub(crate) fn corrected_interval(
+    patch_draws: &mut [f64],
+    (patch_estimate, patch_areas): (f64, usize),
+    comparison_draws: &mut [f64],
+    (comparison_estimate, comparison_areas): (f64, usize),
+) -> (f64, f64) {
+    let difference = patch_estimate - comparison_estimate;
+    if patch_draws.is_empty() || patch_draws.len() != comparison_draws.len() {
+        return (difference, difference);
+    }
+    // Correction 1: undo the plug-in (÷ n) variance of the bootstrap, per group.
+    inflate(patch_draws, patch_estimate, patch_areas);
+    inflate(comparison_draws, comparison_estimate, comparison_areas);
+
+    let mut differences: Vec<f64> = patch_draws.iter().zip(comparison_draws.iter()).map(|(a, b)| a - b).collect();
+    crate::model::keys::sort_floats(&mut differences);
+    let low = percentile(&differences, 0.025);
+    let high = percentile(&differences, 0.975);
+
+    // Correction 2: Student-t tails with Welch–Satterthwaite degrees of freedom.
+    let widen = welch_df(variance(patch_draws), patch_areas, variance(comparison_draws), comparison_areas)
+        .map_or(1.0, |df| t_quantile_975(df) / Z_95);
+    let lower = difference - (difference - low) * widen;
+    let upper = difference + (high - difference) * widen;
+    (lower.min(upper), upper.max(lower))
+}
+
 /// Moves each bootstrap value away from `centre` by `√(n / (n − 1))`, `n ≥ 2`.
 fn inflate(values: &mut [f64], centre: f64, n: usize) {
-    let factor = (n as f64 / (n as f64 - 1.0)).sqrt();
+    let factor = (n as f64 / (n.max(2) as f64 - 1.0)).sqrt();
     for v in values {
         *v = centre + (*v - centre) * factor;
     }

@@ -11,6 +11,8 @@ pub mod benchmark;
 pub mod correlation;
 /// Difference-in-differences with a stratified bootstrap interval over areas.
 pub mod did;
+/// Event study: the patch-minus-comparison gap in every period, and the pre-trend check.
+pub mod event_study;
 /// Regularised incomplete gamma function and the chi-square / gamma quantiles.
 pub mod gamma;
 /// A confidence interval and the 95% / 99.8% normal quantiles.

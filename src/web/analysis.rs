@@ -13,6 +13,7 @@ use crate::impact::patch::{check_patch, codes, members, resolve, split_entries, 
 use crate::impact::scatter::{scatter, ScatterRequest};
 use crate::impact::{chart, export, figures, Panel};
 use crate::layout::did::{draw_did, DidChart};
+use crate::layout::event_study::{draw_event_study, EventStudy};
 use crate::layout::scatter::{draw_scatter, ScatterFrame, ScatterSpec};
 use crate::layout::trend::{draw_trend, TrendSpec};
 use plotters::prelude::IntoDrawingArea;
@@ -314,6 +315,19 @@ impl AnalysisHandle {
     pub fn draw_did(&self, canvas: HtmlCanvasElement, spec: JsValue) -> Result<(), JsValue> {
         let spec: DidChart = from_js(spec, "comparison chart")?;
         draw_did(&canvas_backend(canvas)?.into_drawing_area(), &spec).map_err(|e| fail("chart-failed", &e, &[]))
+    }
+
+    /// Draws the event-study chart (`event_study` of a comparison) and returns how many periods
+    /// it shows.
+    ///
+    /// # Errors
+    /// An `Error` with code `chart-failed`.
+    #[wasm_bindgen(js_name = drawEventStudy)]
+    pub fn draw_event_study(&self, canvas: HtmlCanvasElement, spec: JsValue) -> Result<u32, JsValue> {
+        let spec: EventStudy = from_js(spec, "event-study chart")?;
+        draw_event_study(&canvas_backend(canvas)?.into_drawing_area(), &spec)
+            .map(|()| spec.periods.len() as u32)
+            .map_err(|e| fail("chart-failed", &e, &[]))
     }
 }
 

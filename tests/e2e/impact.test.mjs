@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { useSuite } from './support/suite.mjs';
 import { pagePointOf, recordAtlasEvents, waitForRecorded } from './support/atlas.mjs';
 import { openPage } from './support/browser.mjs';
+import { bundle as shipped } from './support/bundle.mjs';
 
 const suite = useSuite();
 
@@ -147,6 +148,79 @@ test('a patch built by clicking, with an intervention marked on its chart and a 
   // The patch is a row of the layer's table and CSV, and has its own CSV with the comparison.
   const csv = await page.evaluate(() => document.querySelector('work-health-atlas').toCsv());
   assert.match(csv, /\npatch,Patch: My patch \(3 LSOAs\),,/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+/**
+ * The shipped bundle plus a SYNTHETIC monthly indicator: counts for every LSOA in 24 months
+ * (2023-01 … 2024-12), where the `patch` LSOAs' rate falls 0.2 points a month faster than the rest's
+ * throughout, before the start as well as after it.
+ */
+function monthlyBundle(patch) {
+  const out = structuredClone(shipped);
+  const lsoas = out.geographies[0].areas;
+  const template = out.indicators.find((i) => i.id === 'employment-deprivation');
+  const names = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  const months = [2023, 2024].flatMap((y) => names.map((_, m) => `${y}-${String(m + 1).padStart(2, '0')}`));
+  let seed = 20240101;
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const inPatch = new Set(patch);
+  out.indicators.push({
+    ...template,
+    id: 'synthetic-claimants',
+    label: 'Synthetic claimants',
+    title: 'SYNTHETIC monthly claimant rate',
+    definition: 'Made-up monthly counts for a test.',
+    periods: months.map((id) => ({ id, label: `${names[Number(id.slice(5)) - 1]} ${id.slice(0, 4)}`, reference: 'synthetic' })),
+    series: months.map((period, t) => {
+      const denominators = lsoas.map((_, a) => 1000 + (a % 50) * 20);
+      const rate = (a, code) => 12 + (a % 9) * 0.5 - 0.05 * t - (inPatch.has(code) ? 0.2 * t : 0) + 0.3 * (random() - 0.5);
+      return { geography: 'lsoa', period, method: 'synthetic', numerators: lsoas.map((area, a) => Math.round((rate(a, area.code) / 100) * denominators[a])), denominators };
+    }),
+    comparator_values: [],
+  });
+  return out;
+}
+
+test('many months before the start: an event-study chart, a pre-trend warning in words and a table', async () => {
+  const { page, context, errors } = await suite.openDemo(1300);
+  const patch = shipped.geographies[0].areas.slice(0, 6).map((a) => a.code);
+  await page.route('**/monthly-bundle.json', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify(monthlyBundle(patch)) }));
+  await page.evaluate(() => document.querySelector('work-health-atlas').setAttribute('src', '/monthly-bundle.json'));
+  await page.waitForFunction(() => window.__atlasEvents.filter((e) => e.type === 'atlas-ready').length >= 2);
+  await page.evaluate((areas) => {
+    const el = document.querySelector('work-health-atlas');
+    el.setIndicator('synthetic-claimants');
+    el.setAttribute('patch', JSON.stringify({ name: 'Synthetic patch', areas, interventions: [{ name: 'Hub', start: '2024-01' }] }));
+  }, patch);
+  await openTab(page, 'patch', '.patch-view .interventions li');
+  await clickButton(page, 'Compare');
+  await page.waitForFunction(() => document.querySelector('work-health-atlas').shadowRoot.querySelector('.comparison canvas.event-study'));
+  const view = await inShadow(page, (root) => {
+    const canvas = root.querySelector('canvas.event-study');
+    return {
+      finding: root.querySelector('.comparison .finding').textContent,
+      role: canvas.getAttribute('role'),
+      label: canvas.getAttribute('aria-label'),
+      description: root.getElementById(canvas.getAttribute('aria-describedby'))?.textContent,
+      warning: root.querySelector('.comparison p.problem')?.textContent,
+      rows: [...root.querySelectorAll('.event-study-table tbody tr')].map((tr) => [...tr.children].map((c) => c.textContent)),
+      caveats: root.querySelector('.caveats').textContent,
+    };
+  });
+  assert.match(view.finding, /^From Dec 2023 to Jan 2024, synthetic claimants in the patch \(6 /);
+  assert.match(view.finding, /This is an association, not proof of impact\./);
+  assert.equal(view.role, 'img');
+  assert.match(view.label, /relative to Dec 2023, with 95% intervals/);
+  assert.match(view.warning, /^Before January 2024 synthetic claimants in the patch was already falling faster or rising more slowly than in the comparison areas \(12 months checked\): the gap between them changed by -\d\.\d percentage points a year/);
+  assert.match(view.warning, /may continue that trend rather than show the intervention's effect/);
+  assert.equal(view.description, view.warning, 'the chart is described by the pre-trend check');
+  assert.equal(view.rows.length, 24);
+  assert.deepEqual(view.rows[11], ['Dec 2023', '0.0', '0.0 to 0.0', 'before']);
+  assert.equal(view.rows[12][3], 'after');
+  assert.match(view.caveats, /already moving differently before the start/);
+  assert.ok((await countColour(page, 'canvas.event-study', PATCH_PURPLE)) > 100, 'the event-study chart is drawn');
   assert.deepEqual(errors, []);
   await context.close();
 });

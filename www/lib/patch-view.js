@@ -4,7 +4,7 @@
 // compare it with matched areas (difference-in-differences, with what the data cannot show), write
 // and share co-researcher notes, and download it all. Built once, updated in place.
 import { h, setChildren } from './dom.js';
-import { canvasSize } from './panel-views.js';
+import { canvasSize, table } from './panel-views.js';
 
 function today() {
   return new Date().toISOString().slice(0, 10);
@@ -271,9 +271,21 @@ export class PatchView {
       return;
     }
     const canvas = h('canvas', { class: 'did', role: 'img', 'aria-label': 'Before and after for the patch and its comparison areas, and the difference with its 95% interval; the figures are in the sentence above' });
+    const study = report.event_study;
+    // Every period against the last one before the start, when there are three or more before it.
+    const studyCanvas = study ? h('canvas', { class: 'event-study', role: 'img', 'aria-label': `Patch minus comparison areas in each period, relative to ${study.reference}, with 95% intervals and the start marked; the figures are in the table below`, 'aria-describedby': `atlas-pretrend-${(counter += 1)}` }) : null;
     setChildren(this.result, [
       h('p', { class: 'finding' }, [report.sentence]),
       report.chart ? canvas : null,
+      study ? h('h4', {}, ['Every period against the last before the start']) : null,
+      study ? h('p', { id: studyCanvas.getAttribute('aria-describedby'), class: study.diverged ? 'problem' : 'notice' }, [report.pre_trend]) : null,
+      studyCanvas,
+      study
+        ? h('details', {}, [
+            h('summary', {}, [`Figures for the ${study.periods.length} periods`]),
+            h('table', { class: 'data-table compact event-study-table' }, table(`Patch minus comparison areas, relative to ${study.reference} (${study.y_label})`, ['Period', 'Difference', '95% interval', 'Before or after the start'], study.periods.map((p) => [p.label, p.estimate_text, p.interval_text, p.before ? 'before' : 'after']))),
+          ])
+        : null,
       h('p', { class: 'hint-text' }, [`Method: ${report.method} Matched on ${report.matched_on.join(', ')}.`]),
       h('ul', { class: 'caveats', 'aria-label': 'What the data cannot show' }, report.caveats.map((c) => h('li', {}, [c]))),
       h('details', {}, [
@@ -288,6 +300,14 @@ export class PatchView {
       canvasSize(canvas, 200);
       try {
         this.ext.analysis.drawDid(canvas, report.chart);
+      } catch (error) {
+        this.ext.host.warn(error.code || 'chart-failed', error.message);
+      }
+    }
+    if (study) {
+      canvasSize(studyCanvas, 220);
+      try {
+        this.ext.analysis.drawEventStudy(studyCanvas, study);
       } catch (error) {
         this.ext.host.warn(error.code || 'chart-failed', error.message);
       }
