@@ -69,6 +69,7 @@ lint: setup-rust
 	cargo clippy -p work-health-atlas --target wasm32-unknown-unknown --all-targets -- -D warnings
 	cargo clippy -p work-health-atlas --target wasm32-unknown-unknown --no-default-features --features chart-shell --all-targets -- -D warnings
 	cargo clippy -p work-health-atlas --target wasm32-unknown-unknown --no-default-features --features analysis-shell --all-targets -- -D warnings
+	cargo clippy -p work-health-atlas --target wasm32-unknown-unknown --no-default-features --features import-shell --lib -- -D warnings
 
 test-native:
 	cargo test --workspace
@@ -87,7 +88,7 @@ test: setup setup-browser lint test-native test-wasm test-e2e check-data
 check-data:
 	@if [ -d "$(RAW)" ]; then \
 	  cargo run --locked --release -q -p databuild -- build --raw "$(RAW)" --out target/data-check >/dev/null; \
-	  for f in atlas.json postcodes.json; do cmp "data/$$f" "target/data-check/$$f"; done; \
+	  for f in atlas.json postcodes.json lookups.json; do cmp "data/$$f" "target/data-check/$$f"; done; \
 	  echo "data/ rebuilds byte-identically from $(RAW)"; \
 	else echo "skipped: $(RAW) not found, data/ not rebuilt"; fi
 
@@ -98,3 +99,4 @@ data:
 # target/bench/results.json and results.md.
 bench: build setup-browser
 	node tools/bench/run.mjs
+	node tools/bench/add-data.mjs

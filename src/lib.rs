@@ -10,6 +10,7 @@
 //! - [`layout`] — turns a dataset and a view into a scene;
 //! - [`app`] — the widget's state machine;
 //! - [`impact`] — patches, matched comparisons, co-researcher notes, work × health;
+//! - [`import`] — figures from Nomis, Stat-Xplore or the community template as indicators;
 //! - `web` (wasm32 only) — the exported handle and the canvas painter.
 #![forbid(unsafe_code)]
 
@@ -18,6 +19,8 @@ pub mod error;
 pub mod geom;
 /// Tracking impact: patches, matched comparisons, notes, work × health.
 pub mod impact;
+/// Importing Nomis, Stat-Xplore and community-template CSV files as indicators and overlays.
+pub mod import;
 pub mod layout;
 pub mod model;
 pub mod render;

@@ -12,6 +12,7 @@ export function readSettings(root) {
   const budgets = toml.budgets ?? {};
   const charts = toml.charts ?? {};
   const analysis = toml.analysis ?? {};
+  const importer = toml.import ?? {};
   return {
     build: {
       target: build.target ?? 'web',
@@ -22,12 +23,14 @@ export function readSettings(root) {
     },
     charts: { features: charts.features ?? ['chart-shell'], outName: charts['out-name'] ?? 'atlas_charts' },
     analysis: { features: analysis.features ?? ['analysis-shell'], outName: analysis['out-name'] ?? 'atlas_analysis' },
+    importer: { features: importer.features ?? ['import-shell'], outName: importer['out-name'] ?? 'atlas_import' },
     wasmOpt: { enabled: wasmOpt.enabled ?? true, args: wasmOpt.args ?? ['-Oz'] },
     budgets: {
       totalGzip: budgets['total-gzip'] ?? Infinity,
       dataGzip: budgets['data-gzip'] ?? Infinity,
       chartsGzip: budgets['charts-gzip'] ?? Infinity,
       analysisGzip: budgets['analysis-gzip'] ?? Infinity,
+      importGzip: budgets['import-gzip'] ?? Infinity,
     },
   };
 }
@@ -66,19 +69,21 @@ export function measure(outDir, root, settings) {
   };
   const charts = module(settings.charts.outName);
   const analysis = module(settings.analysis.outName);
+  const importer = module(settings.importer.outName);
   const total = { raw: wasm.raw + js.raw, gzip: wasm.gzip + js.gzip };
   const overBudget = [];
   if (total.gzip > settings.budgets.totalGzip) overBudget.push(`total ${total.gzip} B gzip > ${settings.budgets.totalGzip} B`);
   if (data.gzip > settings.budgets.dataGzip) overBudget.push(`data ${data.gzip} B gzip > ${settings.budgets.dataGzip} B`);
   if (charts.gzip > settings.budgets.chartsGzip) overBudget.push(`charts ${charts.gzip} B gzip > ${settings.budgets.chartsGzip} B`);
   if (analysis.gzip > settings.budgets.analysisGzip) overBudget.push(`analysis ${analysis.gzip} B gzip > ${settings.budgets.analysisGzip} B`);
+  if (importer.gzip > settings.budgets.importGzip) overBudget.push(`import ${importer.gzip} B gzip > ${settings.budgets.importGzip} B`);
   let postcodes = null;
   try {
     postcodes = sizeOf(join(outDir, 'data', 'postcodes.json'));
   } catch {
     postcodes = null;
   }
-  return { wasm, js, data, total, charts, analysis, postcodes, overBudget };
+  return { wasm, js, data, total, charts, analysis, importer, postcodes, overBudget };
 }
 
 const kb = (n) => `${(n / 1000).toFixed(1)} kB`;
@@ -93,10 +98,11 @@ export function formatSizes(s, settings) {
   ];
   rows.push(['chart module (on demand)', s.charts]);
   rows.push(['analysis module (on demand)', s.analysis]);
+  rows.push(['import module (on demand)', s.importer]);
   if (s.postcodes) rows.push(['postcode index (on demand)', s.postcodes]);
   const lines = rows.map(([name, v]) => `${name.padEnd(28)} ${kb(v.raw).padStart(10)} raw ${kb(v.gzip).padStart(9)} gzip`);
   lines.push(
-    `budgets: total ≤ ${kb(settings.budgets.totalGzip)} gzip, data ≤ ${kb(settings.budgets.dataGzip)} gzip, charts ≤ ${kb(settings.budgets.chartsGzip)} gzip, analysis ≤ ${kb(settings.budgets.analysisGzip)} gzip`,
+    `budgets: total ≤ ${kb(settings.budgets.totalGzip)} gzip, data ≤ ${kb(settings.budgets.dataGzip)} gzip, charts ≤ ${kb(settings.budgets.chartsGzip)} gzip, analysis ≤ ${kb(settings.budgets.analysisGzip)} gzip, import ≤ ${kb(settings.budgets.importGzip)} gzip`,
   );
   return lines.join('\n');
 }

@@ -35,6 +35,7 @@ function buildModule(moduleFeatures, name) {
 buildModule(features, outName);
 buildModule(settings.charts.features, settings.charts.outName);
 buildModule(settings.analysis.features, settings.analysis.outName);
+buildModule(settings.importer.features, settings.importer.outName);
 
 // 3. dist/: the element's modules and the glue bundled into one minified ES module (one request,
 // ~40% smaller than the separate files), the static pages, then the optimised wasm.
@@ -73,12 +74,12 @@ for (const name of readdirSync(join(root, 'www'))) {
   if (name === 'lib' || name === 'work-health-atlas.js') continue;
   cpSync(join(root, 'www', name), join(outDir, name), { recursive: true });
 }
-for (const name of [settings.charts.outName, settings.analysis.outName]) cpSync(join(stage, `${name}.js`), join(outDir, `${name}.js`));
+for (const name of [settings.charts.outName, settings.analysis.outName, settings.importer.outName]) cpSync(join(stage, `${name}.js`), join(outDir, `${name}.js`));
 // The core's glue also as a file of its own, loaded only after a panic: a fresh module instance
 // is made by importing it under a new URL (www/lib/core.js). Not part of the default download.
 const glue = await transform(readFileSync(join(stage, `${outName}.js`), 'utf8'), { format: 'esm', minify: true, target: 'es2022', legalComments: 'none' });
 writeFileSync(join(outDir, `${outName}.js`), glue.code);
-for (const name of [outName, settings.charts.outName, settings.analysis.outName]) {
+for (const name of [outName, settings.charts.outName, settings.analysis.outName, settings.importer.outName]) {
   const wasmOut = join(outDir, `${name}_bg.wasm`);
   if (settings.wasmOpt.enabled) {
     const wasmOpt = join(root, 'node_modules', '.bin', 'wasm-opt');
@@ -89,7 +90,7 @@ for (const name of [outName, settings.charts.outName, settings.analysis.outName]
   }
 }
 mkdirSync(join(outDir, 'data'), { recursive: true });
-for (const file of ['atlas.json', 'postcodes.json']) {
+for (const file of ['atlas.json', 'postcodes.json', 'lookups.json']) {
   const from = join(root, 'data', file);
   if (existsSync(from)) cpSync(from, join(outDir, 'data', file));
 }
@@ -109,7 +110,7 @@ writeFileSync(
       module: './work-health-atlas.js',
       types: './work-health-atlas.d.ts',
       exports: { '.': { types: './work-health-atlas.d.ts', default: './work-health-atlas.js' }, './embed-resize.js': './embed-resize.js' },
-      files: ['work-health-atlas.js', 'work-health-atlas.d.ts', `${outName}_bg.wasm`, `${outName}.js`, `${settings.charts.outName}.js`, `${settings.charts.outName}_bg.wasm`, `${settings.analysis.outName}.js`, `${settings.analysis.outName}_bg.wasm`, 'chunks/', 'data/', 'embed.html', 'embed.css', 'embed-frame.js', 'embed-resize.js', 'favicon.svg'],
+      files: ['work-health-atlas.js', 'work-health-atlas.d.ts', `${outName}_bg.wasm`, `${outName}.js`, `${settings.charts.outName}.js`, `${settings.charts.outName}_bg.wasm`, `${settings.analysis.outName}.js`, `${settings.analysis.outName}_bg.wasm`, `${settings.importer.outName}.js`, `${settings.importer.outName}_bg.wasm`, 'chunks/', 'data/', 'embed.html', 'embed.css', 'embed-frame.js', 'embed-resize.js', 'favicon.svg'],
       sideEffects: ['./work-health-atlas.js'],
     },
     null,

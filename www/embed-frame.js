@@ -4,13 +4,13 @@
 // are set as attributes (text), never as HTML.
 //
 // Anyone can write a link to this page, so its query string is not the partner's word: files
-// named by `src`, `patch-src` and `notes-src` are fetched only from this page's own origin and
-// from origins the partner lists in embed.html's `work-health-atlas-allowed-origins` meta tag
-// (space-separated), checked again after redirects. A file from anywhere else is refused with a
+// named by `src`, `patch-src`, `notes-src` and `series-src` are fetched only from this page's own
+// origin and from origins the partner lists in embed.html's `work-health-atlas-allowed-origins`
+// meta tag (space-separated), checked again after redirects. A file from anywhere else is refused with a
 // recoverable `atlas-error` (`src-origin-refused`) and the atlas's own data stays on show.
 import './work-health-atlas.js';
 
-const OPTIONS = ['indicator', 'geography', 'period', 'area', 'view', 'controls', 'height', 'src', 'prefetch', 'patch-src', 'notes-src'];
+const OPTIONS = ['indicator', 'geography', 'period', 'area', 'view', 'controls', 'height', 'src', 'prefetch', 'patch-src', 'notes-src', 'series-src'];
 const params = new URLSearchParams(window.location.search);
 const atlas = document.createElement('work-health-atlas');
 const listed = document.querySelector('meta[name="work-health-atlas-allowed-origins"]')?.content ?? '';

@@ -15,6 +15,9 @@ mod charts;
 /// The map module's exported handle (built with the `map-shell` feature).
 #[cfg(feature = "map-shell")]
 mod handle;
+/// The data importer's handle (built with the `import-shell` feature).
+#[cfg(feature = "import-shell")]
+mod import;
 /// Text measurement on the canvas for plotters (no inline styles).
 #[cfg(any(feature = "chart-shell", feature = "analysis-shell"))]
 mod measure;
@@ -30,3 +33,5 @@ pub use analysis::AnalysisHandle;
 pub use charts::ChartHandle;
 #[cfg(feature = "map-shell")]
 pub use handle::AtlasHandle;
+#[cfg(feature = "import-shell")]
+pub use import::Importer;

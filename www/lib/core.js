@@ -84,7 +84,7 @@ export function retireCore(core) {
 const onDemand = new Map();
 
 /** A wasm module loaded on demand, once per page (a failed load may be tried again later). */
-function loadOnDemand(name) {
+export function loadOnDemand(name) {
   if (!onDemand.has(name)) {
     const loading = import(assetUrl(`${name}.js`).href).then(async (module) => {
       await module.default({ module_or_path: assetUrl(`${name}_bg.wasm`) });

@@ -1,13 +1,13 @@
 // <work-health-atlas>: the custom element. It owns the DOM, every event listener and the animation
 // frame; the wasm core owns the data, the state and the drawing. All data-derived text is set with
 // textContent, never parsed as HTML.
-import { loadCore, loadPostcodeIndex, embeddedBundle, loadCharts, loadAnalysis, retireCore } from './core.js';
+import { loadCore, loadPostcodeIndex, embeddedBundle, loadCharts, loadAnalysis, retireCore, loadOnDemand, assetUrl } from './core.js';
 import { atlasStyleSheet } from './styles.js';
 import { Controls } from './controls.js';
 import { SearchBox } from './search-box.js';
 import { Panel } from './panel.js';
 import { MapInput } from './map-input.js';
-import { parseView, parseControls, parseHeight, hashKey, readHash, writeHash, draftKey, hasImpactWork } from './embed-options.js';
+import { parseView, parseControls, parseHeight, hashKey, readHash, writeHash, draftKey, hasImpactWork, hasDraft } from './embed-options.js';
 import { buildUi, renderCaption, renderLegend, renderTooltip, showError, showLoading, hideStatus } from './ui.js';
 
 /** This page's address with `hash` in place of its own. */
@@ -17,7 +17,7 @@ const withHash = (hash) => window.location.href.replace(/#.*/, '') + hash;
 const live = new Set();
 
 export class AtlasElement extends HTMLElement {
-  static observedAttributes = ['indicator', 'geography', 'period', 'area', 'src', 'view', 'controls', 'height', 'sync-url', 'patch', 'patch-src', 'notes-src'];
+  static observedAttributes = ['indicator', 'geography', 'period', 'area', 'src', 'view', 'controls', 'height', 'sync-url', 'patch', 'patch-src', 'notes-src', 'series-src'];
 
   #ui;
   #controls;
@@ -48,6 +48,9 @@ export class AtlasElement extends HTMLElement {
   #extension = null;
   // This widget's bundle, to rebuild its handle on a fresh module after a panic (#move).
   #bundle = null;
+  // Data added in this page (add-data.js), and the view to keep when the widget reloads with it.
+  #added = false;
+  #keep = null;
   #prefetchedResolve;
   /** Resolves when the page's prefetch for offline use has settled (false with `prefetch="none"`). */
   prefetched = new Promise((resolve) => {
@@ -121,6 +124,14 @@ export class AtlasElement extends HTMLElement {
     for (const button of this.#ui.exportBar.querySelectorAll('button')) {
       button.addEventListener('click', () => this.#export(button.dataset.export));
     }
+    // Files dropped anywhere on the widget are added as data.
+    for (const type of ['dragover', 'drop']) {
+      this.#ui.root.addEventListener(type, (event) => {
+        if (!event.dataTransfer?.types.includes('Files')) return;
+        event.preventDefault();
+        if (type === 'drop') this.#addData(event.dataTransfer.files);
+      });
+    }
   }
 
   connectedCallback() {
@@ -144,7 +155,7 @@ export class AtlasElement extends HTMLElement {
 
   attributeChangedCallback(name, oldValue, newValue) {
     if (oldValue === newValue || !this.isConnected) return;
-    if (name === 'src') {
+    if (name === 'src' || name === 'series-src') {
       this.#releaseHandle();
       this.#load();
       return;
@@ -316,7 +327,9 @@ export class AtlasElement extends HTMLElement {
       if (token === this.#loadToken) this.#fail(error.code || 'src-failed', error.message, error.issues);
       return;
     }
-    const bundle = got.bundle ?? embeddedBundle(core);
+    let bundle = got.bundle ?? embeddedBundle(core);
+    // Added data (series-src, this page's draft) loads its code only when there is some.
+    if (this.#added || this.getAttribute('series-src') || hasDraft(this, ':data')) bundle = await (await import('./add-data.js')).withAddedData(this.#adder(), bundle);
     if (token !== this.#loadToken || !this.isConnected) return;
     // A refused origin is a link's doing, not the page's: the atlas's own figures stay.
     if (got.refused) this.#warn(got.refused.code, got.refused.message);
@@ -328,15 +341,18 @@ export class AtlasElement extends HTMLElement {
     this.#bundle = bundle;
     live.add(this);
     this.#controls.setCatalogue(handle.catalogue());
+    const keep = this.#keep;
+    this.#keep = null;
     this.#applyView(
-      {
+      keep ?? {
         indicator: this.getAttribute('indicator'),
         geography: this.getAttribute('geography'),
         period: this.getAttribute('period'),
       },
       false,
     );
-    if (this.getAttribute('area')) this.#applyArea(this.getAttribute('area'), false);
+    const area = keep ? keep.area : this.getAttribute('area');
+    if (area) this.#applyArea(area, false);
     this.#restoreFromHash(false);
     hideStatus(this.#ui);
     this.#refreshText();
@@ -438,13 +454,7 @@ export class AtlasElement extends HTMLElement {
       try {
         this.#handle.setView(key === 'indicator' ? value : undefined, key === 'geography' ? value : undefined, key === 'period' ? value : undefined);
       } catch (error) {
-        if (error instanceof WebAssembly.RuntimeError) {
-          this.#call(() => {
-            throw error;
-          });
-          return;
-        }
-        this.#warn(error.code || 'invalid-attribute', `${error.message}; showing the default instead.`);
+        if (this.#recover(error, 'invalid-attribute', '; showing the default instead.')) return;
       }
     }
     this.#refreshText();
@@ -460,13 +470,7 @@ export class AtlasElement extends HTMLElement {
     try {
       info = this.#handle.locate(code);
     } catch (error) {
-      if (error instanceof WebAssembly.RuntimeError) {
-        this.#call(() => {
-          throw error;
-        });
-      } else {
-        this.#warn(error.code || 'unknown-area', error.message);
-      }
+      this.#recover(error, 'unknown-area');
       return null;
     }
     this.#refreshText();
@@ -506,15 +510,18 @@ export class AtlasElement extends HTMLElement {
     this.#emit('atlas-change', this.#stateObject());
   }
 
-  /** Reports an error thrown by the core that left the view usable; a trap is fatal. */
-  #recover(error) {
-    if (error instanceof WebAssembly.RuntimeError) {
+  /**
+   * Reports an error thrown by the core that left the view usable (as `code` unless it names its
+   * own); a trap is fatal instead. Returns whether it was a trap.
+   */
+  #recover(error, code = 'invalid-value', suffix = '') {
+    const trap = error instanceof WebAssembly.RuntimeError;
+    if (trap)
       this.#call(() => {
         throw error;
       });
-    } else {
-      this.#warn(error.code || 'invalid-value', error.message);
-    }
+    else this.#warn(error.code || code, error.message + suffix);
+    return trap;
   }
 
   /** A search result was chosen: select it (switching layer if needed) and say what happened. */
@@ -593,8 +600,34 @@ export class AtlasElement extends HTMLElement {
   }
 
   async #export(kind) {
-    (await this.#exporter()).download(kind, this.#ui.exportStatus);
+    if (kind === 'add') this.#addData();
+    else (await this.#exporter()).download(kind, this.#ui.exportStatus);
   }
+
+  /** Opens "Add data" (add-data.js, loaded now), adding `files` when given. */
+  async #addData(files) {
+    (await import('./add-data.js')).openAddData(this.#adder(), files);
+  }
+
+  /** What add-data.js needs of this widget. */
+  #adder() {
+    return {
+      element: this,
+      ui: this.#ui,
+      bundle: () => this.#bundle,
+      loadOnDemand,
+      assetUrl,
+      draftKey: draftKey(this),
+      // Reloads with the added data, showing indicator `id` (on its finest layer) and the area.
+      reload: (id) => {
+        this.#keep = id && { indicator: id, area: this.state?.area };
+        this.#added = true;
+        this.#releaseHandle();
+        this.#load();
+      },
+    };
+  }
+
 
   #announceSelection(info) {
     this.#panel.render();
@@ -603,11 +636,16 @@ export class AtlasElement extends HTMLElement {
     this.#emit('atlas-change', this.#stateObject());
   }
 
-  #refreshText() {
-    if (!this.#handle) return;
+  /** The caption and the legend: all a period preview changes. */
+  #renderKey() {
     const caption = this.#handle.caption();
     renderCaption(this.#ui, caption, this.#dataFrom);
     renderLegend(this.#ui, this.#handle.legend(), caption.unit);
+  }
+
+  #refreshText() {
+    if (!this.#handle) return;
+    this.#renderKey();
     this.#controls.sync(this.#handle.state(), (from) => this.#handle.changeRefusal(from));
     this.#panel.render();
     this.#table?.render();
@@ -684,9 +722,7 @@ export class AtlasElement extends HTMLElement {
       if (this.#committedPeriod === null) this.#committedPeriod = current;
       if (id !== current) this.#call(() => this.#handle.setView(undefined, undefined, id));
     }
-    const caption = this.#handle.caption();
-    renderCaption(this.#ui, caption, this.#dataFrom);
-    renderLegend(this.#ui, this.#handle.legend(), caption.unit);
+    this.#renderKey();
     this.#schedule(true, true);
   }
 

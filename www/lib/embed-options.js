@@ -80,13 +80,17 @@ export function draftKey(element) {
   return `work-health-atlas:draft:${location.pathname}#${element.id || 'atlas'}`;
 }
 
-/** True when the page gives a patch or notes, or a draft was saved here before. */
-export function hasImpactWork(element) {
-  if (['patch', 'patch-src', 'notes-src'].some((name) => element.hasAttribute(name))) return true;
+/** True when a draft (`suffix` '' for the patch and notes, ':data' for added data) was saved here. */
+export function hasDraft(element, suffix = '') {
   try {
-    return localStorage.getItem(draftKey(element)) !== null;
+    return localStorage.getItem(draftKey(element) + suffix) !== null;
   } catch {
     // Storage blocked (privacy settings, sandboxed frame): there is no draft to load.
     return false;
   }
+}
+
+/** True when the page gives a patch or notes, or a draft was saved here before. */
+export function hasImpactWork(element) {
+  return ['patch', 'patch-src', 'notes-src'].some((name) => element.hasAttribute(name)) || hasDraft(element);
 }

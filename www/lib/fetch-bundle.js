@@ -99,6 +99,19 @@ function refuseOrigin(what, url, origins) {
  * endless or huge response never sits in memory.
  */
 export async function fetchJsonFrom(src, base, what = 'data file', limit = MAX_BUNDLE_BYTES, { origins = null } = {}) {
+  const { text, url } = await fetchTextFrom(src, base, what, limit, { origins });
+  try {
+    return { json: JSON.parse(text), url };
+  } catch (error) {
+    throw new BundleError('invalid-json', `The ${what} ${url.href} is not valid JSON: ${error.message}`);
+  }
+}
+
+/**
+ * The checks of `fetchJsonFrom` for a UTF-8 text file: `{ text, url }`. With `csv` a CSV file
+ * (`text/csv`) is accepted as well as JSON (added data, `series-src`).
+ */
+export async function fetchTextFrom(src, base, what, limit, { origins = null, csv = false } = {}) {
   let url;
   try {
     url = new URL(src, base);
@@ -130,24 +143,18 @@ export async function fetchJsonFrom(src, base, what = 'data file', limit = MAX_B
       throw new BundleError(code, `The ${what} ${url.href} could not be loaded (HTTP ${response.status}).`);
     }
     const type = (response.headers.get('content-type') || '').toLowerCase();
-    if (type && !type.includes('json') && !type.includes('octet-stream') && !type.startsWith('text/plain')) {
-      throw new BundleError('src-wrong-type', `The ${what} ${url.href} is "${type}", not JSON.`);
+    if (type && !type.includes('json') && !type.includes('octet-stream') && !type.startsWith('text/plain') && !(csv && type.includes('csv'))) {
+      throw new BundleError('src-wrong-type', `The ${what} ${url.href} is "${type}", not ${csv ? 'JSON or CSV' : 'JSON'}.`);
     }
     const length = Number(response.headers.get('content-length') || 0);
     if (length > limit) {
       throw new BundleError('src-too-large', `The ${what} is ${length} bytes; the limit is ${limit}.`);
     }
     const bytes = await readLimited(response, limit, what, controller);
-    let text;
     try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+      return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), url: finalUrl };
     } catch {
       throw new BundleError('invalid-json', `The ${what} ${url.href} is not UTF-8 text.`);
-    }
-    try {
-      return { json: JSON.parse(text), url: finalUrl };
-    } catch (error) {
-      throw new BundleError('invalid-json', `The ${what} ${url.href} is not valid JSON: ${error.message}`);
     }
   } catch (error) {
     if (error.name === 'AbortError') {

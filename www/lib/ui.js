@@ -43,6 +43,7 @@ export function buildUi(controls, search, panel) {
     exportButton('Chart as PNG', 'chart-png'),
     exportButton('Chart as SVG', 'chart-svg'),
     exportButton('Copy link', 'link'),
+    exportButton('Add data', 'add'),
   ]);
   const exportStatus = h('p', { class: 'export-status', role: 'status', 'aria-live': 'polite' });
   const live = h('div', { class: 'visually-hidden', 'aria-live': 'polite', 'aria-atomic': 'true' });

@@ -34,7 +34,19 @@ const TYPES = {
   '.wasm': 'application/wasm',
   '.png': 'image/png',
   '.svg': 'image/svg+xml',
+  '.csv': 'text/csv; charset=utf-8',
 };
+
+let synthetic = null;
+const stored = new Map();
+/** The SYNTHETIC import files (tests/e2e/support/synthetic-import.mjs), made once, on first use. */
+async function syntheticFile(name) {
+  synthetic ??= import('./synthetic-import.mjs').then(async (m) => {
+    const bundle = JSON.parse(await readFile(join(repoRoot, 'data', 'atlas.json'), 'utf8'));
+    return m.syntheticFiles(bundle);
+  });
+  return (await synthetic)[name];
+}
 
 function mapPath(urlPath) {
   const path = decodeURIComponent(urlPath.split('?')[0]);
@@ -90,13 +102,36 @@ export async function startServer({ hostFor = null } = {}) {
 }
 
 /**
- * Routes for the hardening tests: `/__redirect?to=URL` answers 302 to URL (a same-origin address
+ * Routes for the tests: `/__synthetic/NAME` serves a SYNTHETIC file to add as data (see
+ * synthetic-import.mjs; e.g. NM_162_1_SYNTHETIC.data.csv); `/__store/NAME` keeps what a test
+ * PUTs there and serves it back; `/__redirect?to=URL` answers 302 to URL (a same-origin address
  * that sends the browser elsewhere); `/__stream?bytes=N` streams N bytes of JSON-looking text in
  * chunks, without a length, stopping as soon as the client goes away; `/embed-allowing.html?
  * allow=ORIGIN` is embed.html with ORIGIN in its allow-list. Returns true when handled.
  */
 function testRoute(req, res) {
   const url = new URL(req.url, 'http://127.0.0.1');
+  if (url.pathname.startsWith('/__store/')) {
+    // A file a test saved (PUT) and a page fetches back (GET), e.g. a downloaded overlay file.
+    const name = url.pathname.slice('/__store/'.length);
+    if (req.method === 'PUT') {
+      const parts = [];
+      req.on('data', (part) => parts.push(part));
+      req.on('end', () => {
+        stored.set(name, Buffer.concat(parts));
+        res.writeHead(204, { 'access-control-allow-origin': '*' }).end();
+      });
+    } else if (stored.has(name)) res.writeHead(200, { 'content-type': 'application/json', 'access-control-allow-origin': '*' }).end(stored.get(name));
+    else res.writeHead(404).end();
+    return true;
+  }
+  if (url.pathname.startsWith('/__synthetic/')) {
+    syntheticFile(decodeURIComponent(url.pathname.slice('/__synthetic/'.length))).then((body) => {
+      if (body === undefined) res.writeHead(404).end();
+      else res.writeHead(200, { 'content-type': TYPES['.csv'], 'access-control-allow-origin': '*' }).end(body);
+    });
+    return true;
+  }
   if (url.pathname === '/__redirect') {
     res.writeHead(302, { location: url.searchParams.get('to') ?? '/', 'access-control-allow-origin': '*' }).end();
     return true;

@@ -1,0 +1,74 @@
+//! The data importer's handle (a fourth wasm, `import-shell`, loaded only when someone adds data
+//! or the page names `series-src`): reads Nomis, Stat-Xplore and community-template CSV files and
+//! overlay files into indicators of the bundle schema (`crate::import`), against the bundle the
+//! page already holds. Everything crosses the boundary as JSON text: the module then carries one
+//! deserialiser per type (serde_json, which the overlay files need anyway) instead of two, which
+//! keeps it about a third smaller than with serde-wasm-bindgen beside it.
+
+use crate::import::{self, Reference, SeriesMeta};
+use crate::model::bundle::{Bundle, Indicator};
+use wasm_bindgen::prelude::*;
+
+/// A JS `Error` with a stable `code`.
+fn fail(code: &str, message: &str) -> JsValue {
+    let js = js_sys::Error::new(message);
+    let _ = js_sys::Reflect::set(&js, &"code".into(), &code.into());
+    js.into()
+}
+
+fn parse<T: serde::de::DeserializeOwned>(text: &str, what: &str) -> Result<T, JsValue> {
+    serde_json::from_str(text).map_err(|e| fail("invalid-value", &format!("{what}: {e}")))
+}
+
+fn json<T: serde::Serialize>(value: &T) -> Result<String, JsValue> {
+    serde_json::to_string(value).map_err(|e| fail("internal-error", &e.to_string()))
+}
+
+/// The importer of one widget: its base bundle (without added data) and the lookups file
+/// (residents 16–64 and the LSOA 2011 → 2021 lookup).
+#[wasm_bindgen]
+pub struct Importer {
+    bundle: Bundle,
+    reference: Reference,
+}
+
+#[wasm_bindgen]
+impl Importer {
+    /// `bundle`: the widget's bundle without added indicators, as JSON text; `reference`: the
+    /// text of `data/lookups.json`.
+    #[wasm_bindgen(constructor)]
+    pub fn new(bundle: &str, reference: &str) -> Result<Importer, JsValue> {
+        Ok(Importer {
+            bundle: parse(bundle, "bundle")?,
+            reference: Reference::from_json(reference).map_err(|e| fail("invalid-value", &format!("lookups: {e}")))?,
+        })
+    }
+
+    /// Reads one CSV file. Returns the JSON of `{ layout, indicators, problems, rows_read,
+    /// rows_kept, needs_meta, summary }`; `meta` is the short form's answers as JSON, if given.
+    #[wasm_bindgen(js_name = importFile)]
+    pub fn import_file(&self, file_name: &str, text: &str, meta: Option<String>) -> Result<String, JsValue> {
+        let meta: Option<SeriesMeta> = meta.map(|m| parse(&m, "form")).transpose()?;
+        json(&import::import_file(&self.bundle, &self.reference, file_name, text, meta.as_ref()))
+    }
+
+    /// Checks an overlay file's text (named `origin` in messages); the JSON of
+    /// `{ indicators, problems }`.
+    #[wasm_bindgen(js_name = checkOverlay)]
+    pub fn check_overlay(&self, text: &str, origin: &str) -> Result<String, JsValue> {
+        json(&import::check_overlay(&self.bundle, text, origin))
+    }
+
+    /// The overlay file (JSON text) holding `indicators` (a JSON array of indicators).
+    #[wasm_bindgen(js_name = overlayJson)]
+    pub fn overlay_json(indicators: &str, synthetic: bool) -> Result<String, JsValue> {
+        let indicators: Vec<Indicator> = parse(indicators, "indicators")?;
+        Ok(import::overlay_json(&indicators, synthetic))
+    }
+
+    /// The blank community template (CSV text).
+    #[wasm_bindgen(js_name = templateCsv)]
+    pub fn template_csv() -> String {
+        import::template_csv()
+    }
+}
