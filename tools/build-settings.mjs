@@ -23,7 +23,7 @@ export function readSettings(root) {
     },
     charts: { features: charts.features ?? ['chart-shell'], outName: charts['out-name'] ?? 'atlas_charts' },
     analysis: { features: analysis.features ?? ['analysis-shell'], outName: analysis['out-name'] ?? 'atlas_analysis' },
-    importer: { features: importer.features ?? ['import-shell'], outName: importer['out-name'] ?? 'atlas_import' },
+    importer: { features: importer.features ?? ['import-shell'], outName: importer['out-name'] ?? 'atlas_import', profile: importer.profile ?? null },
     wasmOpt: { enabled: wasmOpt.enabled ?? true, args: wasmOpt.args ?? ['-Oz'] },
     budgets: {
       totalGzip: budgets['total-gzip'] ?? Infinity,

@@ -16,14 +16,15 @@ const SHOWN_PROBLEMS = 40;
 
 const sheet = new CSSStyleSheet();
 /**
- * Per element: `{ base, added, panel, memory }` — the bundle without added data, the added
- * indicators, the panel, and the overlay text kept in memory (storage may be blocked).
+ * Per element: `{ base, added, checked, panel, memory, importer, importerBase }` — the bundle
+ * without added data, the added indicators, those saved (checked) in this page, the panel, the
+ * overlay text kept in memory (storage may be blocked), and the importer for `importerBase`.
  */
 const states = new WeakMap();
 let lookups = null;
 
 function stateOf(element) {
-  if (!states.has(element)) states.set(element, { base: null, added: [], panel: null, memory: null });
+  if (!states.has(element)) states.set(element, { base: null, added: [], checked: [], panel: null, memory: null, importer: null, importerBase: null });
   return states.get(element);
 }
 
@@ -46,6 +47,30 @@ function loadLookups(host) {
     lookups = null;
   });
   return lookups;
+}
+
+/**
+ * The element's importer for its base bundle, made once and kept (reading the bundle into it
+ * takes tens of milliseconds); a new base (another `src`) makes a new one.
+ */
+function sharedImporter(host, state) {
+  const base = state.base ?? host.bundle();
+  if (state.importerBase !== base) {
+    state.importer?.then((old) => old.free(), () => {});
+    state.importerBase = base;
+    state.importer = importerFor(host, base);
+    state.importer.catch(() => {
+      state.importerBase = null;
+    });
+  }
+  return state.importer;
+}
+
+/** A few rows in the Nomis API layout, read once when the panel opens (see `warmUp`). */
+function warmUpCsv(bundle) {
+  const code = bundle.geographies[0]?.areas[0]?.code ?? 'E01000001';
+  const rows = ['2024-01', '2024-02', '2024-03'].map((m) => `${m},${m},${code},2021 super output areas - lower layer,Total,All categories: Age 16+,Claimant count,Value,5,A`);
+  return ['DATE,DATE_NAME,GEOGRAPHY_CODE,GEOGRAPHY_TYPE,GENDER_NAME,AGE_NAME,MEASURE_NAME,MEASURES_NAME,OBS_VALUE,OBS_STATUS', ...rows].join('\n');
 }
 
 /** An importer for this bundle (the module and the lookups load on first use). */
@@ -87,7 +112,9 @@ function readDraftText(host) {
 
 /** Keeps the added indicators as this page's draft; returns a message when the browser refused. */
 function saveDraft(host, overlayText) {
-  stateOf(host.element).memory = overlayText;
+  const state = stateOf(host.element);
+  state.memory = overlayText;
+  state.checked = state.added;
   try {
     if (overlayText === null) localStorage.removeItem(dataKey(host));
     else localStorage.setItem(dataKey(host), overlayText);
@@ -115,18 +142,18 @@ export async function withAddedData(host, bundle) {
     if (result.status === 'fulfilled') sources.push({ name: result.value.url.href, text: result.value.text });
     else problems.push(`${urls[i]}: ${result.reason.message}`);
   });
-  const draft = state.memory ?? readDraftText(host);
+  // Data added in this page was checked when it was read: only a stored draft is read again.
+  let added = state.memory ? [...state.checked] : [];
+  const draft = state.memory ? null : readDraftText(host);
   if (draft) sources.push({ name: 'the draft saved in this browser', text: draft, draft: true });
-  let added = [];
   if (sources.length) {
     try {
-      const importer = await importerFor(host, bundle);
+      const importer = await sharedImporter(host, state);
       for (const source of sources) {
         const { indicators, errors } = readSource(importer, source);
         added.push(...indicators);
         problems.push(...errors);
       }
-      importer.free();
     } catch (error) {
       problems.push(`The data importer could not be loaded: ${error.message}`);
     }
@@ -164,7 +191,21 @@ export function openAddData(host, files) {
   if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
   state.panel ??= new AddDataPanel(host, state);
   state.panel.open();
+  warmUp(host, state);
   if (files?.length) state.panel.addFiles([...files]);
+}
+
+/**
+ * While the person picks a file, the importer is made and reads a few rows once, so the
+ * browser has compiled the reading code by the time the real file arrives (the first call into
+ * a fresh wasm module runs several times slower than later ones).
+ */
+function warmUp(host, state) {
+  if (state.warm) return;
+  state.warm = sharedImporter(host, state).then(
+    (importer) => importer.importFile('warm-up.csv', warmUpCsv(state.base ?? host.bundle())),
+    () => (state.warm = null),
+  );
 }
 
 class AddDataPanel {
@@ -279,7 +320,7 @@ class AddDataPanel {
     const started = performance.now();
     let importer;
     try {
-      importer = await importerFor(this.host, this.state.base ?? this.host.bundle());
+      importer = await sharedImporter(this.host, this.state);
     } catch (error) {
       this.say(`The data importer could not be loaded: ${error.message}`);
       return;
@@ -308,8 +349,6 @@ class AddDataPanel {
     } catch (error) {
       this.say(`${file.name} could not be read: ${error.message}`);
       return;
-    } finally {
-      importer.free();
     }
     this.pending = null;
     this.form.hidden = true;
