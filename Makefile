@@ -26,7 +26,7 @@ help:
 	@echo "make demo   - build and serve the demo on http://127.0.0.1:$(PORT)"
 	@echo "make test   - run every test suite"
 	@echo "make build  - build dist/"
-	@echo "make data   - rebuild data/ from $(RAW)"
+	@echo "make data   - rebuild data/ from $(RAW) (OVERLAYS=\"a.json b.json\" folds overlay files in)"
 	@echo "make bench  - benchmark against Leaflet at 1k, 10k and 35k polygons (target/bench/)"
 
 setup: setup-rust setup-bindgen setup-node
@@ -92,8 +92,9 @@ check-data:
 	  echo "data/ rebuilds byte-identically from $(RAW)"; \
 	else echo "skipped: $(RAW) not found, data/ not rebuilt"; fi
 
+# OVERLAYS="a.json b.json" folds overlay files (made by `databuild import`) into the bundle.
 data:
-	cargo run --locked --release -p databuild -- build --raw "$(RAW)" --out data
+	cargo run --locked --release -p databuild -- build --raw "$(RAW)" --out data $(foreach o,$(OVERLAYS),--overlay $(o))
 
 # Benchmark against a Leaflet choropleth (tools/bench/README.md): prints the table and writes
 # target/bench/results.json and results.md.

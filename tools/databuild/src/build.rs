@@ -1,11 +1,13 @@
-//! The whole build: read and check every raw input, assemble the bundle, run the widget's own
-//! validation on it, and write `atlas.json`, `postcodes.json` and `lookups.json`.
+//! The whole build: read and check every raw input, assemble the bundle, fold in any overlay
+//! files (`--overlay`, see [`crate::overlays`]), run the widget's own validation on it, and write
+//! `atlas.json`, `postcodes.json` and `lookups.json`.
 
 use crate::areas::{self, Layers};
 use crate::convert::{self, read_lookup};
 use crate::diag::Diagnostics;
 use crate::geojson::{self, Feature};
 use crate::imd::Domain;
+use crate::overlays::OverlayText;
 use crate::{census, comparators, deprivation, health_index, notes, population, postcodes};
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -116,11 +118,21 @@ pub struct Built {
     pub postcodes: Vec<u8>,
     /// `lookups.json` bytes (fetched by the browser's data importer only).
     pub lookups: Vec<u8>,
+    /// One line per overlay folded in, saying what it added (empty without overlays).
+    pub folded: Vec<String>,
 }
 
 /// Full build in memory: bundle + postcode index. `None` when there were errors.
 pub fn build_all(raw: &Path, diags: &mut Diagnostics) -> Option<Built> {
-    let bundle = build_bundle(raw, diags)?;
+    build_all_with(raw, &[], diags)
+}
+
+/// Full build in memory with overlay files folded into the bundle: each is checked against the
+/// bundle as built from `raw` and its indicators appended before the bundle's own checks run.
+/// With no overlays this is exactly [`build_all`]. `None` when there were errors.
+pub fn build_all_with(raw: &Path, overlays: &[OverlayText], diags: &mut Diagnostics) -> Option<Built> {
+    let mut bundle = build_bundle(raw, diags)?;
+    let folded = crate::overlays::fold(&mut bundle, overlays, diags);
     check_bundle(&bundle, diags);
     let lsoa: BTreeSet<String> =
         bundle.geographies.first().map(|g| g.areas.iter().map(|a| a.code.clone()).collect()).unwrap_or_default();
@@ -134,7 +146,7 @@ pub fn build_all(raw: &Path, diags: &mut Diagnostics) -> Option<Built> {
     let atlas = crate::output::to_json(&bundle).ok()?;
     let postcodes = crate::output::to_json(&index?).ok()?;
     let lookups = crate::output::to_json(&lookups).ok()?;
-    Some(Built { atlas, postcodes, lookups })
+    Some(Built { atlas, postcodes, lookups, folded })
 }
 
 #[cfg(test)]

@@ -1,11 +1,17 @@
 //! The Work & Health Atlas data builder: reads public source files (ONS, MHCLG) from a raw folder
-//! and writes the widget's data bundle (`data/atlas.json`) and postcode index
-//! (`data/postcodes.json`), deterministically, after checking every input.
+//! and writes the widget's data bundle (`data/atlas.json`), postcode index
+//! (`data/postcodes.json`) and importer reference data (`data/lookups.json`), deterministically,
+//! after checking every input. Overlay files can be folded into the bundle ([`overlays`]).
+//!
+//! Added data goes through the importer the browser runs (`work_health_atlas::import`): the
+//! [`import`] subcommand turns a downloaded CSV into an overlay file with it, and [`overlays`]
+//! checks overlays with it — there is no second importer here.
 
 pub mod aggregate;
 pub mod areas;
 pub mod build;
 pub mod census;
+pub mod cli;
 pub mod comparators;
 pub mod convert;
 pub mod deprivation;
@@ -14,11 +20,12 @@ pub mod geojson;
 pub mod geometry;
 pub mod health_index;
 pub mod imd;
+pub mod import;
 pub mod lookups;
 pub mod meta;
-pub mod nomis;
 pub mod notes;
 pub mod output;
+pub mod overlays;
 pub mod population;
 pub mod postcodes;
 pub mod sources;

@@ -1,23 +1,28 @@
-//! `databuild` command line: `build` writes the bundle from the raw folder; `nomis` adds a
-//! monthly series from a Nomis bulk CSV to an existing bundle.
+//! `databuild` command line: `build` writes `data/` from the raw folder, folding in any overlay
+//! files given with `--overlay`; `import` turns a downloaded CSV (Nomis, Stat-Xplore, community
+//! template) into an overlay file with the importer the browser runs (see data/README.md).
 
-use databuild::build::build_all;
+use databuild::build::build_all_with;
+use databuild::cli::Flags;
 use databuild::diag::{line, Diagnostics};
 use databuild::output::gzip_len;
+use databuild::overlays::OverlayText;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 const USAGE: &str = "usage:
-  databuild build [--raw DIR] [--out DIR]
-      DIR defaults: --raw ../shared/data/raw (relative to the workspace root), --out data
-  databuild nomis --input FILE.csv --meta META.json --out OUT.json [--bundle data/atlas.json]
-      adds a monthly per-LSOA count from a Nomis CSV (see data/README.md)";
+  databuild build [--raw DIR] [--out DIR] [--overlay OVERLAY.json]...
+      DIR defaults: --raw ../shared/data/raw (relative to the workspace root), --out data;
+      each --overlay file's indicators are checked and added to the bundle
+  databuild import --input FILE.csv --out OVERLAY.json [--meta META.json] [--bundle data/atlas.json]
+                   [--lookups data/lookups.json]
+      reads a Nomis, Stat-Xplore or community-template CSV into an overlay file (see data/README.md)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("build") => run_build(&args[1..]),
-        Some("nomis") => databuild::nomis::run(&args[1..]),
+        Some("import") => databuild::import::run(&args[1..]),
         _ => Err(USAGE.to_string()),
     };
     match result {
@@ -29,17 +34,21 @@ fn main() -> ExitCode {
     }
 }
 
-/// The value after `--name`, if given.
-pub fn flag(args: &[String], name: &str) -> Option<String> {
-    args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).cloned()
-}
-
 fn run_build(args: &[String]) -> Result<(), String> {
+    let flags = Flags::parse(args, &["--raw", "--out"], &["--overlay"], USAGE)?;
     let root = databuild::workspace_root();
-    let raw = flag(args, "--raw").map(PathBuf::from).unwrap_or_else(|| root.join("../shared/data/raw"));
-    let out = flag(args, "--out").map(PathBuf::from).unwrap_or_else(|| root.join("data"));
+    let raw = flags.one("--raw").map(PathBuf::from).unwrap_or_else(|| root.join("../shared/data/raw"));
+    let out = flags.one("--out").map(PathBuf::from).unwrap_or_else(|| root.join("data"));
+    let overlays = flags
+        .all("--overlay")
+        .iter()
+        .map(|path| {
+            let text = std::fs::read_to_string(path).map_err(|e| format!("error: overlay {path}: {e}"))?;
+            Ok(OverlayText { origin: path.clone(), text })
+        })
+        .collect::<Result<Vec<_>, String>>()?;
     let mut diags = Diagnostics::default();
-    let built = build_all(&raw, &mut diags);
+    let built = build_all_with(&raw, &overlays, &mut diags);
     for w in diags.warnings() {
         eprintln!("{}", line(w));
     }
@@ -51,6 +60,9 @@ fn run_build(args: &[String]) -> Result<(), String> {
     write(&out.join("postcodes.json"), &built.postcodes)?;
     write(&out.join("lookups.json"), &built.lookups)?;
     println!("{} warning(s)", diags.warnings().count());
+    for folded in &built.folded {
+        println!("{folded}");
+    }
     for (name, bytes) in
         [("atlas.json", &built.atlas), ("postcodes.json", &built.postcodes), ("lookups.json", &built.lookups)]
     {

@@ -39,7 +39,7 @@ impl Table {
         Self::from_reader(&mut reader, rel, diags)
     }
 
-    /// Parses CSV text (used by tests and the Nomis importer).
+    /// Parses CSV text (used by tests).
     pub fn parse(text: &str, name: &str, diags: &mut Diagnostics) -> Option<Table> {
         let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(text.as_bytes());
         Self::from_reader(&mut reader, name, diags)
