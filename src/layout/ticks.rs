@@ -14,14 +14,20 @@ pub fn label_step(periods: usize, room: usize, per_year: u8) -> usize {
     steps.iter().copied().find(|&s| periods.div_ceil(s) <= room).unwrap_or_else(|| periods.div_ceil(room).max(1))
 }
 
-/// Periods a year, guessed from the labels the atlas writes: "Mar 2024" (12), "Q1 2024" (4),
-/// anything else 1.
+/// Periods a year, guessed from the labels or ids the atlas writes: "Mar 2024" or "2024-03"
+/// (12), "Q1 2024" or "2024-Q1" (4), anything else 1.
 pub fn per_year(labels: &[String]) -> u8 {
     const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
     let first = labels.first().map(String::as_str).unwrap_or("");
-    if MONTHS.iter().any(|m| first.starts_with(m)) {
+    let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+    let (year, rest) = first.split_once('-').unwrap_or(("", ""));
+    if MONTHS.iter().any(|m| first.starts_with(m))
+        || (year.len() == 4 && digits(year) && rest.len() == 2 && digits(rest))
+    {
         12
-    } else if first.starts_with('Q') && first[1..].starts_with(|c: char| c.is_ascii_digit()) {
+    } else if (first.starts_with('Q') && first[1..].starts_with(|c: char| c.is_ascii_digit()))
+        || (year.len() == 4 && digits(year) && rest.len() == 2 && rest.starts_with('Q') && digits(&rest[1..]))
+    {
         4
     } else {
         1
@@ -55,6 +61,10 @@ mod tests {
     fn the_calendar_is_read_from_the_labels() {
         let labels = |l: &[&str]| l.iter().map(|s| s.to_string()).collect::<Vec<_>>();
         assert_eq!(per_year(&labels(&["Jan 2023", "Feb 2023"])), 12);
+        assert_eq!(per_year(&labels(&["2023-01", "2023-02"])), 12);
+        assert_eq!(per_year(&labels(&["2024-Q1"])), 4);
+        assert_eq!(per_year(&labels(&["2015", "2016"])), 1);
+        assert_eq!(per_year(&labels(&["2024-1"])), 1);
         assert_eq!(per_year(&labels(&["Q1 2024"])), 4);
         assert_eq!(per_year(&labels(&["IoD2019", "IoD2025"])), 1);
         assert_eq!(per_year(&labels(&["Q"])), 1);

@@ -142,8 +142,13 @@ pub fn draw_trend<DB: DrawingBackend>(
     root.fill(&WHITE).map_err(err)?;
     let n = spec.periods.len().max(1);
     let (y0, y1) = y_range(spec);
+    // Monthly and quarterly labels ("2024-12") are wider than the margin: room for the last one.
+    let longest = spec.periods.iter().map(|p| p.chars().count()).max().unwrap_or(1);
+    let calendar = per_year(&spec.periods);
+    let right = if calendar > 1 { (longest as u32 * 7 / 2).max(8) } else { 8 };
     let mut chart = ChartBuilder::on(root)
         .margin(8)
+        .margin_right(right)
         .x_label_area_size(28)
         .y_label_area_size(52)
         .build_cartesian_2d(-0.5f64..(n as f64 - 0.5), y0..y1)
@@ -151,8 +156,7 @@ pub fn draw_trend<DB: DrawingBackend>(
     let decimals = usize::from(spec.decimals.min(3));
     let periods = spec.periods.clone();
     // With many periods (monthly data) only every `step`-th label fits; the latest always shows.
-    let longest = periods.iter().map(|p| p.chars().count()).max().unwrap_or(1);
-    let step = label_step(n, room(root.dim_in_pixel().0, longest), per_year(&periods));
+    let step = label_step(n, room(root.dim_in_pixel().0, longest), calendar);
     chart
         .configure_mesh()
         .disable_x_mesh()

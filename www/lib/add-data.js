@@ -425,7 +425,7 @@ class AddDataPanel {
   async downloadTemplate() {
     const [{ downloadText }, module] = await Promise.all([import('./exports.js'), this.host.loadOnDemand('atlas_import')]);
     downloadText('work-health-atlas-template.csv', module.Importer.templateCsv(), 'text/csv');
-    this.say('The blank template was downloaded: one row per area and period.');
+    this.say('The blank template was downloaded. Write one row per area and period: area is a code or a name of any layer (e.g. Anfield or E05015290), period is a year (2024), a month (2024-03) or a quarter (2024-Q1), and numerator and denominator are counts (e.g. residents supported into work of those the team worked with).');
   }
 }
 
