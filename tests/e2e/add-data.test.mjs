@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { startServer, repoRoot } from './support/server.mjs';
 import { launch, openPage } from './support/browser.mjs';
 import { recordAtlasEvents, waitForRecorded } from './support/atlas.mjs';
+import { axeViolations } from './support/axe.mjs';
 import { bundle } from './support/bundle.mjs';
 import { syntheticCount, monthIndexOf, communitySample, brokenTemplate, nomisWebCsv, statXploreCsv, lsoaAreas, notCsvBytes } from './support/synthetic-import.mjs';
 
@@ -290,6 +291,39 @@ test('with the Nomis months added, a patch comparison checks the trend before th
   assert.match(view.pretrend, /^Before January 2024 .*\(12 months checked\)/, view.pretrend);
   assert.equal(view.rows, 24);
   assert.match(view.finding, /association, not proof/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('keyboard only: open Add data, choose a file, describe it and add it; the open panel passes axe', async () => {
+  const { page, errors, context } = await open('/index.html', 390);
+  // Focus the "Add data" button and press Enter: the panel opens with its heading focused.
+  await page.evaluate(() => document.querySelector('work-health-atlas').shadowRoot.querySelector('[data-export="add"]').focus());
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelector('work-health-atlas').shadowRoot.activeElement?.id === 'add-data-title');
+  // Tab to the file picker; Space opens the file chooser.
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.querySelector('work-health-atlas').shadowRoot.activeElement?.id), 'add-data-file');
+  const chooser = page.waitForEvent('filechooser');
+  await page.keyboard.press('Space');
+  await (await chooser).setFiles({ name: 'community_SYNTHETIC.csv', mimeType: 'text/csv', buffer: Buffer.from(communitySample(bundle).csv) });
+  // The short form takes focus at its first field; type, Tab through, Enter submits.
+  await page.waitForFunction(() => document.querySelector('work-health-atlas').shadowRoot.activeElement?.id === 'add-name');
+  await page.keyboard.type('SYNTHETIC supported into work');
+  for (let i = 0; i < 3; i += 1) await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.querySelector('work-health-atlas').shadowRoot.activeElement?.id), 'add-source');
+  await page.keyboard.type('SYNTHETIC team records');
+  assert.deepEqual(await axeViolations(page), [], 'the panel with its form passes axe');
+  await reloaded(page, () => page.keyboard.press('Enter'));
+  const shown = (await state(page)).indicator;
+  assert.ok(shown && !bundle.indicators.some((i) => i.id === shown), 'the new indicator is shown');
+  assert.match(await page.locator('.add-status').textContent(), /Added SYNTHETIC supported into work/);
+  assert.deepEqual(await axeViolations(page), [], 'the panel with the added list passes axe');
+  // Escape closes the panel and puts focus back on its button.
+  await page.evaluate(() => document.querySelector('work-health-atlas').shadowRoot.querySelector('.add-data button').focus());
+  await page.keyboard.press('Escape');
+  assert.equal(await page.evaluate(() => document.querySelector('work-health-atlas').shadowRoot.activeElement?.dataset.export), 'add');
+  assert.ok(await page.evaluate(() => document.querySelector('work-health-atlas').shadowRoot.querySelector('.add-data').hidden));
   assert.deepEqual(errors, []);
   await context.close();
 });

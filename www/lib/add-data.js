@@ -341,7 +341,9 @@ class AddDataPanel {
           this.form.hidden = false;
           this.renderProblems(result.problems);
           this.say(`${file.name} is in the community template. Describe the figures below, then add them.`);
+          // The suggested name is selected, so typing replaces it.
           this.name.focus();
+          this.name.select();
           return;
         }
         ({ indicators, problems, summary } = result);
