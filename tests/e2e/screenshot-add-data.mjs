@@ -15,7 +15,6 @@ const server = await startServer();
 const browser = await launch();
 const inShadow = (page, source) => page.evaluate((s) => new Function('root', s)(document.querySelector('work-health-atlas').shadowRoot), source);
 const settle = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-const readyCount = (page) => page.evaluate(() => window.__ready);
 
 async function shoot(width, height, dpr) {
   const { page, context, errors } = await openPage(browser, { width, height, deviceScaleFactor: dpr });
@@ -56,7 +55,6 @@ async function shoot(width, height, dpr) {
   await snap('page');
   if (errors.length) console.error(errors);
   await context.close();
-  return readyCount;
 }
 
 await shoot(390, 844, 2);
