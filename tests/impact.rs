@@ -384,7 +384,7 @@ fn a_patch_already_falling_faster_before_the_start_is_warned() {
     assert!(study.diverged);
     let words = report.pre_trend.as_deref().expect("a pre-trend sentence");
     assert!(
-        words.starts_with("Before January 2024 employment deprivation in the patch was already falling faster or rising more slowly than in the comparison areas (12 months checked): the gap between them changed by -1.8 percentage points a year"),
+        words.starts_with("Before January 2024 the figures for employment deprivation were already falling faster or rising more slowly in the patch than in the comparison areas (12 months checked): the gap between them changed by -1.8 percentage points a year"),
         "{words}"
     );
     assert!(words.contains("may continue that trend rather than show the intervention's effect"), "{words}");

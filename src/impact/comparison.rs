@@ -571,7 +571,7 @@ impl PreTrendWords {
         );
         match check.verdict {
             PreTrend::Diverged { trend: true, departures: also } => format!(
-                "Before {start} {outcome} in the patch was already {} than in the comparison areas ({checked} {noun} checked): {gap}{}. The difference after the start may continue that trend rather than show the intervention's effect.",
+                "Before {start} the figures for {outcome} were already {} in the patch than in the comparison areas ({checked} {noun} checked): {gap}{}. The difference after the start may continue that trend rather than show the intervention's effect.",
                 if slope.estimate < 0.0 { "falling faster or rising more slowly" } else { "rising faster or falling more slowly" },
                 if also { format!(", and {departures}") } else { String::new() },
             ),

@@ -213,7 +213,7 @@ test('many months before the start: an event-study chart, a pre-trend warning in
   assert.match(view.finding, /This is an association, not proof of impact\./);
   assert.equal(view.role, 'img');
   assert.match(view.label, /relative to Dec 2023, with 95% intervals/);
-  assert.match(view.warning, /^Before January 2024 synthetic claimants in the patch was already falling faster or rising more slowly than in the comparison areas \(12 months checked\): the gap between them changed by -\d\.\d percentage points a year/);
+  assert.match(view.warning, /^Before January 2024 the figures for synthetic claimants were already falling faster or rising more slowly in the patch than in the comparison areas \(12 months checked\): the gap between them changed by -\d\.\d percentage points a year/);
   assert.match(view.warning, /may continue that trend rather than show the intervention's effect/);
   assert.equal(view.description, view.warning, 'the chart is described by the pre-trend check');
   assert.equal(view.rows.length, 24);
