@@ -75,20 +75,7 @@ fn series<'i>(ind: &'i Indicator, geography: &str, period: &str) -> &'i Series {
 
 const API_HEADER: &str = "DATE,DATE_NAME,DATE_CODE,DATE_TYPE,DATE_TYPECODE,DATE_SORTORDER,GEOGRAPHY,GEOGRAPHY_NAME,GEOGRAPHY_CODE,GEOGRAPHY_TYPE,GEOGRAPHY_TYPECODE,GEOGRAPHY_SORTORDER,GENDER,GENDER_NAME,GENDER_CODE,GENDER_TYPE,GENDER_TYPECODE,GENDER_SORTORDER,AGE,AGE_NAME,AGE_CODE,AGE_TYPE,AGE_TYPECODE,AGE_SORTORDER,MEASURE,MEASURE_NAME,MEASURE_CODE,MEASURE_TYPE,MEASURE_TYPECODE,MEASURE_SORTORDER,MEASURES,MEASURES_NAME,OBS_VALUE,OBS_STATUS,OBS_STATUS_NAME,OBS_CONF,OBS_CONF_NAME,URI,RECORD_OFFSET,RECORD_COUNT";
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+use work_health_atlas::model::period_id::MONTH_NAMES as MONTHS;
 
 /// One Nomis API row.
 fn api_row(month: (u16, usize), code: &str, name: &str, geography_type: &str, value: &str, status: &str) -> String {

@@ -30,6 +30,7 @@ use crate::app::format::{fixed, value};
 use crate::layout::did::DidChart;
 use crate::layout::event_study::{EventStudy, EventStudyPeriod};
 use crate::model::bundle::{Indicator, Polarity};
+use crate::model::period_id::{month_name, months};
 use crate::stats::did::{difference_in_differences, AreaPanel, DidEstimate, DEFAULT_RESAMPLES};
 use crate::stats::event_study::{event_study, Counts, PreTrend, PreTrendCheck};
 use crate::stats::matching::nearest_matches;
@@ -148,28 +149,6 @@ enum Side {
     Straddles,
 }
 
-/// A period id's first and last month (counted from year 0) and its periods per year: `YYYY`
-/// (1), `YYYY-MM` (12) or `YYYY-Qn` (4).
-fn months(id: &str) -> Option<(i32, i32, u8)> {
-    let b = id.as_bytes();
-    if b.len() < 4 || !b[..4].iter().all(u8::is_ascii_digit) {
-        return None;
-    }
-    let year = b[..4].iter().fold(0i32, |y, d| y * 10 + i32::from(d - b'0')) * 12;
-    match b[4..] {
-        [] => Some((year, year + 11, 1)),
-        [b'-', b'Q', q @ b'1'..=b'4'] => {
-            let first = year + 3 * i32::from(q - b'1');
-            Some((first, first + 2, 4))
-        }
-        [b'-', m1, m2] => {
-            let m = super::patch::two_digits(&[m1, m2]).filter(|m| (1..=12).contains(m))?;
-            Some((year + i32::from(m) - 1, year + i32::from(m) - 1, 12))
-        }
-        _ => None,
-    }
-}
-
 /// Where period `id` lies against `start` (`YYYY` or `YYYY-MM`). Ids of another form are
 /// compared as text, as they always were.
 fn side(id: &str, start: &str) -> Side {
@@ -186,22 +165,8 @@ fn side(id: &str, start: &str) -> Side {
 
 /// "March 2024" for `2024-03`; a year or anything else as it is.
 fn start_label(start: &str) -> String {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
     match months(start) {
-        Some((first, _, 12)) => format!("{} {}", MONTHS[first.rem_euclid(12) as usize], first.div_euclid(12)),
+        Some((first, _, 12)) => format!("{} {}", month_name(first), first.div_euclid(12)),
         _ => start.to_string(),
     }
 }
@@ -588,17 +553,6 @@ impl PreTrendWords {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn period_ids_become_months() {
-        assert_eq!(months("2024"), Some((2024 * 12, 2024 * 12 + 11, 1)));
-        assert_eq!(months("2024-03"), Some((2024 * 12 + 2, 2024 * 12 + 2, 12)));
-        assert_eq!(months("2024-Q2"), Some((2024 * 12 + 3, 2024 * 12 + 5, 4)));
-        for bad in ["", "202", "2024-13", "2024-00", "2024-Q5", "2024-Q", "20x4", "2024/03", "2024-03-01", "２０２４"]
-        {
-            assert_eq!(months(bad), None, "{bad}");
-        }
-    }
 
     #[test]
     fn before_after_and_straddling() {

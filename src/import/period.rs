@@ -8,20 +8,7 @@
 
 use std::fmt;
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+use crate::model::period_id::MONTH_NAMES as MONTHS;
 
 /// Years accepted.
 const YEARS: std::ops::RangeInclusive<u16> = 1900..=2100;

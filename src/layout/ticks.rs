@@ -17,17 +17,14 @@ pub fn label_step(periods: usize, room: usize, per_year: u8) -> usize {
 /// Periods a year, guessed from the labels or ids the atlas writes: "Mar 2024" or "2024-03"
 /// (12), "Q1 2024" or "2024-Q1" (4), anything else 1.
 pub fn per_year(labels: &[String]) -> u8 {
-    const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
     let first = labels.first().map(String::as_str).unwrap_or("");
-    let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
-    let (year, rest) = first.split_once('-').unwrap_or(("", ""));
-    if MONTHS.iter().any(|m| first.starts_with(m))
-        || (year.len() == 4 && digits(year) && rest.len() == 2 && digits(rest))
-    {
+    if let Some((_, _, kind)) = crate::model::period_id::months(first) {
+        return kind;
+    }
+    let named = |p: &str| first.starts_with(p) && first[p.len()..].starts_with(' ');
+    if crate::model::period_id::MONTH_NAMES.iter().any(|m| named(m.get(..3).unwrap_or(m))) {
         12
-    } else if (first.starts_with('Q') && first[1..].starts_with(|c: char| c.is_ascii_digit()))
-        || (year.len() == 4 && digits(year) && rest.len() == 2 && rest.starts_with('Q') && digits(&rest[1..]))
-    {
+    } else if first.starts_with('Q') && first[1..].starts_with(|c: char| c.is_ascii_digit()) {
         4
     } else {
         1
