@@ -297,6 +297,10 @@ test('with the Nomis months added, a patch comparison checks the trend before th
 
 test('keyboard only: open Add data, choose a file, describe it and add it; the open panel passes axe', async () => {
   const { page, errors, context } = await open('/index.html', 390);
+  // Listen for the file chooser now, well before Space is pressed: Playwright switches the
+  // browser's chooser interception on asynchronously, and a listener added just before the key
+  // press can lose that race on a slow machine (the chooser then opens unintercepted).
+  const chooser = page.waitForEvent('filechooser');
   // Focus the "Add data" button and press Enter: the panel opens with its heading focused.
   await page.evaluate(() => document.querySelector('work-health-atlas').shadowRoot.querySelector('[data-export="add"]').focus());
   await page.keyboard.press('Enter');
@@ -304,7 +308,6 @@ test('keyboard only: open Add data, choose a file, describe it and add it; the o
   // Tab to the file picker; Space opens the file chooser.
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.querySelector('work-health-atlas').shadowRoot.activeElement?.id), 'add-data-file');
-  const chooser = page.waitForEvent('filechooser');
   await page.keyboard.press('Space');
   await (await chooser).setFiles({ name: 'community_SYNTHETIC.csv', mimeType: 'text/csv', buffer: Buffer.from(communitySample(bundle).csv) });
   // The short form takes focus at its first field; type, Tab through, Enter submits.
