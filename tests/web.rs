@@ -24,8 +24,8 @@ fn canvas() -> (HtmlCanvasElement, CanvasRenderingContext2d) {
     (canvas, ctx)
 }
 
-fn embedded() -> JsValue {
-    js_sys::JSON::parse(&AtlasHandle::embedded_bundle()).expect("the embedded bundle is JSON")
+fn embedded() -> Vec<u8> {
+    AtlasHandle::embedded_bundle()
 }
 
 fn property(value: &JsValue, name: &str) -> JsValue {
@@ -35,7 +35,7 @@ fn property(value: &JsValue, name: &str) -> JsValue {
 #[wasm_bindgen_test]
 fn embedded_bundle_paints_pixels_on_the_canvas() {
     assert!(!AtlasHandle::embedded_bundle().is_empty(), "the build embeds the bundle");
-    let mut handle = AtlasHandle::new(embedded(), WIDTH, HEIGHT).expect("the embedded bundle loads");
+    let mut handle = AtlasHandle::new(&embedded(), WIDTH, HEIGHT).expect("the embedded bundle loads");
     let (_canvas, ctx) = canvas();
     handle.paint_base(&ctx);
     let pixels = ctx.get_image_data(0.0, 0.0, WIDTH, HEIGHT).expect("image data").data();
@@ -46,7 +46,7 @@ fn embedded_bundle_paints_pixels_on_the_canvas() {
 
 #[wasm_bindgen_test]
 fn hit_test_finds_the_area_drawn_at_its_interior_point() {
-    let mut handle = AtlasHandle::new(embedded(), WIDTH, HEIGHT).expect("the embedded bundle loads");
+    let mut handle = AtlasHandle::new(&embedded(), WIDTH, HEIGHT).expect("the embedded bundle loads");
     handle.set_view(None, Some("lad".into()), None).expect("the district layer exists");
     let point = handle.screen_point_of("E08000012");
     let x = property(&point, "0").as_f64().expect("x");
@@ -59,16 +59,33 @@ fn hit_test_finds_the_area_drawn_at_its_interior_point() {
 
 #[wasm_bindgen_test]
 fn a_wrongly_shaped_bundle_is_an_error_with_a_code() {
-    let Err(error) = AtlasHandle::new(JsValue::from_str("not a bundle"), WIDTH, HEIGHT) else {
-        panic!("a string must not load as a bundle");
+    let Err(error) = AtlasHandle::new(b"not a bundle", WIDTH, HEIGHT) else {
+        panic!("text must not load as a bundle");
     };
     assert!(error.is_instance_of::<js_sys::Error>());
+    assert_eq!(property(&error, "code").as_string().as_deref(), Some("invalid-structure"));
+    // A packed bundle cut short is refused the same way, with where it ends.
+    let packed = embedded();
+    let Err(error) = AtlasHandle::new(&packed[..packed.len() / 2], WIDTH, HEIGHT) else {
+        panic!("half a bundle must not load");
+    };
     assert_eq!(property(&error, "code").as_string().as_deref(), Some("invalid-structure"));
 }
 
 #[wasm_bindgen_test]
+fn the_packed_bundle_unpacks_to_the_json_schema_object() {
+    let object = AtlasHandle::unpack(&embedded()).expect("unpacks");
+    assert_eq!(property(&object, "schema").as_string().as_deref(), Some("work-health-atlas/bundle"));
+    let geographies: js_sys::Array = property(&object, "geographies").dyn_into().expect("a list");
+    assert_eq!(property(&geographies.get(0), "id").as_string().as_deref(), Some("lsoa"));
+    // The object has the JSON schema's field names (the analysis and import modules read it).
+    let text = js_sys::JSON::stringify(&object).expect("stringifies").as_string().unwrap_or_default();
+    assert!(text.contains("\"dissolved_from\":\"lsoa\""), "layer fields keep their JSON names");
+}
+
+#[wasm_bindgen_test]
 fn the_trend_spec_exists_once_an_area_is_selected() {
-    let mut handle = AtlasHandle::new(embedded(), WIDTH, HEIGHT).expect("the embedded bundle loads");
+    let mut handle = AtlasHandle::new(&embedded(), WIDTH, HEIGHT).expect("the embedded bundle loads");
     assert!(handle.trend_spec().is_null(), "no chart without a selection");
     handle.select("E01006512").expect("a Liverpool LSOA");
     let spec = handle.trend_spec();

@@ -62,7 +62,7 @@ export function measure(outDir, root, settings) {
       gzip: 0,
       files: [],
     });
-  const data = sizeOf(join(root, 'data', 'atlas.json'));
+  const data = sizeOf(join(root, 'data', 'atlas.bin'));
   const module = (name) => {
     const [wasmSize, jsSize] = [sizeOf(join(outDir, `${name}_bg.wasm`)), sizeOf(join(outDir, `${name}.js`))];
     return { raw: wasmSize.raw + jsSize.raw, gzip: wasmSize.gzip + jsSize.gzip };

@@ -9,6 +9,8 @@ pub mod dataset;
 pub mod dissolve;
 /// Sorted-vector sets and maps (small in wasm).
 pub mod keys;
+/// The bundle in packed binary form (`data/atlas.bin`).
+pub mod packed;
 /// Period ids (`YYYY`, `YYYY-MM`, `YYYY-Qn`) read as spans of months.
 pub mod period_id;
 /// The postcode → LSOA 2021 index (`data/postcodes.json`), fetched on demand.

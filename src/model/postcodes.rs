@@ -41,6 +41,20 @@ pub struct PostcodeIndex {
     outward: BTreeMap<String, Vec<([u8; 3], u32, bool)>>,
 }
 
+impl PostcodeFile {
+    /// The file's fields as read by a caller without serde (the wasm shell reads the browser's
+    /// parsed object field by field).
+    pub fn new(
+        schema: String,
+        version: u32,
+        attribution: Vec<String>,
+        lsoa: Vec<String>,
+        outward: BTreeMap<String, String>,
+    ) -> PostcodeFile {
+        PostcodeFile { schema, version, attribution, lsoa, outward }
+    }
+}
+
 impl PostcodeIndex {
     /// Parses the JSON file; errors say what is wrong and where.
     pub fn from_json(text: &str) -> Result<PostcodeIndex, String> {

@@ -4,21 +4,34 @@
 use super::painter::CanvasPainter;
 use super::report::to_js_error;
 use crate::app::Atlas;
-use crate::model::{Bundle, Dataset};
+use crate::model::dataset::MAX_BUNDLE_BYTES;
+use crate::model::postcodes::PostcodeFile;
+use crate::model::{packed, Bundle, Dataset};
 use crate::render::Painter;
 use serde::Serialize;
+use std::collections::BTreeMap;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use web_sys::CanvasRenderingContext2d;
 
-/// The bundle compiled into the module, so the default embed makes no data request.
+/// The bundle compiled into the module in packed form (`data/atlas.bin`), so the default embed
+/// makes no data request.
 #[cfg(feature = "embedded-data")]
-const EMBEDDED_BUNDLE: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/atlas.json"));
+const EMBEDDED_BUNDLE: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/atlas.bin"));
 #[cfg(not(feature = "embedded-data"))]
-const EMBEDDED_BUNDLE: &str = "";
+const EMBEDDED_BUNDLE: &[u8] = &[];
 
 fn to_js<T: Serialize>(value: &T) -> JsValue {
     let serializer = serde_wasm_bindgen::Serializer::json_compatible();
     value.serialize(&serializer).unwrap_or(JsValue::NULL)
+}
+
+/// Reads a packed bundle (`model::packed`), refusing oversized or damaged input.
+fn unpacked(bytes: &[u8]) -> Result<Bundle, crate::Error> {
+    if bytes.len() > MAX_BUNDLE_BYTES {
+        return Err(crate::Error::TooLarge { size: bytes.len(), limit: MAX_BUNDLE_BYTES });
+    }
+    packed::decode(bytes).map_err(crate::Error::InvalidStructure)
 }
 
 /// One widget instance.
@@ -31,25 +44,32 @@ pub struct AtlasHandle {
 
 #[wasm_bindgen]
 impl AtlasHandle {
-    /// Loads a bundle for a map box of the given size. `bundle` is the bundle already parsed by
-    /// the browser's `JSON.parse` (the embedded one comes from [`AtlasHandle::embedded_bundle`]):
-    /// converting a parsed object costs far less wasm than carrying a JSON parser (~20 kB gzip).
+    /// Loads a bundle in packed form (`model::packed`: the embedded one from
+    /// [`AtlasHandle::embedded_bundle`], others packed by the importer module) for a map box of the
+    /// given size. The map module reads only this form: it needs no JSON or serde deserialiser.
     ///
     /// # Errors
-    /// An `Error` with code `invalid-structure` (wrong shape or types) or `invalid-data` (with
-    /// `issues`, every validation error with its location).
+    /// An `Error` with code `too-large`, `invalid-structure` (a damaged file) or `invalid-data`
+    /// (with `issues`, every validation error with its location).
     #[wasm_bindgen(constructor)]
-    pub fn new(bundle: JsValue, width: f64, height: f64) -> Result<AtlasHandle, JsValue> {
-        let parsed: Bundle = serde_wasm_bindgen::from_value(bundle)
-            .map_err(|e| to_js_error(&crate::Error::InvalidStructure(e.to_string())))?;
-        let data = Dataset::from_bundle(parsed).map_err(|e| to_js_error(&e))?;
+    pub fn new(bundle: &[u8], width: f64, height: f64) -> Result<AtlasHandle, JsValue> {
+        let data = unpacked(bundle).and_then(Dataset::from_bundle).map_err(|e| to_js_error(&e))?;
         Ok(AtlasHandle { atlas: Atlas::new(data, width, height), base_paints: 0, overlay_paints: 0 })
     }
 
-    /// The embedded bundle's JSON text (for `JSON.parse`; empty when the build has none).
+    /// The embedded bundle in packed form (empty when the build has none).
     #[wasm_bindgen(js_name = embeddedBundle)]
-    pub fn embedded_bundle() -> String {
-        EMBEDDED_BUNDLE.to_string()
+    pub fn embedded_bundle() -> Vec<u8> {
+        EMBEDDED_BUNDLE.to_vec()
+    }
+
+    /// A packed bundle as the plain object of the JSON schema (what `JSON.parse` gives for
+    /// `atlas.json`), for the parts of the widget that read the bundle in JavaScript.
+    ///
+    /// # Errors
+    /// An `Error` with code `too-large` or `invalid-structure`.
+    pub fn unpack(bundle: &[u8]) -> Result<JsValue, JsValue> {
+        unpacked(bundle).map(|b| to_js(&b)).map_err(|e| to_js_error(&e))
     }
 
     /// Resizes the map box (CSS pixels).
@@ -86,6 +106,15 @@ impl AtlasHandle {
     #[wasm_bindgen(js_name = screenPointOf)]
     pub fn screen_point_of(&self, code: &str) -> JsValue {
         to_js(&self.atlas.screen_point_of(code))
+    }
+
+    /// The code of the shown layer's first area: a fixed point for carrying the exact view over
+    /// to a fresh handle when nothing is selected (carry-over.js).
+    #[wasm_bindgen(js_name = firstArea)]
+    pub fn first_area(&self) -> Option<String> {
+        let data = self.atlas.data();
+        let layer = data.geography_index(&self.atlas.state().geography)?;
+        data.bundle.geographies.get(layer)?.areas.first().map(|a| a.code.clone())
     }
 
     /// Moves the hover to a point; true when the hovered area changed.
@@ -216,15 +245,16 @@ impl AtlasHandle {
         self.atlas.locate(code).map(|info| to_js(&info)).map_err(|e| to_js_error(&e))
     }
 
-    /// Installs the postcode index (the text of data/postcodes.json); returns the postcode count.
+    /// Installs the postcode index (data/postcodes.json as parsed by `JSON.parse`); returns the
+    /// postcode count. Its few fields are read directly, so the module needs no deserialiser.
     ///
     /// # Errors
-    /// An `Error` with code `invalid-json`.
+    /// An `Error` with code `invalid-structure`.
     #[wasm_bindgen(js_name = loadPostcodes)]
     pub fn load_postcodes(&mut self, index: JsValue) -> Result<u32, JsValue> {
-        let wire = serde_wasm_bindgen::from_value(index)
+        let file = postcode_file(&index)
             .map_err(|e| to_js_error(&crate::Error::InvalidStructure(format!("postcode index: {e}"))))?;
-        self.atlas.load_postcodes(wire).map(|n| n as u32).map_err(|e| to_js_error(&e))
+        self.atlas.load_postcodes(file).map(|n| n as u32).map_err(|e| to_js_error(&e))
     }
 
     /// Whether the postcode index is loaded.
@@ -338,4 +368,38 @@ impl AtlasHandle {
     pub fn warnings(&self) -> Vec<String> {
         self.atlas.data().warnings.iter().map(ToString::to_string).collect()
     }
+}
+
+/// The postcode index's fields from its parsed JSON object.
+fn postcode_file(index: &JsValue) -> Result<PostcodeFile, String> {
+    let field = |name: &str| js_sys::Reflect::get(index, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED);
+    let text = |value: JsValue, what: &str| value.as_string().ok_or_else(|| format!("{what} is not text"));
+    let texts = |value: JsValue, what: &str| -> Result<Vec<String>, String> {
+        if value.is_undefined() {
+            return Ok(Vec::new());
+        }
+        let list: js_sys::Array = value.dyn_into().map_err(|_| format!("{what} is not a list"))?;
+        list.iter().map(|v| text(v, what)).collect()
+    };
+    let schema = text(field("schema"), "schema")?;
+    let version = field("version")
+        .as_f64()
+        .filter(|v| v.fract() == 0.0 && (0.0..=1e6).contains(v))
+        .ok_or("version is not a whole number")?;
+    let outward_object: js_sys::Object =
+        field("outward").dyn_into().map_err(|_| "outward is not an object".to_string())?;
+    let outward = js_sys::Object::entries(&outward_object)
+        .iter()
+        .map(|entry| {
+            let pair = js_sys::Array::from(&entry);
+            Ok((text(pair.get(0), "an outward code")?, text(pair.get(1), "an outward entry")?))
+        })
+        .collect::<Result<BTreeMap<_, _>, String>>()?;
+    Ok(PostcodeFile::new(
+        schema,
+        version as u32,
+        texts(field("attribution"), "attribution")?,
+        texts(field("lsoa"), "lsoa")?,
+        outward,
+    ))
 }

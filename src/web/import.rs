@@ -66,6 +66,20 @@ impl Importer {
         Ok(import::overlay_json(&indicators, synthetic))
     }
 
+    /// A bundle's JSON text (the documented schema: a page's `src`, or the bundle with added
+    /// indicators) in the packed form the map module reads (`model::packed`). Structure only:
+    /// the map module validates the content when it loads the result.
+    ///
+    /// # Errors
+    /// An `Error` with code `invalid-structure` when the text is not a bundle of the schema's shape.
+    #[wasm_bindgen(js_name = packBundle)]
+    pub fn pack_bundle(bundle: &str) -> Result<Vec<u8>, JsValue> {
+        let bundle: Bundle = serde_json::from_str(bundle).map_err(|e| {
+            fail("invalid-structure", &format!("the data bundle does not have the expected structure: {e}"))
+        })?;
+        Ok(crate::model::packed::encode(&bundle))
+    }
+
     /// The blank community template (CSV text).
     #[wasm_bindgen(js_name = templateCsv)]
     pub fn template_csv() -> String {

@@ -12,6 +12,7 @@
 // code, the name and both indicators' latest-period values (the same figures the widget shows).
 //
 // Usage: node tools/bench/make-scale.mjs [--out target/bench]
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -180,7 +181,12 @@ export function tile(bundle, columns, rows) {
   };
 }
 
-/** Writes every file; returns `{ id: { polygons, bundle, geojson } }` (paths relative to outDir). */
+/** Packs a bundle with the data builder (`databuild pack`). */
+function pack(input, out) {
+  execFileSync('cargo', ['run', '--locked', '--release', '-q', '-p', 'databuild', '--', 'pack', '--input', input, '--out', out], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'] });
+}
+
+/** Writes every file; returns `{ id: { polygons, bundle, packed, geojson } }` (paths relative to outDir). */
 export function makeScale(outDir = join(repoRoot, 'target', 'bench')) {
   mkdirSync(outDir, { recursive: true });
   const bundle = JSON.parse(readFileSync(join(repoRoot, 'data', 'atlas.json'), 'utf8'));
@@ -191,7 +197,9 @@ export function makeScale(outDir = join(repoRoot, 'target', 'bench')) {
     const synthetic = tile(bundle, scale.columns, scale.rows);
     writeFileSync(join(outDir, `${scale.id}.json`), JSON.stringify(synthetic));
     writeFileSync(join(outDir, `${scale.id}.geojson`), JSON.stringify(toGeoJson(synthetic)));
-    written[scale.id] = { polygons: synthetic.geographies[0].areas.length, bundle: `${scale.id}.json`, geojson: `${scale.id}.geojson` };
+    // The widget's `src` is the packed form, as a partner would serve it (`databuild pack`).
+    pack(join(outDir, `${scale.id}.json`), join(outDir, `${scale.id}.bin`));
+    written[scale.id] = { polygons: synthetic.geographies[0].areas.length, bundle: `${scale.id}.json`, packed: `${scale.id}.bin`, geojson: `${scale.id}.geojson` };
   }
   return written;
 }

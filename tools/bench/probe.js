@@ -131,7 +131,9 @@
     for (let i = 0; i < 6000 && B.marks.firstPaint === undefined; i += 1) await B.nextFrame();
     const lastEnd = () => Math.max(B.marks.firstPaint, ...B.longTasks.map((t) => t[1]));
     for (let i = 0; i < 6000 && performance.now() - lastEnd() < 1000; i += 1) await B.nextFrame();
-    return { firstPaint: B.marks.firstPaint, interactive: lastEnd(), longTasks: B.longTasks.length };
+    // What had arrived by the first paint (the first view's download; later fetches are idle prefetch).
+    const beforePaint = performance.getEntriesByType('resource').filter((e) => e.responseEnd <= B.marks.firstPaint).map((e) => e.name);
+    return { firstPaint: B.marks.firstPaint, interactive: lastEnd(), longTasks: B.longTasks.length, beforePaint };
   };
 
   /** JS heap after a full GC (needs --js-flags=--expose-gc) and the wasm linear memory. */

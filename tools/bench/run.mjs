@@ -52,7 +52,7 @@ function category(url) {
   if (path === '/bench/probe.js' || path === '/bench/ours.js' || path.endsWith('.html') || path.endsWith('.css') || path.endsWith('favicon.ico')) return 'other';
   if (path.endsWith('.wasm')) return 'wasm';
   if (path.endsWith('.js') || path.endsWith('.mjs')) return 'js';
-  if (path.endsWith('.json') || path.endsWith('.geojson')) return 'data';
+  if (path.endsWith('.json') || path.endsWith('.geojson') || path.endsWith('.bin')) return 'data';
   return 'other';
 }
 
@@ -118,7 +118,7 @@ function pointerPath(mapBox, n, aspect) {
 async function measure(browser, server, kind, scale, mapSize) {
   const url =
     kind === 'ours'
-      ? `${server.url}/bench/ours.html${scale.bundle ? `?src=${encodeURIComponent(`/data/${scale.bundle}`)}` : ''}`
+      ? `${server.url}/bench/ours.html${scale.packed ? `?src=${encodeURIComponent(`/data/${scale.packed}`)}` : ''}`
       : `${server.url}/bench/leaflet.html?geojson=${encodeURIComponent(`/data/${scale.geojson}`)}&w=${mapSize.width}&h=${mapSize.height}`;
   const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
   const page = await context.newPage();
@@ -143,6 +143,9 @@ async function measure(browser, server, kind, scale, mapSize) {
   await Promise.all(sink.pending);
   sink.on = false;
   const bytes = summariseBytes(sink.records);
+  // The first view: what was fetched before the first map paint (issue 15's measure).
+  const beforePaint = new Set(cold.beforePaint ?? []);
+  bytes.firstView = summariseBytes(sink.records.filter((r) => beforePaint.has(r.url))).total;
 
   // Warm load: the same URL again in the same context (HTTP cache, compiled-code caches).
   const hitsBefore = new Map(server.hits);
@@ -322,7 +325,8 @@ function rows(ours, peer) {
     r('JS bytes, gzip', KB(ours.bytes.js.gzip), KB(peer.bytes.js.gzip), 'KB'),
     r('data bytes, raw', KB(ours.bytes.data.raw), KB(peer.bytes.data.raw), 'KB'),
     r('data bytes, gzip', KB(ours.bytes.data.gzip), KB(peer.bytes.data.gzip), 'KB'),
-    r('total download, gzip', KB(ours.bytes.total.gzip), KB(peer.bytes.total.gzip), 'KB'),
+    r('first-view download (before first paint), gzip', KB(ours.bytes.firstView.gzip), KB(peer.bytes.firstView.gzip), 'KB'),
+    r('total download incl. idle prefetch, gzip', KB(ours.bytes.total.gzip), KB(peer.bytes.total.gzip), 'KB'),
     r('chart module on first chart, gzip', KB(ours.chartModuleBytes?.total.gzip), null, 'KB'),
     r('first map paint, cold', ours.load.coldFirstPaint, peer.load.coldFirstPaint, 'ms', 0),
     r('first map paint, warm', ours.load.warmFirstPaint, peer.load.warmFirstPaint, 'ms', 0),
@@ -389,7 +393,7 @@ async function main() {
     const w = written[id];
     if (!w) throw new Error(`unknown scale "${id}" (known: ${Object.keys(written).join(', ')})`);
     const bundle = w.bundle ? JSON.parse(readFileSync(join(OUT, w.bundle), 'utf8')) : lcrBundle;
-    scales.push({ id, polygons: w.polygons, synthetic: Boolean(w.bundle), bundle: w.bundle, geojson: w.geojson, codes: codesOf(bundle), aspect: mercatorAspect(bundle.topology) });
+    scales.push({ id, polygons: w.polygons, synthetic: Boolean(w.bundle), bundle: w.bundle, packed: w.packed, geojson: w.geojson, codes: codesOf(bundle), aspect: mercatorAspect(bundle.topology) });
   }
 
   const server = await startBenchServer({

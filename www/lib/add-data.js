@@ -128,8 +128,10 @@ function saveDraft(host, overlayText) {
  * The bundle with the page's added data merged in: every `series-src` file (overlay JSON or a
  * CSV of a recognised layout) and this page's draft, each checked as strictly as `src`. A file
  * that fails is left out and reported with a recoverable `atlas-error`; the rest keeps working.
+ * Resolves with `{ bundle, packed }`: the object and its packed form (`packed` as given when
+ * nothing was added).
  */
-export async function withAddedData(host, bundle) {
+export async function withAddedData(host, bundle, packed) {
   const { element } = host;
   const state = stateOf(element);
   state.base = bundle;
@@ -161,9 +163,12 @@ export async function withAddedData(host, bundle) {
   added = byId(added);
   state.added = added;
   if (problems.length) recoverable(element, 'series-invalid', `Some added data could not be used: ${problems.slice(0, 3).join('; ')}${problems.length > 3 ? `; and ${problems.length - 3} more` : ''}`, problems);
-  if (!added.length) return bundle;
+  if (!added.length) return { bundle, packed };
   const ids = new Set(added.map((i) => i.id));
-  return { ...bundle, indicators: [...bundle.indicators.filter((i) => !ids.has(i.id)), ...added] };
+  const merged = { ...bundle, indicators: [...bundle.indicators.filter((i) => !ids.has(i.id)), ...added] };
+  // The map module reads the packed form, which the importer module writes.
+  const module = await host.loadOnDemand('atlas_import');
+  return { bundle: merged, packed: module.Importer.packBundle(JSON.stringify(merged)) };
 }
 
 /** Indicators and error lines of one source: an overlay (JSON) or a CSV file. */

@@ -7,9 +7,9 @@
 // screen, since both handles project the same world coordinates.
 
 /** What `restoreView` needs, read from the old handle before it is dropped. */
-export function snapshotView(handle, bundle) {
+export function snapshotView(handle) {
   const state = handle.state();
-  const ref = state.area ?? bundle.geographies?.find((g) => g.id === state.geography)?.areas?.[0]?.code;
+  const ref = state.area ?? handle.firstArea();
   return { state, zoom: handle.zoom(), ref, point: ref ? handle.screenPointOf(ref) : null };
 }
 
@@ -31,7 +31,7 @@ export function restoreView(handle, { state, zoom, ref, point }) {
  * removed or reloaded meanwhile). Resolves with `{ core, handle, restored }`, or null when there
  * is nothing to move or the fresh instance fails too (the widget then stays where it is).
  */
-export async function moveToFreshCore(loadCore, current, bundle, { width, height }) {
+export async function moveToFreshCore(loadCore, current, packed, { width, height }) {
   let core;
   do core = await loadCore();
   while (core.retired);
@@ -39,13 +39,13 @@ export async function moveToFreshCore(loadCore, current, bundle, { width, height
   if (!old) return null;
   let view = null;
   try {
-    view = snapshotView(old, bundle);
+    view = snapshotView(old);
   } catch {
     // The retired instance fails for this widget too: start again from the default view.
   }
   let handle = null;
   try {
-    handle = new core.AtlasHandle(bundle, width, height);
+    handle = new core.AtlasHandle(packed, width, height);
     if (view) restoreView(handle, view);
   } catch {
     // E.g. out of memory while the old instance still holds its own. Give up; a later load will

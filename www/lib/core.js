@@ -24,11 +24,11 @@ export function assetUrl(path) {
 }
 
 /**
- * The embedded bundle, parsed once per page by the browser's JSON parser (every instance reads
- * the same object; the core copies what it needs).
+ * The embedded bundle in packed form (a Uint8Array, copied once per page; every instance loads
+ * it into its own handle). The JSON-shaped object is made only when a tool needs it (element.js).
  */
 export function embeddedBundle(core) {
-  if (!embedded) embedded = JSON.parse(core.AtlasHandle.embeddedBundle());
+  embedded ??= core.AtlasHandle.embeddedBundle();
   return embedded;
 }
 

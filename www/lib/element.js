@@ -46,7 +46,9 @@ export class AtlasElement extends HTMLElement {
   // The patch, notes and work × health views: a promise while loading, then the object.
   #ext = null;
   #extension = null;
-  // This widget's bundle, to rebuild its handle on a fresh module after a panic (#move).
+  // This widget's bundle: packed (what its handle was made from, kept to rebuild it on a fresh
+  // module after a panic, #move) and as the JSON-shaped object, made when a tool first asks.
+  #packed = null;
   #bundle = null;
   // Data added in this page (add-data.js), and the view to keep when the widget reloads with it.
   #added = false;
@@ -322,23 +324,25 @@ export class AtlasElement extends HTMLElement {
     let got = {};
     try {
       // The fetch code loads only when a page gives its own bundle.
-      if (this.getAttribute('src')) got = await (await import('./fetch-bundle.js')).pageBundle(this);
+      if (this.getAttribute('src')) got = await (await import('./fetch-bundle.js')).pageBundle(this, loadOnDemand);
     } catch (error) {
       if (token === this.#loadToken) this.#fail(error.code || 'src-failed', error.message, error.issues);
       return;
     }
-    let bundle = got.bundle ?? embeddedBundle(core);
+    // The map module reads the packed form; the JSON-shaped object is made when a tool needs it.
+    let { bundle = null, packed = embeddedBundle(core) } = got;
     // Added data (series-src, this page's draft) loads its code only when there is some.
-    if (this.#added || this.getAttribute('series-src') || hasDraft(this, ':data')) bundle = await (await import('./add-data.js')).withAddedData(this.#adder(), bundle);
+    if (this.#added || this.getAttribute('series-src') || hasDraft(this, ':data')) ({ bundle, packed } = await (await import('./add-data.js')).withAddedData(this.#adder(), bundle ?? core.AtlasHandle.unpack(packed), packed));
     if (token !== this.#loadToken || !this.isConnected) return;
     // A refused origin is a link's doing, not the page's: the atlas's own figures stay.
     if (got.refused) this.#warn(got.refused.code, got.refused.message);
     this.#dataFrom = got.host;
     this.#measure(false);
-    const handle = this.#call(() => new core.AtlasHandle(bundle, this.#size.width, this.#size.height));
+    const handle = this.#call(() => new core.AtlasHandle(packed, this.#size.width, this.#size.height));
     if (!handle) return;
     this.#handle = handle;
     this.#bundle = bundle;
+    this.#packed = packed;
     live.add(this);
     this.#controls.setCatalogue(handle.catalogue());
     const keep = this.#keep;
@@ -371,7 +375,7 @@ export class AtlasElement extends HTMLElement {
       }
     }
     this.#handle = null;
-    this.#bundle = null;
+    this.#bundle = this.#packed = null;
     live.delete(this);
   }
 
@@ -385,7 +389,7 @@ export class AtlasElement extends HTMLElement {
   async #move(retired) {
     if (this.#core !== retired) return;
     const moved = await import('./carry-over.js')
-      .then((m) => m.moveToFreshCore(loadCore, () => this.#core === retired && this.#handle, this.#bundle, this.#size))
+      .then((m) => m.moveToFreshCore(loadCore, () => this.#core === retired && this.#handle, this.#packed, this.#size))
       .catch(() => null);
     // Removed or reloaded in the meantime: the fresh handle is dropped (the glue frees it on GC).
     if (!moved || this.#core !== retired || !this.#handle) return;
@@ -609,12 +613,17 @@ export class AtlasElement extends HTMLElement {
     (await import('./add-data.js')).openAddData(this.#adder(), files);
   }
 
+  /** The bundle as the object of the JSON schema (the analysis and import tools read it). */
+  #object() {
+    return (this.#bundle ??= this.#packed && this.#core.AtlasHandle.unpack(this.#packed));
+  }
+
   /** What add-data.js needs of this widget. */
   #adder() {
     return {
       element: this,
       ui: this.#ui,
-      bundle: () => this.#bundle,
+      bundle: () => this.#object(),
       loadOnDemand,
       assetUrl,
       draftKey: draftKey(this),
@@ -664,7 +673,7 @@ export class AtlasElement extends HTMLElement {
         panel: this.#panel,
         handle: () => this.#handle,
         call: (fn) => this.#call(fn),
-        bundle: () => this.#bundle,
+        bundle: () => this.#object(),
         repaint: () => this.#schedule(true, true),
         analysis: loadAnalysis,
         draftKey: () => draftKey(this),

@@ -25,12 +25,10 @@ class BundleError extends Error {
 }
 
 /**
- * A data bundle given by the page: fetched as `fetchJson` does, then refused (`invalid-structure`,
- * every place listed in `issues`) if it has fields the schema does not (see bundle-fields.js).
- * Resolves with `{ bundle, url }`, `url` being where the bundle came from after any redirects.
+ * A parsed data bundle given by the page, refused (`invalid-structure`, every place listed in
+ * `issues`) if it has fields the schema does not (see bundle-fields.js), or control characters.
  */
-export async function fetchBundle(src, base, options = {}) {
-  const { json: bundle, url } = await fetchJsonFrom(src, base, 'data file', MAX_BUNDLE_BYTES, options);
+function checkedFields(bundle) {
   const unknown = unknownFields(bundle);
   if (unknown.length) {
     throw new BundleError('invalid-structure', `The data file has ${unknown.length} field(s) this widget does not know: ${firstFew(unknown)}.`, unknown);
@@ -39,23 +37,39 @@ export async function fetchBundle(src, base, options = {}) {
   if (controls.length) {
     throw new BundleError('invalid-data', `The data file has control characters in ${controls.length} text field(s): ${firstFew(controls)}.`, controls);
   }
-  return { bundle, url };
+  return bundle;
 }
 
 /**
  * The bundle an element's `src` names, from the origins its `allowed-origins` allows:
- * `{ bundle, host }`, or `{ refused }` (the error) when the origin is not allowed, so the element
- * can keep its own data. Other failures reject.
+ * `{ bundle, packed, host }`, or `{ refused }` (the error) when the origin is not allowed, so the element
+ * can keep its own data. Other failures reject. `loadOnDemand` is core.js's module loader (passed in
+ * so that this chunk imports none of the element's own modules).
  */
-export async function pageBundle(element) {
+export async function pageBundle(element, loadOnDemand) {
   const origins = allowedOrigins(element);
+  let got;
   try {
-    const { bundle, url } = await fetchBundle(element.getAttribute('src'), document.baseURI, { origins });
-    return { bundle, host: url.host };
+    got = await fetchTextFrom(element.getAttribute('src'), document.baseURI, 'data file', MAX_BUNDLE_BYTES, { origins, packed: true });
   } catch (error) {
     if (error.code === 'src-origin-refused') return { refused: error };
     throw error;
   }
+  const host = got.url.host;
+  // A packed file goes to the map module as it is (which checks it); JSON is checked and packed.
+  if (got.packed) return { packed: got.packed, host };
+  const bundle = checkedFields(parseJson(got.text, 'data file', got.url));
+  return { bundle, packed: await packBundle(bundle, loadOnDemand), host };
+}
+
+/**
+ * A bundle object in the packed form the map module reads, made by the importer module (which
+ * carries the JSON schema's deserialiser; the map module does not). Rejects with the importer's
+ * `invalid-structure` error when the object is not of the schema's shape.
+ */
+export async function packBundle(bundle, loadOnDemand) {
+  const module = await loadOnDemand('atlas_import');
+  return module.Importer.packBundle(JSON.stringify(bundle));
 }
 
 /**
@@ -100,8 +114,12 @@ function refuseOrigin(what, url, origins) {
  */
 export async function fetchJsonFrom(src, base, what = 'data file', limit = MAX_BUNDLE_BYTES, { origins = null } = {}) {
   const { text, url } = await fetchTextFrom(src, base, what, limit, { origins });
+  return { json: parseJson(text, what, url), url };
+}
+
+function parseJson(text, what, url) {
   try {
-    return { json: JSON.parse(text), url };
+    return JSON.parse(text);
   } catch (error) {
     throw new BundleError('invalid-json', `The ${what} ${url.href} is not valid JSON: ${error.message}`);
   }
@@ -109,9 +127,10 @@ export async function fetchJsonFrom(src, base, what = 'data file', limit = MAX_B
 
 /**
  * The checks of `fetchJsonFrom` for a UTF-8 text file: `{ text, url }`. With `csv` a CSV file
- * (`text/csv`) is accepted as well as JSON (added data, `series-src`).
+ * (`text/csv`) is accepted as well as JSON (added data, `series-src`); with `packed` a packed
+ * bundle is accepted too, and given as `{ packed, url }` (its bytes).
  */
-export async function fetchTextFrom(src, base, what, limit, { origins = null, csv = false } = {}) {
+export async function fetchTextFrom(src, base, what, limit, { origins = null, csv = false, packed = false } = {}) {
   let url;
   try {
     url = new URL(src, base);
@@ -151,6 +170,8 @@ export async function fetchTextFrom(src, base, what, limit, { origins = null, cs
       throw new BundleError('src-too-large', `The ${what} is ${length} bytes; the limit is ${limit}.`);
     }
     const bytes = await readLimited(response, limit, what, controller);
+    // A packed bundle (`databuild pack`, model/packed.rs) starts with "WHAB".
+    if (packed && bytes[0] === 0x57 && bytes[1] === 0x48 && bytes[2] === 0x41 && bytes[3] === 0x42) return { packed: bytes, url: finalUrl };
     try {
       return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), url: finalUrl };
     } catch {

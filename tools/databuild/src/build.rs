@@ -114,6 +114,8 @@ pub fn check_bundle(bundle: &Bundle, diags: &mut Diagnostics) {
 pub struct Built {
     /// `atlas.json` bytes.
     pub atlas: Vec<u8>,
+    /// `atlas.bin` bytes: the same bundle in packed form, which the widget embeds.
+    pub packed: Vec<u8>,
     /// `postcodes.json` bytes.
     pub postcodes: Vec<u8>,
     /// `lookups.json` bytes (fetched by the browser's data importer only).
@@ -144,9 +146,10 @@ pub fn build_all_with(raw: &Path, overlays: &[OverlayText], diags: &mut Diagnost
         return None;
     }
     let atlas = crate::output::to_json(&bundle).ok()?;
+    let packed = work_health_atlas::model::packed::encode(&bundle);
     let postcodes = crate::output::to_json(&index?).ok()?;
     let lookups = crate::output::to_json(&lookups).ok()?;
-    Some(Built { atlas, postcodes, lookups, folded })
+    Some(Built { atlas, packed, postcodes, lookups, folded })
 }
 
 #[cfg(test)]

@@ -1,0 +1,573 @@
+//! The bundle in packed binary form (`data/atlas.bin`): the same [`Bundle`] as the JSON schema,
+//! written column by column as variable-length integers so that it is smaller after gzip and is
+//! read by a few hundred bytes of code instead of a JSON or serde deserialiser per type.
+//!
+//! Why a format of our own: the widget's first view carries its data, and the JSON path cost the
+//! map module a deserialiser for every schema type (tens of kB of wasm) plus the text itself. The
+//! layout follows the ideas of TopoJSON (quantised, delta-encoded shared arcs) and of column
+//! stores (each field of a list stored together, so gzip sees like beside like).
+//!
+//! Layout (all integers LEB128 varints; signed ones zig-zag encoded; `f64` little-endian):
+//! - magic `WHAB`, then the format version byte [`PACKED_VERSION`];
+//! - the bundle's fields in schema order; a string is its UTF-8 length then its bytes; a list is
+//!   its length then its items; an `Option` is a flag byte (0 or 1) then the value; a bool a byte;
+//! - areas column-wise: all codes, all names, all parents, all polygons;
+//! - an arc is its point count then x, y pairs (zig-zag); a ring its arc count then references;
+//! - a column of optional numbers is its length, a scale byte `d`, then per item 0 for missing or
+//!   zigzag(round(v × 10^d)) + 1; `d` = 255 stores raw `f64`s (flag byte, then 8 bytes). The
+//!   writer picks the smallest `d` ≤ 9 that gives back every value bit for bit.
+//!
+//! The reader checks every length against the bytes left, so a damaged or hostile file is
+//! refused with the byte offset of the problem and never allocates more than it holds.
+
+use super::bundle::{
+    Area, Bundle, BundleMeta, Comparator, ComparatorValue, Geography, Indicator, Period, Polarity, Series, Source,
+    Theme, Topology, Unit,
+};
+use std::collections::BTreeMap;
+
+/// The four bytes every packed bundle starts with.
+pub const PACKED_MAGIC: &[u8; 4] = b"WHAB";
+/// The layout version this crate reads and writes (the byte after the magic).
+pub const PACKED_VERSION: u8 = 1;
+/// Scale byte of a column stored as raw `f64`s.
+const RAW: u8 = 255;
+/// Largest decimal scale tried for a column of numbers.
+const MAX_SCALE: u8 = 9;
+/// Integers up to 2^53 are exact in an `f64`.
+const EXACT_LIMIT: f64 = 9_007_199_254_740_992.0;
+
+/// True when the bytes start like a packed bundle (so a reader can tell it from JSON).
+pub fn is_packed(bytes: &[u8]) -> bool {
+    bytes.starts_with(PACKED_MAGIC)
+}
+
+/// Writes a bundle in packed form.
+pub fn encode(bundle: &Bundle) -> Vec<u8> {
+    let mut w = Writer(Vec::with_capacity(1 << 16));
+    w.0.extend_from_slice(PACKED_MAGIC);
+    w.0.push(PACKED_VERSION);
+    w.str(&bundle.schema);
+    w.uint(u64::from(bundle.version));
+    w.meta(&bundle.meta);
+    w.topology(&bundle.topology);
+    w.list(&bundle.geographies, Writer::geography);
+    w.list(&bundle.comparators, |w, c| {
+        w.str(&c.code);
+        w.str(&c.name);
+    });
+    w.list(&bundle.indicators, Writer::indicator);
+    w.0
+}
+
+/// Reads a packed bundle. Structure only: the caller validates the content as for JSON.
+///
+/// # Errors
+/// A message naming what could not be read and at which byte.
+pub fn decode(bytes: &[u8]) -> Result<Bundle, String> {
+    if !is_packed(bytes) {
+        return Err("not a packed bundle (it does not start with WHAB)".into());
+    }
+    let mut r = Reader { bytes, pos: PACKED_MAGIC.len() };
+    let version = r.byte()?;
+    if version != PACKED_VERSION {
+        return Err(format!("packed bundle version {version} is not supported (this reader knows {PACKED_VERSION})"));
+    }
+    let bundle = Bundle {
+        schema: r.str()?,
+        version: r.u32()?,
+        meta: r.meta()?,
+        topology: r.topology()?,
+        geographies: r.list(Reader::geography)?,
+        comparators: r.list(|r| Ok(Comparator { code: r.str()?, name: r.str()? }))?,
+        indicators: r.list(Reader::indicator)?,
+    };
+    if r.pos != bytes.len() {
+        return Err(r.fail("unexpected bytes after the end of the bundle"));
+    }
+    Ok(bundle)
+}
+
+struct Writer(Vec<u8>);
+
+impl Writer {
+    fn uint(&mut self, mut n: u64) {
+        while n >= 0x80 {
+            self.0.push((n as u8) | 0x80);
+            n >>= 7;
+        }
+        self.0.push(n as u8);
+    }
+
+    fn int(&mut self, n: i64) {
+        self.uint(((n << 1) ^ (n >> 63)) as u64);
+    }
+
+    fn len(&mut self, n: usize) {
+        self.uint(n as u64);
+    }
+
+    fn flag(&mut self, b: bool) {
+        self.0.push(u8::from(b));
+    }
+
+    fn f64(&mut self, x: f64) {
+        self.0.extend_from_slice(&x.to_le_bytes());
+    }
+
+    fn str(&mut self, s: &str) {
+        self.len(s.len());
+        self.0.extend_from_slice(s.as_bytes());
+    }
+
+    fn option<T>(&mut self, value: Option<&T>, write: impl FnOnce(&mut Self, &T)) {
+        self.flag(value.is_some());
+        if let Some(v) = value {
+            write(self, v);
+        }
+    }
+
+    fn list<T>(&mut self, items: &[T], mut write: impl FnMut(&mut Self, &T)) {
+        self.len(items.len());
+        for item in items {
+            write(self, item);
+        }
+    }
+
+    fn strings(&mut self, items: &[String]) {
+        self.list(items, |w, s| w.str(s));
+    }
+
+    fn numbers(&mut self, column: &[Option<f64>]) {
+        self.len(column.len());
+        let scale = (0..=MAX_SCALE).find(|d| column.iter().flatten().all(|x| scaled(*x, *d).is_some()));
+        match scale {
+            Some(d) => {
+                self.0.push(d);
+                for x in column {
+                    match x.and_then(|x| scaled(x, d)) {
+                        Some(k) => self.uint(((k << 1) ^ (k >> 63)) as u64 + 1),
+                        None => self.uint(0),
+                    }
+                }
+            }
+            None => {
+                self.0.push(RAW);
+                for x in column {
+                    self.option(x.as_ref(), |w, x| w.f64(*x));
+                }
+            }
+        }
+    }
+
+    fn meta(&mut self, m: &BundleMeta) {
+        self.str(&m.title);
+        self.str(&m.licence);
+        self.strings(&m.attribution);
+        self.strings(&m.notes);
+        self.flag(m.synthetic);
+        self.str(&m.vintage);
+    }
+
+    fn topology(&mut self, t: &Topology) {
+        for x in t.scale.iter().chain(&t.translate) {
+            self.f64(*x);
+        }
+        self.list(&t.arcs, |w, arc| {
+            w.list(arc, |w, [x, y]| {
+                w.int(*x);
+                w.int(*y);
+            });
+        });
+    }
+
+    fn geography(&mut self, g: &Geography) {
+        self.str(&g.id);
+        self.str(&g.label);
+        self.str(&g.noun_plural);
+        self.str(&g.vintage);
+        self.flag(g.approximate);
+        self.str(&g.note);
+        self.option(g.dissolved_from.as_ref(), |w, s| w.str(s));
+        self.len(g.areas.len());
+        for a in &g.areas {
+            self.str(&a.code);
+        }
+        for a in &g.areas {
+            self.str(&a.name);
+        }
+        for a in &g.areas {
+            self.len(a.parents.len());
+            for (layer, code) in &a.parents {
+                self.str(layer);
+                self.str(code);
+            }
+        }
+        for a in &g.areas {
+            self.list(&a.polygons, |w, polygon| w.list(polygon, |w, ring| w.list(ring, |w, r| w.int(*r))));
+        }
+    }
+
+    fn indicator(&mut self, i: &Indicator) {
+        for s in [&i.id, &i.label, &i.title, &i.definition, &i.unit.symbol, &i.unit.label] {
+            self.str(s);
+        }
+        self.f64(i.unit.multiplier);
+        self.0.push(i.decimals);
+        self.0.push(match i.polarity {
+            Polarity::HigherIsWorse => 0,
+            Polarity::HigherIsBetter => 1,
+            Polarity::Neither => 2,
+        });
+        self.0.push(match i.theme {
+            Theme::Work => 0,
+            Theme::Health => 1,
+            Theme::Care => 2,
+            Theme::Deprivation => 3,
+        });
+        for s in [&i.source.producer, &i.source.dataset, &i.source.edition, &i.licence, &i.geography_vintage] {
+            self.str(s);
+        }
+        self.list(&i.periods, |w, p| {
+            w.str(&p.id);
+            w.str(&p.label);
+            w.str(&p.reference);
+            w.option(p.change_note.as_ref(), |w, s| w.str(s));
+        });
+        self.list(&i.series, |w, s| {
+            w.str(&s.geography);
+            w.str(&s.period);
+            w.numbers(&s.values);
+            w.option(s.numerators.as_ref(), |w, c| w.numbers(c));
+            w.option(s.denominators.as_ref(), |w, c| w.numbers(c));
+            w.flag(s.estimated);
+            w.str(&s.method);
+        });
+        self.list(&i.comparator_values, |w, c| {
+            w.str(&c.code);
+            w.str(&c.period);
+            w.f64(c.value);
+            w.option(c.numerator.as_ref(), |w, x| w.f64(*x));
+            w.option(c.denominator.as_ref(), |w, x| w.f64(*x));
+            w.flag(c.estimated);
+            w.str(&c.method);
+        });
+    }
+}
+
+/// `x` as an integer count of 10^-d steps, when that gives `x` back exactly.
+fn scaled(x: f64, d: u8) -> Option<i64> {
+    let factor = 10f64.powi(i32::from(d));
+    let k = (x * factor).round();
+    (k.abs() < EXACT_LIMIT && (k / factor).to_bits() == x.to_bits()).then_some(k as i64)
+}
+
+struct Reader<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+}
+
+type Read<T> = Result<T, String>;
+
+impl Reader<'_> {
+    fn fail(&self, what: &str) -> String {
+        format!("packed bundle: {what} at byte {}", self.pos)
+    }
+
+    fn byte(&mut self) -> Read<u8> {
+        let b = *self.bytes.get(self.pos).ok_or_else(|| self.fail("unexpected end"))?;
+        self.pos += 1;
+        Ok(b)
+    }
+
+    fn uint(&mut self) -> Read<u64> {
+        let mut n = 0u64;
+        for shift in (0..64).step_by(7) {
+            let b = self.byte()?;
+            n |= u64::from(b & 0x7f) << shift;
+            if b & 0x80 == 0 {
+                return Ok(n);
+            }
+        }
+        Err(self.fail("an integer longer than 64 bits"))
+    }
+
+    fn int(&mut self) -> Read<i64> {
+        let n = self.uint()?;
+        Ok((n >> 1) as i64 ^ -((n & 1) as i64))
+    }
+
+    fn u32(&mut self) -> Read<u32> {
+        let n = self.uint()?;
+        u32::try_from(n).map_err(|_| self.fail("a number too large"))
+    }
+
+    /// A length, which can never exceed the bytes left (every item takes at least one).
+    fn len(&mut self) -> Read<usize> {
+        let n = self.uint()?;
+        match usize::try_from(n) {
+            Ok(n) if n <= self.bytes.len() - self.pos => Ok(n),
+            _ => Err(self.fail("a length longer than the file")),
+        }
+    }
+
+    fn flag(&mut self) -> Read<bool> {
+        match self.byte()? {
+            0 => Ok(false),
+            1 => Ok(true),
+            _ => Err(self.fail("a flag that is neither 0 nor 1")),
+        }
+    }
+
+    fn f64(&mut self) -> Read<f64> {
+        let end = self.pos + 8;
+        let raw = self.bytes.get(self.pos..end).ok_or_else(|| self.fail("unexpected end"))?;
+        let mut le = [0u8; 8];
+        le.copy_from_slice(raw);
+        self.pos = end;
+        Ok(f64::from_le_bytes(le))
+    }
+
+    fn str(&mut self) -> Read<String> {
+        let n = self.len()?;
+        let raw = &self.bytes[self.pos..self.pos + n];
+        let text = std::str::from_utf8(raw).map_err(|_| self.fail("text that is not UTF-8"))?;
+        self.pos += n;
+        Ok(text.to_owned())
+    }
+
+    fn option<T>(&mut self, read: impl FnOnce(&mut Self) -> Read<T>) -> Read<Option<T>> {
+        if self.flag()? {
+            read(self).map(Some)
+        } else {
+            Ok(None)
+        }
+    }
+
+    fn list<T>(&mut self, mut read: impl FnMut(&mut Self) -> Read<T>) -> Read<Vec<T>> {
+        let n = self.len()?;
+        let mut items = Vec::with_capacity(n);
+        for _ in 0..n {
+            items.push(read(self)?);
+        }
+        Ok(items)
+    }
+
+    fn strings(&mut self) -> Read<Vec<String>> {
+        self.list(Reader::str)
+    }
+
+    fn numbers(&mut self) -> Read<Vec<Option<f64>>> {
+        let n = self.len()?;
+        let scale = self.byte()?;
+        if scale == RAW {
+            return (0..n).map(|_| self.option(Reader::f64)).collect();
+        }
+        if scale > MAX_SCALE {
+            return Err(self.fail("an unknown number scale"));
+        }
+        let factor = 10f64.powi(i32::from(scale));
+        (0..n)
+            .map(|_| {
+                let n = self.uint()?;
+                Ok((n > 0).then(|| {
+                    let z = n - 1;
+                    ((z >> 1) as i64 ^ -((z & 1) as i64)) as f64 / factor
+                }))
+            })
+            .collect()
+    }
+
+    fn meta(&mut self) -> Read<BundleMeta> {
+        Ok(BundleMeta {
+            title: self.str()?,
+            licence: self.str()?,
+            attribution: self.strings()?,
+            notes: self.strings()?,
+            synthetic: self.flag()?,
+            vintage: self.str()?,
+        })
+    }
+
+    fn topology(&mut self) -> Read<Topology> {
+        let scale = [self.f64()?, self.f64()?];
+        let translate = [self.f64()?, self.f64()?];
+        let arcs = self.list(|r| r.list(|r| Ok([r.int()?, r.int()?])))?;
+        Ok(Topology { scale, translate, arcs })
+    }
+
+    fn geography(&mut self) -> Read<Geography> {
+        let (id, label, noun_plural, vintage) = (self.str()?, self.str()?, self.str()?, self.str()?);
+        let approximate = self.flag()?;
+        let note = self.str()?;
+        let dissolved_from = self.option(Reader::str)?;
+        let n = self.len()?;
+        let codes = (0..n).map(|_| self.str()).collect::<Read<Vec<_>>>()?;
+        let names = (0..n).map(|_| self.str()).collect::<Read<Vec<_>>>()?;
+        let parents = (0..n)
+            .map(|_| {
+                let k = self.len()?;
+                (0..k).map(|_| Ok((self.str()?, self.str()?))).collect::<Read<BTreeMap<_, _>>>()
+            })
+            .collect::<Read<Vec<_>>>()?;
+        let areas = codes
+            .into_iter()
+            .zip(names)
+            .zip(parents)
+            .map(|((code, name), parents)| {
+                let polygons = self.list(|r| r.list(|r| r.list(Reader::int)))?;
+                Ok(Area { code, name, parents, polygons })
+            })
+            .collect::<Read<Vec<_>>>()?;
+        Ok(Geography { id, label, noun_plural, vintage, approximate, note, dissolved_from, areas })
+    }
+
+    fn indicator(&mut self) -> Read<Indicator> {
+        let (id, label, title, definition) = (self.str()?, self.str()?, self.str()?, self.str()?);
+        let unit = Unit { symbol: self.str()?, label: self.str()?, multiplier: self.f64()? };
+        let decimals = self.byte()?;
+        let polarity = match self.byte()? {
+            0 => Polarity::HigherIsWorse,
+            1 => Polarity::HigherIsBetter,
+            2 => Polarity::Neither,
+            _ => return Err(self.fail("an unknown polarity")),
+        };
+        let theme = match self.byte()? {
+            0 => Theme::Work,
+            1 => Theme::Health,
+            2 => Theme::Care,
+            3 => Theme::Deprivation,
+            _ => return Err(self.fail("an unknown theme")),
+        };
+        let source = Source { producer: self.str()?, dataset: self.str()?, edition: self.str()? };
+        let (licence, geography_vintage) = (self.str()?, self.str()?);
+        let periods = self.list(|r| {
+            Ok(Period { id: r.str()?, label: r.str()?, reference: r.str()?, change_note: r.option(Reader::str)? })
+        })?;
+        let series = self.list(|r| {
+            Ok(Series {
+                geography: r.str()?,
+                period: r.str()?,
+                values: r.numbers()?,
+                numerators: r.option(Reader::numbers)?,
+                denominators: r.option(Reader::numbers)?,
+                estimated: r.flag()?,
+                method: r.str()?,
+            })
+        })?;
+        let comparator_values = self.list(|r| {
+            Ok(ComparatorValue {
+                code: r.str()?,
+                period: r.str()?,
+                value: r.f64()?,
+                numerator: r.option(Reader::f64)?,
+                denominator: r.option(Reader::f64)?,
+                estimated: r.flag()?,
+                method: r.str()?,
+            })
+        })?;
+        Ok(Indicator {
+            id,
+            label,
+            title,
+            definition,
+            unit,
+            decimals,
+            polarity,
+            theme,
+            source,
+            licence,
+            geography_vintage,
+            periods,
+            series,
+            comparator_values,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shipped() -> Bundle {
+        let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/atlas.json")).expect("bundle");
+        serde_json::from_str(&text).expect("the shipped bundle parses")
+    }
+
+    #[test]
+    fn the_shipped_bundle_round_trips_exactly() {
+        let bundle = shipped();
+        let packed = encode(&bundle);
+        assert!(is_packed(&packed));
+        assert_eq!(decode(&packed), Ok(bundle));
+    }
+
+    #[test]
+    fn numbers_keep_every_bit_missing_values_and_awkward_floats() {
+        let mut bundle = shipped();
+        let column = vec![Some(31.2), None, Some(-0.0), Some(1e-300), Some(f64::MAX), Some(0.1 + 0.2), Some(-7.0)];
+        bundle.indicators[0].series[0].values = column.clone();
+        bundle.indicators[0].series[1].numerators = Some(vec![Some(265.0), None, Some(-3.0)]);
+        let back = decode(&encode(&bundle)).expect("decodes");
+        let got = &back.indicators[0].series[0].values;
+        assert_eq!(got.len(), column.len());
+        for (a, b) in got.iter().zip(&column) {
+            assert_eq!(a.map(f64::to_bits), b.map(f64::to_bits));
+        }
+        assert_eq!(back.indicators[0].series[1].numerators, Some(vec![Some(265.0), None, Some(-3.0)]));
+    }
+
+    #[test]
+    fn decimal_columns_are_stored_as_small_integers() {
+        let mut w = Writer(Vec::new());
+        w.numbers(&[Some(31.2), None, Some(4.05)]);
+        // length 3, scale 2, then 3120 (zigzag 6240 + 1 → two bytes), missing, 405 (zigzag 810 + 1).
+        assert_eq!(w.0[..2], [3, 2]);
+        assert_eq!(w.0.len(), 2 + 2 + 1 + 2);
+    }
+
+    #[test]
+    fn every_truncation_is_refused_without_panicking() {
+        let packed = encode(&shipped());
+        // Every prefix of the first 4 kB, then a sample of longer ones.
+        for end in (0..4096).chain((4096..packed.len()).step_by(997)) {
+            assert!(decode(&packed[..end]).is_err(), "a file cut at byte {end} was accepted");
+        }
+    }
+
+    #[test]
+    fn damaged_bytes_are_refused_or_read_without_panicking() {
+        let packed = encode(&shipped());
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        for _ in 0..2000 {
+            // xorshift: repeatable, no dependency.
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let mut damaged = packed.clone();
+            let at = (state % damaged.len() as u64) as usize;
+            damaged[at] ^= (state >> 32) as u8 | 1;
+            let _ = decode(&damaged);
+        }
+    }
+
+    #[test]
+    fn other_files_are_named_for_what_they_are() {
+        assert!(decode(b"{\"schema\":1}").unwrap_err().contains("not a packed bundle"));
+        let mut packed = encode(&shipped());
+        packed[4] = 9;
+        assert!(decode(&packed).unwrap_err().contains("version 9"));
+        packed[4] = PACKED_VERSION;
+        packed.push(0);
+        assert!(decode(&packed).unwrap_err().contains("after the end"));
+    }
+
+    #[test]
+    fn a_huge_length_is_refused_before_allocating() {
+        let mut w = Writer(Vec::new());
+        w.0.extend_from_slice(PACKED_MAGIC);
+        w.0.push(PACKED_VERSION);
+        w.uint(u64::MAX >> 1);
+        assert!(decode(&w.0).unwrap_err().contains("longer than the file"));
+    }
+}
