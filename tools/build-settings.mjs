@@ -21,9 +21,9 @@ export function readSettings(root) {
       outDir: build['out-dir'] ?? 'dist',
       outName: build['out-name'] ?? 'atlas_core',
     },
-    charts: { features: charts.features ?? ['chart-shell'], outName: charts['out-name'] ?? 'atlas_charts' },
-    analysis: { features: analysis.features ?? ['analysis-shell'], outName: analysis['out-name'] ?? 'atlas_analysis' },
-    importer: { features: importer.features ?? ['import-shell'], outName: importer['out-name'] ?? 'atlas_import', profile: importer.profile ?? null },
+    charts: { features: charts.features ?? ['chart-shell'], outName: charts['out-name'] ?? 'atlas_charts', profile: charts.profile ?? 'release' },
+    analysis: { features: analysis.features ?? ['analysis-shell'], outName: analysis['out-name'] ?? 'atlas_analysis', profile: analysis.profile ?? 'release' },
+    importer: { features: importer.features ?? ['import-shell'], outName: importer['out-name'] ?? 'atlas_import', profile: importer.profile ?? 'release' },
     wasmOpt: { enabled: wasmOpt.enabled ?? true, args: wasmOpt.args ?? ['-Oz'] },
     budgets: {
       totalGzip: budgets['total-gzip'] ?? Infinity,

@@ -21,8 +21,8 @@ function run(command, args, options = {}) {
 // 1–2. A wasm module per feature set: cargo, then wasm-bindgen's JS glue, into the stage.
 rmSync(stage, { recursive: true, force: true });
 mkdirSync(stage, { recursive: true });
-/** Builds one module; `moduleProfile` is its own Cargo profile when it has one (the importer). */
-function buildModule(moduleFeatures, name, moduleProfile = profile) {
+/** Builds one module with its own Cargo profile (wasm-pack.toml: each section's `profile`). */
+function buildModule(moduleFeatures, name, moduleProfile) {
   // --locked: the build uses exactly the crate versions in Cargo.lock, never a newer one.
   const cargoArgs = ['build', '--locked', '--target', 'wasm32-unknown-unknown', '-p', 'work-health-atlas', '--lib'];
   cargoArgs.push(moduleProfile === 'release' ? '--release' : `--profile=${moduleProfile}`);
@@ -33,10 +33,10 @@ function buildModule(moduleFeatures, name, moduleProfile = profile) {
   const rawWasm = join(root, 'target', 'wasm32-unknown-unknown', profileDir, 'work_health_atlas.wasm');
   run('wasm-bindgen', ['--target', target, '--out-dir', stage, '--out-name', name, '--no-typescript', rawWasm]);
 }
-buildModule(features, outName);
-buildModule(settings.charts.features, settings.charts.outName);
-buildModule(settings.analysis.features, settings.analysis.outName);
-buildModule(settings.importer.features, settings.importer.outName, settings.importer.profile ?? profile);
+buildModule(features, outName, profile);
+buildModule(settings.charts.features, settings.charts.outName, settings.charts.profile);
+buildModule(settings.analysis.features, settings.analysis.outName, settings.analysis.profile);
+buildModule(settings.importer.features, settings.importer.outName, settings.importer.profile);
 
 // 3. dist/: the element's modules and the glue bundled into one minified ES module (one request,
 // ~40% smaller than the separate files), the static pages, then the optimised wasm.
