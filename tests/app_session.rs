@@ -107,14 +107,18 @@ fn districts_stored_without_shapes_are_dissolved_from_their_lsoas() {
     let lad = dissolved.geography_index("lad").expect("lad");
     for area in 0..2 {
         let ring = |d: &Dataset| {
-            let mut points = d.layers[lad].areas[area].polygons[0][0].clone();
+            let mut points = d.layer(lad).expect("built").areas[area].polygons[0][0].clone();
             points.pop();
             points.sort_by(|a, b| a.partial_cmp(b).expect("finite"));
             points
         };
         assert_eq!(ring(&dissolved), ring(&stored), "district {area} has the same outline either way");
     }
-    assert_eq!(dissolved.layers[lad].areas[0].neighbours, vec![1], "adjacency holds for dissolved layers");
+    assert_eq!(
+        dissolved.layer(lad).expect("built").areas[0].neighbours,
+        vec![1],
+        "adjacency holds for dissolved layers"
+    );
 }
 
 #[test]
@@ -173,4 +177,38 @@ fn the_csv_export_carries_provenance_and_one_row_per_area() {
         "{}",
         lines[header + 1]
     );
+}
+
+/// The grid bundle with a ward layer (each ward one district's cells) stored without shapes.
+fn with_wards(mut bundle: work_health_atlas::model::Bundle) -> work_health_atlas::model::Bundle {
+    let mut wards = bundle.geographies[1].clone();
+    wards.id = "ward".into();
+    wards.dissolved_from = Some("lsoa".into());
+    for area in &mut wards.areas {
+        area.code = area.code.replace("E08", "E05");
+        area.polygons.clear();
+    }
+    for cell in &mut bundle.geographies[0].areas {
+        let ward = cell.parents["lad"].replace("E08", "E05");
+        cell.parents.insert("ward".into(), ward);
+    }
+    bundle.geographies.insert(1, wards);
+    bundle
+}
+
+#[test]
+fn layers_are_built_when_first_shown_and_draw_as_if_built_at_once() {
+    let bundle = with_wards(grid_bundle_with(4, 3, &[], true));
+    let mut eager = Atlas::new(Dataset::from_bundle(bundle.clone()).expect("valid"), W, H);
+    let data = Dataset::load(bundle).expect("valid");
+    assert!((0..3).all(|g| data.layer(g).is_none()), "loading builds no layer");
+    let mut lazy = Atlas::load(data, W, H).expect("the first view builds");
+    let built = |a: &Atlas| (0..3).map(|g| a.data().layer(g).is_some()).collect::<Vec<_>>();
+    assert_eq!(built(&lazy), vec![true, false, true], "the shown layer and the district outlines only");
+    assert_eq!(lazy.base_scene(), eager.base_scene(), "the first view draws the same");
+    lazy.set_view(None, Some("ward"), None).expect("wards build when chosen");
+    eager.set_view(None, Some("ward"), None).expect("wards");
+    assert_eq!(built(&lazy), vec![true, true, true]);
+    assert_eq!(lazy.base_scene(), eager.base_scene(), "a layer built later draws the same");
+    assert_eq!(lazy.data().layer(1).expect("built").areas[0].neighbours, vec![1], "with its neighbours");
 }

@@ -76,8 +76,10 @@ fn check(result: &Result<Dataset, Error>) -> Result<(), TestCaseError> {
             }
         }
         Ok(data) => {
-            prop_assert_eq!(data.layers.len(), data.bundle.geographies.len());
-            for (layer, geography) in data.layers.iter().zip(&data.bundle.geographies) {
+            for (g, geography) in data.bundle.geographies.iter().enumerate() {
+                let layer = data.layer(g);
+                prop_assert!(layer.is_some(), "from_bundle builds every layer");
+                let Some(layer) = layer else { continue };
                 prop_assert_eq!(layer.areas.len(), geography.areas.len());
                 for (shape, area) in layer.areas.iter().zip(&geography.areas) {
                     prop_assert!(!shape.polygons.is_empty(), "{} has no shape", area.code);
@@ -839,7 +841,7 @@ fn valid_bundles_always_load() {
             };
             // Dissolved districts come out as one ring each (their halves of the grid).
             if let Base::Dissolved = base {
-                for shape in &data.layers[1].areas {
+                for shape in &data.layer(1).expect("built").areas {
                     prop_assert_eq!(shape.polygons.len(), 1);
                     prop_assert_eq!(shape.polygons[0].len(), 1);
                 }
@@ -879,7 +881,7 @@ fn a_self_intersecting_ring_loads_and_hit_tests() {
     let mut bundle = grid_bundle(3, 2, &[]);
     replace_ring_with_points(&mut bundle, 0, &bow_tie(0, 0, 1000, 1000));
     let data = Dataset::from_bundle(bundle).expect("a bow-tie ring is drawable and loads");
-    let ring = &data.layers[0].areas[0].polygons[0][0];
+    let ring = &data.layer(0).expect("built").areas[0].polygons[0][0];
     assert_eq!(ring.len(), 5);
     assert_eq!(ring.first(), ring.last());
     let atlas = Atlas::new(data, 400.0, 300.0);
@@ -1058,7 +1060,7 @@ fn an_unclosed_ring_is_refused() {
 fn an_unclosed_ring_does_not_panic_today() {
     let result = Dataset::from_bundle(unclosed_ring_bundle());
     if let Ok(data) = result {
-        let ring = &data.layers[0].areas[0].polygons[0][0];
+        let ring = &data.layer(0).expect("built").areas[0].polygons[0][0];
         assert_ne!(ring.first(), ring.last(), "today the ring loads open");
         let _ = hit_test(data, 20);
     }
@@ -1085,7 +1087,7 @@ fn a_dissolved_hole_far_out_in_quantised_space_loads() {
     let mut bundle = base_bundle(Base::Holed, 3, 3);
     rescale(&mut bundle, 1, 4_611_686_018_427_386_404);
     let data = Dataset::from_bundle(bundle).expect("valid: every position is at about 53°N 3°W");
-    assert_eq!(data.layers[1].areas[0].polygons[0].len(), 2, "outer ring and the hole");
+    assert_eq!(data.layer(1).expect("built").areas[0].polygons[0].len(), 2, "outer ring and the hole");
 }
 
 /// One square spanning the whole `i64` range in both axes, on Earth with a tiny scale, in a
@@ -1101,5 +1103,5 @@ fn a_dissolved_ring_spanning_the_integer_range_loads() {
     bundle.geographies[0].areas[0].polygons = vec![vec![vec![0]]];
     bundle.geographies[0].areas[1].polygons = vec![vec![vec![1]]];
     let data = Dataset::from_bundle(bundle).expect("valid: every position is within ±93° / ±84°");
-    assert_eq!(data.layers[1].areas[0].polygons.len(), 1);
+    assert_eq!(data.layer(1).expect("built").areas[0].polygons.len(), 1);
 }

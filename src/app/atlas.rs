@@ -102,6 +102,29 @@ impl Atlas {
         atlas
     }
 
+    /// A widget for a dataset whose layers are built when first shown ([`Dataset::load`]): the
+    /// default layer and the district outlines are built now, every other layer when it is
+    /// chosen.
+    ///
+    /// # Errors
+    /// [`Error::InvalidData`] when one of those two layers cannot be built.
+    pub fn load(data: Dataset, width: f64, height: f64) -> Result<Atlas, Error> {
+        let mut atlas = Atlas::new(data, width, height);
+        atlas.ensure_layer(atlas.geography)?;
+        if let Some(districts) = atlas.data.geography_index(DISTRICT_GEOGRAPHY) {
+            atlas.ensure_layer(districts)?;
+        }
+        atlas.fit();
+        Ok(atlas)
+    }
+
+    /// Builds a layer's shapes and map geometry if they are not built yet.
+    fn ensure_layer(&mut self, geography: usize) -> Result<(), Error> {
+        self.data.ensure_layer(geography)?;
+        self.geometry.ensure(&self.data, geography);
+        Ok(())
+    }
+
     /// The dataset.
     pub fn data(&self) -> &Dataset {
         &self.data
@@ -207,7 +230,7 @@ impl Atlas {
     }
 
     fn fit(&mut self) {
-        if let Some(bounds) = self.geometry.layers.get(self.geography).and_then(|l| l.projected.bounds) {
+        if let Some(bounds) = self.geometry.layer(self.geography).and_then(|l| l.projected.bounds) {
             self.viewport = Viewport::fit(bounds, self.viewport.width, self.viewport.height);
         }
     }
@@ -217,7 +240,9 @@ impl Atlas {
     /// mode is switched off when the new view cannot show it.
     ///
     /// # Errors
-    /// [`Error::UnknownIndicator`], [`Error::UnknownGeography`] or [`Error::UnknownPeriod`].
+    /// [`Error::UnknownIndicator`], [`Error::UnknownGeography`] or [`Error::UnknownPeriod`];
+    /// [`Error::InvalidData`] when a layer shown for the first time cannot be built (see
+    /// [`Atlas::load`]).
     pub fn set_view(
         &mut self,
         indicator: Option<&str>,
@@ -260,6 +285,10 @@ impl Atlas {
             }
         }
         let geography_changed = new_geography != self.geography;
+        if geography_changed {
+            // A layer not shown before is built now; one that cannot be built is not shown.
+            self.ensure_layer(new_geography)?;
+        }
         let indicator_changed = new_indicator != self.indicator;
         let selected_code = self.selected.and_then(|a| self.area_code(a));
         self.indicator = new_indicator;
@@ -376,7 +405,7 @@ impl Atlas {
 
     /// Resizes the map box (CSS pixels), keeping zoom and centre.
     pub fn resize(&mut self, width: f64, height: f64) {
-        match self.geometry.layers.get(self.geography).and_then(|l| l.projected.bounds) {
+        match self.geometry.layer(self.geography).and_then(|l| l.projected.bounds) {
             Some(bounds) => self.viewport.resize(bounds, width, height),
             None => {
                 let unit = Rect::new(coord! {x: 0.0, y: 0.0}, coord! {x: 1.0, y: 1.0});
@@ -441,7 +470,7 @@ impl Atlas {
 
     /// The area under a point in CSS pixels.
     pub fn area_at(&self, x: f64, y: f64) -> Option<usize> {
-        let layer = self.geometry.layers.get(self.geography)?;
+        let layer = self.geometry.layer(self.geography)?;
         layer.hit.area_at(&layer.projected, self.viewport.to_world([x, y]))
     }
 
@@ -449,7 +478,7 @@ impl Atlas {
     /// tests and keyboard focus). `None` for an unknown code.
     pub fn screen_point_of(&self, code: &str) -> Option<[f64; 2]> {
         let area = self.data.area_index(self.geography, code)?;
-        let shape = self.geometry.layers.get(self.geography)?.projected.areas.get(area)?;
+        let shape = self.geometry.layer(self.geography)?.projected.areas.get(area)?;
         Some(self.viewport.to_screen(crate::geom::interior::interior_point(shape)?))
     }
 
@@ -482,7 +511,7 @@ impl Atlas {
     pub fn select_code(&mut self, code: &str) -> Result<super::AreaInfo, Error> {
         let area = self.data.area_index(self.geography, code).ok_or_else(|| Error::UnknownArea(code.to_string()))?;
         self.selected = Some(area);
-        if let Some(Some(rect)) = self.geometry.layers.get(self.geography).map(|l| l.projected.boxes[area]) {
+        if let Some(Some(rect)) = self.geometry.layer(self.geography).map(|l| l.projected.boxes[area]) {
             self.viewport.zoom_to(rect, ZOOM_TO_FRACTION);
         }
         self.info(area).ok_or_else(|| Error::UnknownArea(code.to_string()))
@@ -495,7 +524,7 @@ impl Atlas {
 
     /// The geometry of the current layer (for keyboard navigation).
     pub(super) fn layer_geometry(&self) -> Option<&crate::layout::geometry::LayerGeometry> {
-        self.geometry.layers.get(self.geography)
+        self.geometry.layer(self.geography)
     }
 
     /// Mutable viewport (for keeping the keyboard focus in view).

@@ -45,7 +45,7 @@ impl Atlas {
         };
         let origin = self.area_point(from)?;
         let length = dx.hypot(dy);
-        let neighbours = self.data.layers.get(self.geography)?.areas.get(from)?.neighbours.clone();
+        let neighbours = self.data.layer(self.geography)?.areas.get(from)?.neighbours.clone();
         let best = neighbours
             .iter()
             .filter_map(|&n| {

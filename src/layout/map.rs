@@ -49,7 +49,7 @@ pub fn base_scene(
     fills: &[Fill],
 ) -> Scene {
     let mut scene = Scene { width: viewport.width, height: viewport.height, items: Vec::new() };
-    let Some(shown) = geometry.layers.get(layer) else { return scene };
+    let Some(shown) = geometry.layer(layer) else { return scene };
     let visible = screen_rect(viewport);
     for (area, shape) in shown.projected.areas.iter().enumerate() {
         if !on_screen(shown, area, viewport, &visible) {
@@ -65,7 +65,7 @@ pub fn base_scene(
         stroke: AREA_BORDER,
         width: area_width,
     });
-    if let Some(district_layer) = districts.filter(|&d| d != layer).and_then(|d| geometry.layers.get(d)) {
+    if let Some(district_layer) = districts.filter(|&d| d != layer).and_then(|d| geometry.layer(d)) {
         scene.items.push(Item::Lines {
             paths: mesh_paths(geometry, district_layer, viewport),
             stroke: DISTRICT_BORDER,
@@ -103,7 +103,7 @@ pub fn overlay_scene(
     marked: &Marked,
 ) -> Scene {
     let mut scene = Scene { width: viewport.width, height: viewport.height, items: Vec::new() };
-    let Some(shown) = geometry.layers.get(layer) else { return scene };
+    let Some(shown) = geometry.layer(layer) else { return scene };
     // One loop for every outline, so the marked areas add no drawing code of their own.
     let marked = marked
         .comparison

@@ -3,8 +3,13 @@
 //!
 //! Invariant: a `Dataset` only exists for a bundle that passed validation without errors, so
 //! every arc reference, series length and parent code in it has been checked.
+//!
+//! A layer's shapes are built when it is first needed ([`Dataset::ensure_layer`]): dissolving a
+//! layer stored as `dissolved_from` another, assembling its rings and finding its neighbours are
+//! most of the work of loading, and a first view shows one layer (and the district outlines).
+//! [`Dataset::from_bundle`] builds every layer at once, for the data builder and for tests.
 
-use super::bundle::{derived_value, Bundle, Indicator, Series};
+use super::bundle::{derived_value, Bundle, Geography, Indicator, Series};
 use super::dissolve::dissolve;
 use super::keys::{sort_unique, sort_with, KeyIndex};
 use super::topology::{arc_index, assemble_ring, decode_arcs, decode_quantised, LonLat};
@@ -39,8 +44,8 @@ pub struct LayerShapes {
 pub struct Dataset {
     /// The bundle as read.
     pub bundle: Bundle,
-    /// Decoded shapes per geography, aligned with `bundle.geographies`.
-    pub layers: Vec<LayerShapes>,
+    /// Decoded shapes per geography, aligned with `bundle.geographies`; `None` until built.
+    layers: Vec<Option<LayerShapes>>,
     /// Every arc of the topology decoded to longitude/latitude (borders are drawn from these).
     pub arcs: Vec<Vec<LonLat>>,
     /// Warnings found by validation.
@@ -62,46 +67,82 @@ impl Dataset {
         Dataset::from_bundle(bundle)
     }
 
-    /// Validates and decodes an already parsed bundle.
+    /// Validates and decodes an already parsed bundle, building every layer's shapes.
+    ///
+    /// # Errors
+    /// [`Error::InvalidData`] with every validation error, or every area that cannot be dissolved.
+    pub fn from_bundle(bundle: Bundle) -> Result<Dataset, Error> {
+        let mut data = Dataset::load(bundle)?;
+        let mut problems = Vec::new();
+        for g in 0..data.layers.len() {
+            if let Err(Error::InvalidData(issues)) = data.ensure_layer(g) {
+                problems.extend(issues);
+            }
+        }
+        if problems.is_empty() {
+            Ok(data)
+        } else {
+            Err(Error::InvalidData(problems))
+        }
+    }
+
+    /// Validates a bundle and decodes its arcs; each layer's shapes are built by
+    /// [`Dataset::ensure_layer`] when first needed.
     ///
     /// # Errors
     /// [`Error::InvalidData`] with every validation error.
-    pub fn from_bundle(mut bundle: Bundle) -> Result<Dataset, Error> {
+    pub fn load(mut bundle: Bundle) -> Result<Dataset, Error> {
         let (errors, warnings): (Vec<Issue>, Vec<Issue>) =
             validate(&bundle).into_iter().partition(|i| i.severity == Severity::Error);
         if !errors.is_empty() {
             return Err(Error::InvalidData(errors));
         }
-        dissolve_layers(&mut bundle)?;
         derive_values(&mut bundle.indicators);
         let arcs = decode_arcs(&bundle.topology);
-        let layers: Vec<LayerShapes> = bundle
-            .geographies
-            .iter()
-            .map(|g| {
-                let polygons: Vec<Vec<Polygon>> = g
-                    .areas
-                    .iter()
-                    .map(|a| {
-                        a.polygons
-                            .iter()
-                            .map(|p| p.iter().filter_map(|ring| assemble_ring(&arcs, ring)).collect())
-                            .collect()
-                    })
-                    .collect();
-                let neighbours = adjacency(g.areas.iter().map(|a| &a.polygons));
-                LayerShapes {
-                    areas: polygons
-                        .into_iter()
-                        .zip(neighbours)
-                        .map(|(polygons, neighbours)| AreaShape { polygons, neighbours })
-                        .collect(),
-                }
-            })
-            .collect();
-        check_nesting(&bundle, &layers)?;
         let codes = bundle.geographies.iter().map(|g| KeyIndex::new(g.areas.iter().map(|a| a.code.as_str()))).collect();
+        let layers = vec![None; bundle.geographies.len()];
         Ok(Dataset { bundle, layers, arcs, warnings, codes })
+    }
+
+    /// The shapes of a layer, once built.
+    pub fn layer(&self, geography: usize) -> Option<&LayerShapes> {
+        self.layers.get(geography)?.as_ref()
+    }
+
+    /// Builds a layer's shapes if they are not built yet: dissolves a `dissolved_from` layer from
+    /// its members (built first), assembles the rings, finds neighbours and checks that every
+    /// hole lies in its polygon.
+    ///
+    /// # Errors
+    /// [`Error::InvalidData`] naming every area that cannot be dissolved or has a stray hole; the
+    /// layer then stays unbuilt. [`Error::UnknownGeography`] for an index past the last layer.
+    pub fn ensure_layer(&mut self, geography: usize) -> Result<(), Error> {
+        match self.layers.get(geography) {
+            None => return Err(Error::UnknownGeography(geography.to_string())),
+            Some(Some(_)) => return Ok(()),
+            Some(None) => {}
+        }
+        let member = self.bundle.geographies[geography]
+            .dissolved_from
+            .as_ref()
+            .and_then(|id| self.geography_index(id))
+            .filter(|&m| m != geography);
+        if let Some(member) = member {
+            self.ensure_layer(member)?;
+            dissolve_layer(&mut self.bundle, geography, member)?;
+        }
+        let g = &self.bundle.geographies[geography];
+        let arcs = &self.arcs;
+        let polygons = g.areas.iter().map(|a| {
+            a.polygons.iter().map(|p| p.iter().filter_map(|ring| assemble_ring(arcs, ring)).collect()).collect()
+        });
+        let neighbours = adjacency(g.areas.iter().map(|a| &a.polygons));
+        let shapes = LayerShapes {
+            areas: polygons.zip(neighbours).map(|(polygons, neighbours)| AreaShape { polygons, neighbours }).collect(),
+        };
+        check_nesting(g, &shapes)?;
+        self.layers[geography] = Some(shapes);
+        Ok(())
     }
 
     /// Index of a geography by id.
@@ -127,27 +168,25 @@ impl Dataset {
 
 /// Each hole must lie inside its polygon's outer ring (tested at the middle of the hole's first
 /// edge, by the even-odd rule the painters use).
-fn check_nesting(bundle: &Bundle, layers: &[LayerShapes]) -> Result<(), Error> {
+fn check_nesting(geography: &Geography, shapes: &LayerShapes) -> Result<(), Error> {
     let mut problems = Vec::new();
-    for (geography, shapes) in bundle.geographies.iter().zip(layers) {
-        for (area, shape) in geography.areas.iter().zip(&shapes.areas) {
-            for (p, polygon) in shape.polygons.iter().enumerate() {
-                let Some((outer, holes)) = polygon.split_first() else { continue };
-                for (h, hole) in holes.iter().enumerate() {
-                    let (Some(a), Some(b)) = (hole.first(), hole.get(1)) else { continue };
-                    let probe = [(a[0] + b[0]) / 2.0, (a[1] + b[1]) / 2.0];
-                    if !ring_contains(outer.iter().copied(), probe) {
-                        problems.push(Issue {
-                            severity: Severity::Error,
-                            location: format!(
-                                "geographies[{}].areas[{}].polygons[{p}][{}]",
-                                geography.id,
-                                area.code,
-                                h + 1
-                            ),
-                            message: "this hole lies outside its polygon's outer ring".to_string(),
-                        });
-                    }
+    for (area, shape) in geography.areas.iter().zip(&shapes.areas) {
+        for (p, polygon) in shape.polygons.iter().enumerate() {
+            let Some((outer, holes)) = polygon.split_first() else { continue };
+            for (h, hole) in holes.iter().enumerate() {
+                let (Some(a), Some(b)) = (hole.first(), hole.get(1)) else { continue };
+                let probe = [(a[0] + b[0]) / 2.0, (a[1] + b[1]) / 2.0];
+                if !ring_contains(outer.iter().copied(), probe) {
+                    problems.push(Issue {
+                        severity: Severity::Error,
+                        location: format!(
+                            "geographies[{}].areas[{}].polygons[{p}][{}]",
+                            geography.id,
+                            area.code,
+                            h + 1
+                        ),
+                        message: "this hole lies outside its polygon's outer ring".to_string(),
+                    });
                 }
             }
         }
@@ -159,30 +198,26 @@ fn check_nesting(bundle: &Bundle, layers: &[LayerShapes]) -> Result<(), Error> {
     }
 }
 
-/// Builds the shapes of layers stored as `dissolved_from` another (validation has checked that the
-/// member layer exists and covers every area).
-fn dissolve_layers(bundle: &mut Bundle) -> Result<(), Error> {
+/// Builds the shapes of layer `g`, stored as `dissolved_from` layer `child` (validation has checked
+/// that the member layer exists and covers every area).
+fn dissolve_layer(bundle: &mut Bundle, g: usize, child: usize) -> Result<(), Error> {
     let arcs = decode_quantised(&bundle.topology);
     let mut problems = Vec::new();
-    for g in 0..bundle.geographies.len() {
-        let Some(child_id) = bundle.geographies[g].dissolved_from.clone() else { continue };
-        let Some(child) = bundle.geographies.iter().position(|c| c.id == child_id) else { continue };
-        let id = bundle.geographies[g].id.clone();
-        let parents = KeyIndex::new(bundle.geographies[g].areas.iter().map(|a| a.code.as_str()));
-        let mut members: Vec<Vec<&Vec<Vec<Vec<i64>>>>> = vec![Vec::new(); bundle.geographies[g].areas.len()];
-        for area in &bundle.geographies[child].areas {
-            if let Some(parent) = area.parents.get(&id).and_then(|code| parents.get(code)) {
-                members[parent].push(&area.polygons);
-            }
+    let id = bundle.geographies[g].id.clone();
+    let parents = KeyIndex::new(bundle.geographies[g].areas.iter().map(|a| a.code.as_str()));
+    let mut members: Vec<Vec<&Vec<Vec<Vec<i64>>>>> = vec![Vec::new(); bundle.geographies[g].areas.len()];
+    for area in &bundle.geographies[child].areas {
+        if let Some(parent) = area.parents.get(&id).and_then(|code| parents.get(code)) {
+            members[parent].push(&area.polygons);
         }
-        let shapes: Vec<Result<Vec<Vec<Vec<i64>>>, String>> = members.iter().map(|m| dissolve(&arcs, m)).collect();
-        for (area, shape) in bundle.geographies[g].areas.iter_mut().zip(shapes) {
-            match shape {
-                Ok(polygons) if !polygons.is_empty() => area.polygons = polygons,
-                Ok(_) => problems
-                    .push((format!("geographies[{id}].areas[{}]", area.code), "dissolving gave no shape".to_string())),
-                Err(message) => problems.push((format!("geographies[{id}].areas[{}]", area.code), message)),
-            }
+    }
+    let shapes: Vec<Result<Vec<Vec<Vec<i64>>>, String>> = members.iter().map(|m| dissolve(&arcs, m)).collect();
+    for (area, shape) in bundle.geographies[g].areas.iter_mut().zip(shapes) {
+        match shape {
+            Ok(polygons) if !polygons.is_empty() => area.polygons = polygons,
+            Ok(_) => problems
+                .push((format!("geographies[{id}].areas[{}]", area.code), "dissolving gave no shape".to_string())),
+            Err(message) => problems.push((format!("geographies[{id}].areas[{}]", area.code), message)),
         }
     }
     if problems.is_empty() {
@@ -263,7 +298,7 @@ mod tests {
         assert_eq!(data.geography_index("lsoa"), Some(0));
         assert_eq!(data.area_index(0, "B"), Some(1));
         assert_eq!(data.area_index(0, "Z"), None);
-        let west = &data.layers[0].areas[0].polygons[0][0];
+        let west = &data.layer(0).expect("built").areas[0].polygons[0][0];
         assert_eq!(west.first(), west.last());
         assert_eq!(west.len(), 5);
     }
@@ -271,7 +306,7 @@ mod tests {
     #[test]
     fn neighbours_come_from_shared_arcs() {
         let data = Dataset::from_json(TWO_SQUARES.as_bytes()).expect("valid synthetic bundle");
-        let n: Vec<&Vec<usize>> = data.layers[0].areas.iter().map(|a| &a.neighbours).collect();
+        let n: Vec<&Vec<usize>> = data.layer(0).expect("built").areas.iter().map(|a| &a.neighbours).collect();
         assert_eq!(n, vec![&vec![1], &vec![0], &vec![]]);
     }
 

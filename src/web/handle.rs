@@ -53,8 +53,12 @@ impl AtlasHandle {
     /// (with `issues`, every validation error with its location).
     #[wasm_bindgen(constructor)]
     pub fn new(bundle: &[u8], width: f64, height: f64) -> Result<AtlasHandle, JsValue> {
-        let data = unpacked(bundle).and_then(Dataset::from_bundle).map_err(|e| to_js_error(&e))?;
-        Ok(AtlasHandle { atlas: Atlas::new(data, width, height), base_paints: 0, overlay_paints: 0 })
+        // Layers are built when first shown (Dataset::load), not all before the first paint.
+        let atlas = unpacked(bundle)
+            .and_then(Dataset::load)
+            .and_then(|data| Atlas::load(data, width, height))
+            .map_err(|e| to_js_error(&e))?;
+        Ok(AtlasHandle { atlas, base_paints: 0, overlay_paints: 0 })
     }
 
     /// The embedded bundle in packed form (empty when the build has none).

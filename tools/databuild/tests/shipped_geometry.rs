@@ -148,7 +148,8 @@ fn arcs_meet_only_end_to_end_at_junctions() {
 fn every_area_of_every_layer_is_hit_at_its_interior_point() {
     let data = shipped();
     let mut missed = Vec::new();
-    for (layer, shapes) in data.bundle.geographies.iter().zip(&data.layers) {
+    for (g, layer) in data.bundle.geographies.iter().enumerate() {
+        let shapes = data.layer(g).expect("from_bundle builds every layer");
         let projected = ProjectedLayer::new(shapes.areas.iter().map(|a| &a.polygons));
         let hit = HitIndex::new(&projected);
         for (i, area) in layer.areas.iter().enumerate() {
