@@ -45,6 +45,41 @@ fn embedded_bundle_paints_pixels_on_the_canvas() {
 }
 
 #[wasm_bindgen_test]
+fn a_repaint_with_the_cached_border_lines_matches_a_fresh_paint() {
+    let pixels =
+        |ctx: &CanvasRenderingContext2d| ctx.get_image_data(0.0, 0.0, WIDTH, HEIGHT).expect("image data").data();
+    let mut cached = AtlasHandle::new(&embedded(), WIDTH, HEIGHT).expect("loads");
+    let (_a, ctx) = canvas();
+    // At a device pixel ratio of 2, as the element draws on a phone.
+    let scaled = |ctx: &CanvasRenderingContext2d| {
+        let canvas = ctx.canvas().expect("a canvas");
+        canvas.set_width(2 * WIDTH as u32);
+        canvas.set_height(2 * HEIGHT as u32);
+        ctx.set_transform(2.0, 0.0, 0.0, 2.0, 0.0, 0.0).expect("transform");
+    };
+    scaled(&ctx);
+    cached.paint_base(&ctx);
+    let first = pixels(&ctx);
+    cached.set_view(Some("income-deprivation".into()), None, None).expect("another indicator");
+    cached.paint_base(&ctx);
+    let (_b, fresh_ctx) = canvas();
+    scaled(&fresh_ctx);
+    let mut fresh = AtlasHandle::new(&embedded(), WIDTH, HEIGHT).expect("loads");
+    fresh.set_view(Some("income-deprivation".into()), None, None).expect("another indicator");
+    fresh.paint_base(&fresh_ctx);
+    let (second, expected) = (pixels(&ctx), pixels(&fresh_ctx));
+    assert!(second != first, "the switch repainted the fills");
+    let differing = second.iter().zip(expected.iter()).filter(|(a, b)| a != b).count();
+    assert_eq!(differing, 0, "the repaint with cached lines equals a fresh paint");
+    // Zooming changes the lines: they are drawn afresh, not copied from the cache.
+    cached.zoom_at(2.0, WIDTH / 2.0, HEIGHT / 2.0);
+    fresh.zoom_at(2.0, WIDTH / 2.0, HEIGHT / 2.0);
+    cached.paint_base(&ctx);
+    fresh.paint_base(&fresh_ctx);
+    assert!(pixels(&ctx) == pixels(&fresh_ctx), "after a zoom too");
+}
+
+#[wasm_bindgen_test]
 fn hit_test_finds_the_area_drawn_at_its_interior_point() {
     let mut handle = AtlasHandle::new(&embedded(), WIDTH, HEIGHT).expect("the embedded bundle loads");
     handle.set_view(None, Some("lad".into()), None).expect("the district layer exists");

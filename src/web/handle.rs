@@ -1,6 +1,7 @@
 //! `AtlasHandle`: the one object JavaScript holds per widget. Methods take numbers and short
 //! strings; structured results come back as plain JS objects; failures as `Error`s with a `code`.
 
+use super::lines_cache::LinesCache;
 use super::painter::CanvasPainter;
 use super::report::to_js_error;
 use crate::app::Atlas;
@@ -39,6 +40,8 @@ fn unpacked(bytes: &[u8]) -> Result<Bundle, crate::Error> {
 pub struct AtlasHandle {
     atlas: Atlas,
     base_paints: u32,
+    /// The border lines' raster, redrawn only when they change (see `lines_cache`).
+    lines: LinesCache,
     overlay_paints: u32,
 }
 
@@ -58,7 +61,7 @@ impl AtlasHandle {
             .and_then(Dataset::load)
             .and_then(|data| Atlas::load(data, width, height))
             .map_err(|e| to_js_error(&e))?;
-        Ok(AtlasHandle { atlas, base_paints: 0, overlay_paints: 0 })
+        Ok(AtlasHandle { atlas, base_paints: 0, overlay_paints: 0, lines: LinesCache::default() })
     }
 
     /// The embedded bundle in packed form (empty when the build has none).
@@ -84,7 +87,7 @@ impl AtlasHandle {
     /// Paints fills and borders.
     #[wasm_bindgen(js_name = paintBase)]
     pub fn paint_base(&mut self, ctx: &CanvasRenderingContext2d) {
-        CanvasPainter::new(ctx).paint(&self.atlas.base_scene());
+        CanvasPainter::new(ctx).paint_with_lines_cache(&self.atlas.base_scene(), &mut self.lines);
         self.base_paints += 1;
     }
 
@@ -183,7 +186,8 @@ impl AtlasHandle {
     /// Changes indicator, geography and/or period (absent = unchanged).
     ///
     /// # Errors
-    /// An `Error` with code `unknown-indicator`, `unknown-geography` or `unknown-period`.
+    /// An `Error` with code `unknown-indicator`, `unknown-geography` or `unknown-period`, or
+    /// `invalid-data` when a layer shown for the first time cannot be built.
     #[wasm_bindgen(js_name = setView)]
     pub fn set_view(
         &mut self,

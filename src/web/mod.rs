@@ -18,6 +18,9 @@ mod handle;
 /// The data importer's handle (built with the `import-shell` feature).
 #[cfg(feature = "import-shell")]
 mod import;
+/// The map's border lines kept as a raster between repaints.
+#[cfg(feature = "map-shell")]
+mod lines_cache;
 /// Text measurement on the canvas for plotters (no inline styles).
 #[cfg(any(feature = "chart-shell", feature = "analysis-shell"))]
 mod measure;
