@@ -32,6 +32,14 @@ export function embeddedBundle(core) {
   return embedded;
 }
 
+const objects = new WeakMap();
+
+/** A packed bundle as the JSON schema's object, made once per packed bundle (tools compare it). */
+export function unpacked(core, packed) {
+  if (!objects.has(packed)) objects.set(packed, core.AtlasHandle.unpack(packed));
+  return objects.get(packed);
+}
+
 /**
  * The postcode index, fetched once per page from the widget's own folder, only when someone
  * first searches a postcode.

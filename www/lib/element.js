@@ -1,7 +1,7 @@
 // <work-health-atlas>: the custom element. It owns the DOM, every event listener and the animation
 // frame; the wasm core owns the data, the state and the drawing. All data-derived text is set with
 // textContent, never parsed as HTML.
-import { loadCore, loadPostcodeIndex, embeddedBundle, loadCharts, loadAnalysis, retireCore, loadOnDemand, assetUrl } from './core.js';
+import { loadCore, loadPostcodeIndex, embeddedBundle, unpacked, loadCharts, loadAnalysis, retireCore, loadOnDemand, assetUrl } from './core.js';
 import { atlasStyleSheet } from './styles.js';
 import { Controls } from './controls.js';
 import { SearchBox } from './search-box.js';
@@ -332,7 +332,7 @@ export class AtlasElement extends HTMLElement {
     // The map module reads the packed form; the JSON-shaped object is made when a tool needs it.
     let { bundle = null, packed = embeddedBundle(core) } = got;
     // Added data (series-src, this page's draft) loads its code only when there is some.
-    if (this.#added || this.getAttribute('series-src') || hasDraft(this, ':data')) ({ bundle, packed } = await (await import('./add-data.js')).withAddedData(this.#adder(), bundle ?? core.AtlasHandle.unpack(packed), packed));
+    if (this.#added || this.getAttribute('series-src') || hasDraft(this, ':data')) ({ bundle, packed } = await (await import('./add-data.js')).withAddedData(this.#adder(), bundle ?? unpacked(core, packed), packed));
     if (token !== this.#loadToken || !this.isConnected) return;
     // A refused origin is a link's doing, not the page's: the atlas's own figures stay.
     if (got.refused) this.#warn(got.refused.code, got.refused.message);
@@ -615,7 +615,7 @@ export class AtlasElement extends HTMLElement {
 
   /** The bundle as the object of the JSON schema (the analysis and import tools read it). */
   #object() {
-    return (this.#bundle ??= this.#packed && this.#core.AtlasHandle.unpack(this.#packed));
+    return (this.#bundle ??= this.#packed && unpacked(this.#core, this.#packed));
   }
 
   /** What add-data.js needs of this widget. */
