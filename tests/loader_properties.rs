@@ -1077,6 +1077,18 @@ fn a_hole_outside_its_outer_ring_is_refused() {
     assert!(issues.iter().any(|i| i.contains("geographies[lsoa].areas[E01000000].polygons[0][1]")), "{issues:#?}");
 }
 
+/// The same stray hole with the districts dissolved from the LSOAs: reported once, not again for
+/// the layer made of them.
+#[test]
+fn a_stray_hole_in_a_member_layer_is_reported_once() {
+    let mut b = grid_bundle_with(3, 2, &[], true);
+    let foreign: Vec<i64> = b.geographies[0].areas[5].polygons[0][0].iter().rev().map(|&r| !r).collect();
+    b.geographies[0].areas[0].polygons[0].push(foreign);
+    let issues = issues_of(b);
+    let place = "geographies[lsoa].areas[E01000000].polygons[0][1]";
+    assert_eq!(issues.iter().filter(|i| i.contains(place)).count(), 1, "{issues:#?}");
+}
+
 /// Found by `huge_quantised_coordinates_load_when_on_earth` with the full `i64` range: the
 /// holed 3 × 3 grid shifted by 2^62 (quantised positions near 4.6e18, still at 53°N after
 /// scaling) is valid, but dissolving the district that surrounds the other panics in debug

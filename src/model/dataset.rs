@@ -74,8 +74,15 @@ impl Dataset {
     pub fn from_bundle(bundle: Bundle) -> Result<Dataset, Error> {
         let mut data = Dataset::load(bundle)?;
         let mut problems = Vec::new();
+        let mut failed = vec![false; data.layers.len()];
         for g in 0..data.layers.len() {
+            // A layer dissolved from one that failed would only repeat that layer's problems.
+            if data.member_of(g).is_some_and(|m| failed[m]) {
+                failed[g] = true;
+                continue;
+            }
             if let Err(Error::InvalidData(issues)) = data.ensure_layer(g) {
+                failed[g] = true;
                 problems.extend(issues);
             }
         }
@@ -104,6 +111,12 @@ impl Dataset {
         Ok(Dataset { bundle, layers, arcs, warnings, codes })
     }
 
+    /// The layer a `dissolved_from` layer is made of.
+    fn member_of(&self, geography: usize) -> Option<usize> {
+        let id = self.bundle.geographies.get(geography)?.dissolved_from.as_ref()?;
+        self.geography_index(id).filter(|&m| m != geography)
+    }
+
     /// The shapes of a layer, once built.
     pub fn layer(&self, geography: usize) -> Option<&LayerShapes> {
         self.layers.get(geography)?.as_ref()
@@ -122,12 +135,7 @@ impl Dataset {
             Some(Some(_)) => return Ok(()),
             Some(None) => {}
         }
-        let member = self.bundle.geographies[geography]
-            .dissolved_from
-            .as_ref()
-            .and_then(|id| self.geography_index(id))
-            .filter(|&m| m != geography);
-        if let Some(member) = member {
+        if let Some(member) = self.member_of(geography) {
             self.ensure_layer(member)?;
             dissolve_layer(&mut self.bundle, geography, member)?;
         }

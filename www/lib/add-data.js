@@ -6,7 +6,7 @@
 // nothing of it. Added data is kept as a draft in this browser (beside the patch draft) and can be
 // downloaded as an overlay file that a partner hosts and names with `series-src`.
 import { h, setChildren } from './dom.js';
-import { allowedOrigins, fetchTextFrom } from './fetch-bundle.js';
+import { allowedOrigins, fetchTextFrom, packBundle } from './fetch-bundle.js';
 import addDataCss from './add-data.css';
 
 /** Largest file read (bytes). */
@@ -166,9 +166,7 @@ export async function withAddedData(host, bundle, packed) {
   if (!added.length) return { bundle, packed };
   const ids = new Set(added.map((i) => i.id));
   const merged = { ...bundle, indicators: [...bundle.indicators.filter((i) => !ids.has(i.id)), ...added] };
-  // The map module reads the packed form, which the importer module writes.
-  const module = await host.loadOnDemand('atlas_import');
-  return { bundle: merged, packed: module.Importer.packBundle(JSON.stringify(merged)) };
+  return { bundle: merged, packed: await packBundle(JSON.stringify(merged), host.loadOnDemand) };
 }
 
 /** Indicators and error lines of one source: an overlay (JSON) or a CSV file. */

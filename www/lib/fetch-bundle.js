@@ -59,17 +59,17 @@ export async function pageBundle(element, loadOnDemand) {
   // A packed file goes to the map module as it is (which checks it); JSON is checked and packed.
   if (got.packed) return { packed: got.packed, host };
   const bundle = checkedFields(parseJson(got.text, 'data file', got.url));
-  return { bundle, packed: await packBundle(bundle, loadOnDemand), host };
+  return { bundle, packed: await packBundle(got.text, loadOnDemand), host };
 }
 
 /**
- * A bundle object in the packed form the map module reads, made by the importer module (which
- * carries the JSON schema's deserialiser; the map module does not). Rejects with the importer's
- * `invalid-structure` error when the object is not of the schema's shape.
+ * A bundle's JSON text in the packed form the map module reads, made by the importer module
+ * (which carries the JSON schema's deserialiser; the map module does not). Rejects with the
+ * importer's `invalid-structure` error when the text is not of the schema's shape.
  */
-export async function packBundle(bundle, loadOnDemand) {
+export async function packBundle(json, loadOnDemand) {
   const module = await loadOnDemand('atlas_import');
-  return module.Importer.packBundle(JSON.stringify(bundle));
+  return module.Importer.packBundle(json);
 }
 
 /**

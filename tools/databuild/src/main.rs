@@ -45,9 +45,11 @@ fn run_pack(args: &[String]) -> Result<(), String> {
         return Err(USAGE.to_string());
     };
     let text = std::fs::read(input).map_err(|e| format!("error: {input}: {e}"))?;
-    let dataset = work_health_atlas::model::Dataset::from_json(&text).map_err(|e| format!("error: {input}: {e}"))?;
     let bundle: work_health_atlas::model::Bundle =
         serde_json::from_slice(&text).map_err(|e| format!("error: {input}: {e}"))?;
+    // The widget's own checks, on a copy: loading dissolves layers and derives values in place.
+    let dataset =
+        work_health_atlas::model::Dataset::from_bundle(bundle.clone()).map_err(|e| format!("error: {input}: {e}"))?;
     for warning in &dataset.warnings {
         eprintln!("warning: {input}: {warning}");
     }
