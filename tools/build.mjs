@@ -96,16 +96,19 @@ for (const file of ['atlas.json', 'atlas.bin', 'postcodes.json', 'lookups.json']
   if (existsSync(from)) cpSync(from, join(outDir, 'data', file));
 }
 
-// 4. npm-ready package metadata for developers who bundle (the folder is the package).
-const crateVersion = /^version = "([^"]+)"/m.exec(readFileSync(join(root, 'Cargo.toml'), 'utf8'))[1];
+// 4. npm-ready package metadata for developers who bundle (the folder is the package). The
+// version, description and licence are the crate's, as Cargo reads them from Cargo.toml.
+const metadata = JSON.parse(execFileSync('cargo', ['metadata', '--format-version', '1', '--no-deps'], { cwd: root, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 }));
+const crate = metadata.packages.find((p) => p.name === 'work-health-atlas');
+if (!crate) throw new Error('cargo metadata lists no package named work-health-atlas');
 writeFileSync(
   join(outDir, 'package.json'),
   `${JSON.stringify(
     {
       name: 'work-health-atlas',
-      version: crateVersion,
-      description: 'Embeddable, client-side atlas of worklessness and ill health in the Liverpool City Region',
-      license: 'MIT',
+      version: crate.version,
+      description: crate.description,
+      license: crate.license,
       type: 'module',
       main: './work-health-atlas.js',
       module: './work-health-atlas.js',
