@@ -1,6 +1,6 @@
 // Reads wasm-pack.toml and measures dist/ against its budgets. Shared by the build and the tests.
-import { readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { parse } from 'smol-toml';
 
@@ -40,22 +40,39 @@ function sizeOf(path) {
   return { raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
 }
 
+/** esbuild's metafile of the last build (what each file in dist/ imports), kept by tools/build.mjs. */
+export function metafilePath(root) {
+  return join(root, 'target', 'atlas-metafile.json');
+}
+
+function readMetafile(root) {
+  const path = metafilePath(root);
+  if (!existsSync(path)) throw new Error(`${relative(root, path)} is missing: tools/build.mjs writes it with dist/ (make build)`);
+  return JSON.parse(readFileSync(path, 'utf8'));
+}
+
 /**
  * The JS a page embedding the widget downloads at first: the element's module and the chunks it
  * imports statically. Chunks it imports with `import()` (the data table, exports), the chart
- * module's glue and the demo and iframe helpers are not part of the default download.
+ * module's glue and the demo and iframe helpers are not part of the default download. Read from
+ * esbuild's metafile, whose output paths are relative to the build's working directory (`root`).
  */
-function jsFiles(dir) {
+function jsFiles(dir, root, metafile) {
   const entry = join(dir, 'work-health-atlas.js');
-  const text = readFileSync(entry, 'utf8');
-  const staticImports = [...text.matchAll(/(?:^|[;\n}])\s*import\s*(?:[^'"()]*?from\s*)?["'](\.\/chunks\/[^"']+)["']/g)].map((m) => join(dir, m[1]));
+  const key = relative(root, entry).split(sep).join('/');
+  const output = metafile.outputs[key];
+  if (!output) throw new Error(`esbuild's metafile lists no ${key}: build dist/ again (make build)`);
+  const staticImports = output.imports.filter((i) => i.kind === 'import-statement' && !i.external).map((i) => join(root, i.path));
   return [entry, ...staticImports].filter((path) => statSync(path).isFile());
 }
 
-/** Raw and gzip sizes of what the default embed downloads, and which budgets are exceeded. */
-export function measure(outDir, root, settings) {
+/**
+ * Raw and gzip sizes of what the default embed downloads, and which budgets are exceeded.
+ * `metafile` is esbuild's for the build of `outDir`; by default the one the last build kept.
+ */
+export function measure(outDir, root, settings, metafile = readMetafile(root)) {
   const wasm = sizeOf(join(outDir, `${settings.build.outName}_bg.wasm`));
-  const js = jsFiles(outDir)
+  const js = jsFiles(outDir, root, metafile)
     .map((path) => ({ path: relative(outDir, path), ...sizeOf(path) }))
     .reduce((sum, f) => ({ raw: sum.raw + f.raw, gzip: sum.gzip + f.gzip, files: [...sum.files, f.path] }), {
       raw: 0,

@@ -5,7 +5,7 @@ import { cpSync, mkdirSync, rmSync, existsSync, writeFileSync, readdirSync, read
 import { build as esbuild, transform } from 'esbuild';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readSettings, measure, formatSizes } from './build-settings.mjs';
+import { readSettings, measure, formatSizes, metafilePath } from './build-settings.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const settings = readSettings(root);
@@ -45,7 +45,8 @@ mkdirSync(outDir, { recursive: true });
 const jsStage = join(stage, 'js');
 cpSync(join(root, 'www'), jsStage, { recursive: true });
 cpSync(join(stage, `${outName}.js`), join(jsStage, `${outName}.js`));
-await esbuild({
+// The metafile records what each output imports: the size check below reads it (build-settings.mjs).
+const { metafile } = await esbuild({
   entryPoints: [join(jsStage, 'work-health-atlas.js')],
   bundle: true,
   format: 'esm',
@@ -69,6 +70,9 @@ await esbuild({
     },
   ],
   outdir: outDir,
+  // Output paths in the metafile are relative to this directory, whatever the caller's.
+  absWorkingDir: root,
+  metafile: true,
   logLevel: 'warning',
 });
 for (const name of readdirSync(join(root, 'www'))) {
@@ -123,7 +127,8 @@ writeFileSync(
 );
 
 // 5. Sizes and budgets.
-const sizes = measure(outDir, root, settings);
+writeFileSync(metafilePath(root), JSON.stringify(metafile));
+const sizes = measure(outDir, root, settings, metafile);
 console.log(formatSizes(sizes, settings));
 writeFileSync(join(root, 'target', 'atlas-sizes.json'), JSON.stringify(sizes, null, 2));
 const over = sizes.overBudget;
