@@ -1,6 +1,7 @@
-//! Reading the LSOA 2021 boundary GeoJSON into integer coordinates on a 1e-4 degree grid, with
-//! located geometry checks: empty geometry, unclosed rings, NaN or non-numeric coordinates,
-//! duplicate codes, rings that collapse on the grid.
+//! Reading the LSOA 2021 boundary GeoJSON (with the `geojson` crate's types) into integer
+//! coordinates on a 1e-4 degree grid, with located geometry checks: malformed features and
+//! geometries (non-numeric coordinates among them), empty geometry, unclosed rings, duplicate
+//! codes, rings that collapse on the grid.
 //!
 //! The grid is coarser than the source (rounded to 1e-5 degrees), so quantisation is **lossy**:
 //! points move by at most half a step (about 3 m east–west and 6 m north–south at 53.4°N), far
@@ -10,7 +11,7 @@
 //! points (a sliver under one step wide) is dropped with a warning.
 
 use crate::diag::Diagnostics;
-use serde_json::Value;
+use ::geojson::{Feature as GeoJsonFeature, Geometry, GeometryValue, JsonValue, Position};
 use std::collections::BTreeSet;
 use std::path::Path;
 
@@ -47,8 +48,12 @@ pub fn read_features(raw: &Path, rel: &str, diags: &mut Diagnostics) -> Vec<Feat
 }
 
 /// Parses GeoJSON text; `name` is used in messages.
+///
+/// The features are read one by one with the `geojson` crate's types rather than as one
+/// `FeatureCollection`, so a malformed feature is reported and the others are still read and
+/// checked (every problem is reported in one run).
 pub fn parse_features(text: &str, name: &str, diags: &mut Diagnostics) -> Vec<Feature> {
-    let doc: Value = match serde_json::from_str(text) {
+    let doc: JsonValue = match serde_json::from_str(text) {
         Ok(v) => v,
         Err(e) => {
             // serde_json rejects NaN literals here; its message carries line and column.
@@ -56,14 +61,28 @@ pub fn parse_features(text: &str, name: &str, diags: &mut Diagnostics) -> Vec<Fe
             return Vec::new();
         }
     };
-    let Some(features) = doc.get("features").and_then(Value::as_array) else {
+    let features = match doc {
+        JsonValue::Object(mut members) => members.remove("features"),
+        _ => None,
+    };
+    let Some(JsonValue::Array(features)) = features else {
         diags.error(name, "no \"features\" array");
         return Vec::new();
     };
     let mut out = Vec::new();
     let mut seen = BTreeSet::new();
-    for (i, f) in features.iter().enumerate() {
-        let prop = |k: &str| f.pointer(&format!("/properties/{k}")).and_then(Value::as_str).unwrap_or("").to_string();
+    for (i, mut value) in features.into_iter().enumerate() {
+        // The geometry is read apart from the rest, so a malformed one is reported under the
+        // feature's code.
+        let geometry = value.as_object_mut().and_then(|members| members.remove("geometry"));
+        let feature: GeoJsonFeature = match serde_json::from_value(value) {
+            Ok(f) => f,
+            Err(e) => {
+                diags.error(format!("{name} features[{i}]"), format!("not a GeoJSON feature: {e}"));
+                continue;
+            }
+        };
+        let prop = |k: &str| feature.property(k).and_then(JsonValue::as_str).unwrap_or("").to_string();
         let code = prop("LSOA21CD");
         let loc = format!("{name} features[{i}] ({code})");
         if code.is_empty() {
@@ -74,7 +93,14 @@ pub fn parse_features(text: &str, name: &str, diags: &mut Diagnostics) -> Vec<Fe
             diags.error(&loc, format!("duplicate code {code}"));
             continue;
         }
-        let Some(polygons) = read_geometry(f.get("geometry"), &loc, diags) else { continue };
+        let geometry = match geometry.filter(|g| !g.is_null()).map(serde_json::from_value::<Geometry>).transpose() {
+            Ok(g) => g,
+            Err(e) => {
+                diags.error(&loc, format!("invalid geometry: {e}"));
+                continue;
+            }
+        };
+        let Some(polygons) = read_geometry(geometry.as_ref(), &loc, diags) else { continue };
         if polygons.is_empty() {
             diags.error(&loc, "empty geometry");
             continue;
@@ -98,27 +124,21 @@ enum Ring {
 /// Polygons of a feature; `None` when its only polygons collapsed (recorded as an error).
 /// Collapsed parts of a feature that keeps another polygon are dropped with a warning: they are
 /// slivers narrower than one quantisation step, invisible on the map.
-fn read_geometry(geometry: Option<&Value>, loc: &str, diags: &mut Diagnostics) -> Option<Vec<Vec<Vec<Pt>>>> {
-    let Some(g) = geometry.filter(|g| !g.is_null()) else {
+fn read_geometry(geometry: Option<&Geometry>, loc: &str, diags: &mut Diagnostics) -> Option<Vec<Vec<Vec<Pt>>>> {
+    let Some(g) = geometry else {
         return Some(Vec::new());
     };
-    let kind = g.get("type").and_then(Value::as_str).unwrap_or("");
-    let coords = g.get("coordinates").and_then(Value::as_array);
-    let polys: Vec<&Value> = match (kind, coords) {
-        ("Polygon", Some(_)) => g.get("coordinates").into_iter().collect(),
-        ("MultiPolygon", Some(c)) => c.iter().collect(),
-        _ => {
-            diags.error(loc, format!("unsupported geometry type \"{kind}\""));
+    let polys: &[Vec<Vec<Position>>] = match &g.value {
+        GeometryValue::Polygon { coordinates } => std::slice::from_ref(coordinates),
+        GeometryValue::MultiPolygon { coordinates } => coordinates,
+        other => {
+            diags.error(loc, format!("unsupported geometry type \"{}\"", other.type_name()));
             return Some(Vec::new());
         }
     };
     let mut out = Vec::new();
     let mut collapsed: Vec<(String, usize)> = Vec::new();
-    for (pi, poly) in polys.iter().enumerate() {
-        let Some(rings) = poly.as_array() else {
-            diags.error(format!("{loc} polygon[{pi}]"), "polygon is not an array");
-            continue;
-        };
+    for (pi, rings) in polys.iter().enumerate() {
         let mut rings_out = Vec::new();
         for (ri, ring) in rings.iter().enumerate() {
             let rloc = format!("{loc} polygon[{pi}] ring[{ri}]");
@@ -149,22 +169,24 @@ fn read_geometry(geometry: Option<&Value>, loc: &str, diags: &mut Diagnostics) -
     Some(out)
 }
 
-/// Reads one ring: checks coordinates are finite numbers and the ring is closed, then drops the
-/// closing point and consecutive duplicates (points that fall on the same grid step).
-fn read_ring(ring: &Value, loc: &str, diags: &mut Diagnostics) -> Ring {
-    let Some(points) = ring.as_array() else { return Ring::Bad };
+/// Reads one ring: checks each position has a finite longitude and latitude and the ring is
+/// closed, then drops the closing point and consecutive duplicates (points that fall on the same
+/// grid step). The `geojson` crate has already refused non-numeric coordinates.
+fn read_ring(points: &[Position], loc: &str, diags: &mut Diagnostics) -> Ring {
     let mut out: Vec<Pt> = Vec::with_capacity(points.len());
     for (k, p) in points.iter().enumerate() {
-        let xy: Vec<Option<f64>> = p.as_array().map(|a| a.iter().map(Value::as_f64).collect()).unwrap_or_default();
-        match xy.as_slice() {
-            [Some(x), Some(y), ..] if x.is_finite() && y.is_finite() => {
+        match p.as_slice() {
+            [x, y, ..] if x.is_finite() && y.is_finite() => {
                 let q = [(x * STEPS_PER_DEGREE).round() as i64, (y * STEPS_PER_DEGREE).round() as i64];
                 if out.last() != Some(&q) {
                     out.push(q);
                 }
             }
-            _ => {
-                diags.error(format!("{loc} point[{k}]"), format!("NaN or non-numeric coordinate {p}"));
+            xy => {
+                diags.error(
+                    format!("{loc} point[{k}]"),
+                    format!("position {xy:?} is not a finite longitude and latitude"),
+                );
                 return Ring::Bad;
             }
         }

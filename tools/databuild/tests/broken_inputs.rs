@@ -93,8 +93,36 @@ fn broken_geometry_is_located() {
     assert_eq!(features.len(), 1);
     assert!(has(&d, "b.geojson features[1] (E01000001): duplicate code E01000001"));
     assert!(has(&d, "b.geojson features[2] (E01000002) polygon[0] ring[0]: ring is not closed"));
-    assert!(has(&d, "b.geojson features[3] (E01000003) polygon[0] ring[0] point[1]: NaN or non-numeric coordinate"));
+    // The geojson crate refuses the geometry as a whole: located at the feature, with its reason.
+    assert!(
+        has(&d, "b.geojson features[3] (E01000003): invalid geometry: invalid type: null, expected f64"),
+        "{:?}",
+        messages(&d)
+    );
     assert!(has(&d, "b.geojson features[4] (E01000004): empty geometry"));
+}
+
+#[test]
+fn features_and_geometries_that_are_not_polygons_are_located() {
+    let text = collection(&[
+        r#"{"properties":{"LSOA21CD":"E01000001"},"geometry":null}"#.to_string(),
+        r#"{"type":"Feature","properties":{"LSOA21CD":"E01000002"},"geometry":{"type":"Point","coordinates":[0,0]}}"#
+            .to_string(),
+        r#"{"type":"Feature","properties":{"LSOA21CD":"E01000003"},"geometry":{"type":"Polygonal","coordinates":[]}}"#
+            .to_string(),
+        feature("E01000004", "[[0,0],[1],[0,1],[0,0]]"),
+        feature("E01000005", "[[0,0],[1,0],[0,1],[0,0]]"),
+    ]);
+    let mut d = Diagnostics::default();
+    let features = parse_features(&text, "b.geojson", &mut d);
+    assert_eq!(features.iter().map(|f| f.code.as_str()).collect::<Vec<_>>(), ["E01000005"]);
+    assert!(has(&d, "error: b.geojson features[0]: not a GeoJSON feature: missing field `type`"), "{:?}", messages(&d));
+    assert!(has(&d, "error: b.geojson features[1] (E01000002): unsupported geometry type \"Point\""));
+    assert!(has(&d, "error: b.geojson features[2] (E01000003): invalid geometry: unknown variant `Polygonal`"));
+    assert!(has(
+        &d,
+        "error: b.geojson features[3] (E01000004) polygon[0] ring[0] point[1]: position [1.0] is not a finite"
+    ));
 }
 
 #[test]
