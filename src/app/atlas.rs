@@ -107,7 +107,7 @@ impl Atlas {
     /// chosen.
     ///
     /// # Errors
-    /// [`Error::InvalidData`] when one of those two layers cannot be built.
+    /// [`Error::Load`] (invalid data) when one of those two layers cannot be built.
     pub fn load(data: Dataset, width: f64, height: f64) -> Result<Atlas, Error> {
         let mut atlas = Atlas::new(data, width, height);
         atlas.ensure_layer(atlas.geography)?;
@@ -241,7 +241,7 @@ impl Atlas {
     ///
     /// # Errors
     /// [`Error::UnknownIndicator`], [`Error::UnknownGeography`] or [`Error::UnknownPeriod`];
-    /// [`Error::InvalidData`] when a layer shown for the first time cannot be built (see
+    /// [`Error::Load`] (invalid data) when a layer shown for the first time cannot be built (see
     /// [`Atlas::load`]).
     pub fn set_view(
         &mut self,

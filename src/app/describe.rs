@@ -3,7 +3,7 @@
 //! and the caption (active title, definition, source, reference period, boundaries, attribution).
 
 use super::atlas::{Atlas, DISTRICT_GEOGRAPHY, REGION_CODE};
-use super::format;
+use crate::format;
 use crate::model::bundle::Indicator;
 use serde::{Deserialize, Serialize};
 

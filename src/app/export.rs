@@ -7,8 +7,8 @@
 
 use super::atlas::Atlas;
 use super::describe::Caption;
-use super::format::plain;
 use super::table::TableRow;
+use crate::format::plain;
 
 /// One CSV cell: neutralised against formula injection, quoted when needed.
 ///

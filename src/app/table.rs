@@ -67,11 +67,11 @@ impl Atlas {
                     _ => None,
                 };
                 let comparison = match (interval, region, indicator) {
-                    (Some(i), Some(r), Some(ind)) => benchmark(i, r, ind.polarity),
+                    (Some(i), Some(r), Some(ind)) => benchmark(i, r, ind.polarity.into()),
                     _ => Comparison::NotCompared,
                 };
                 let fmt = |v: f64| {
-                    indicator.map(|i| super::format::value(Some(v), i.decimals, &i.unit.symbol)).unwrap_or_default()
+                    indicator.map(|i| crate::format::value(Some(v), i.decimals, &i.unit.symbol)).unwrap_or_default()
                 };
                 let district = area
                     .parents

@@ -186,7 +186,7 @@ impl Atlas {
     pub fn trend_readout(&self, period: usize) -> Option<TrendReadout> {
         let indicator = self.current_indicator()?;
         let p = indicator.periods.get(period)?;
-        let fmt = |v: Option<f64>| super::format::value(v, indicator.decimals, &indicator.unit.symbol);
+        let fmt = |v: Option<f64>| crate::format::value(v, indicator.decimals, &indicator.unit.symbol);
         let mut lines: Vec<ReadoutLine> = self
             .trend_lines()?
             .into_iter()

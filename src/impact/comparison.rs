@@ -25,8 +25,8 @@
 
 use super::figures::area_counts;
 use super::panel::Panel;
-use crate::app::format::count;
-use crate::app::format::{fixed, value};
+use crate::format::count;
+use crate::format::{fixed, value};
 use crate::layout::did::DidChart;
 use crate::layout::event_study::{EventStudy, EventStudyPeriod};
 use crate::model::bundle::{Indicator, Polarity};

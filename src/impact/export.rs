@@ -10,7 +10,7 @@ use super::notes::Note;
 use super::panel::Panel;
 use super::patch::Patch;
 use crate::app::export::{csv_cell, csv_comment};
-use crate::app::format::plain;
+use crate::format::plain;
 
 fn number(v: Option<f64>) -> String {
     v.map(|v| plain(v, 6)).unwrap_or_default()

@@ -8,8 +8,8 @@
 //! figure is therefore either the sum over *every* member or nothing.
 
 use super::panel::Panel;
-use crate::app::format::value;
 use crate::app::trend::proportion_interval;
+use crate::format::value;
 use crate::model::bundle::{derived_value, Indicator, Series};
 use crate::stats::{rate_interval, Z_95};
 use serde::Serialize;

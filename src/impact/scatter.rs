@@ -6,7 +6,7 @@
 //! say which, because the two are often from different years.
 
 use super::panel::Panel;
-use crate::app::format::{fixed, value};
+use crate::format::{fixed, value};
 use crate::layout::scatter::{ScatterPoint, ScatterSpec};
 use crate::scale::bivariate::{bivariate, class_label, PALETTE};
 use crate::stats::correlation::{pearson, spearman, Correlation};

@@ -6,6 +6,7 @@
 //! numerators and denominators are counts. Every per-area vector is aligned with the area order of
 //! the geography it names. Documented for people in `data/README.md`.
 
+use crate::stats::Direction;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -133,6 +134,17 @@ pub enum Polarity {
     HigherIsBetter,
     /// Higher is neither good nor bad.
     Neither,
+}
+
+impl From<Polarity> for Direction {
+    /// The statistics' direction for an indicator's polarity (benchmarking, the recent trend).
+    fn from(polarity: Polarity) -> Direction {
+        match polarity {
+            Polarity::HigherIsWorse => Direction::HigherIsWorse,
+            Polarity::HigherIsBetter => Direction::HigherIsBetter,
+            Polarity::Neither => Direction::Neither,
+        }
+    }
 }
 
 /// The theme an indicator belongs to, used to group the indicator picker.

@@ -7,6 +7,8 @@ pub mod bundle;
 pub mod dataset;
 /// Dissolving areas along shared arcs (layers stored without shapes).
 pub mod dissolve;
+/// What stops a bundle from loading.
+pub mod error;
 /// Sorted-vector sets and maps (small in wasm).
 pub mod keys;
 /// The bundle in packed binary form (`data/atlas.bin`).
@@ -24,4 +26,5 @@ pub mod validate;
 
 pub use bundle::Bundle;
 pub use dataset::Dataset;
+pub use error::LoadError;
 pub use validate::{Issue, Severity};

@@ -8,7 +8,7 @@ use super::bundle::{Bundle, Geography, Indicator, SCHEMA_ID, SCHEMA_VERSION};
 use super::keys::KeySet;
 use super::text::label_or_index;
 use super::topology::arc_index;
-use crate::app::format::plain;
+use crate::format::plain;
 use std::fmt;
 
 /// How serious a problem is.

@@ -3,7 +3,7 @@
 //! only a console line.
 
 #[cfg(feature = "map-shell")]
-use crate::Error;
+use crate::{model::LoadError, Error};
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 
@@ -32,7 +32,7 @@ pub fn last_panic() -> Option<String> {
 pub fn to_js_error(error: &Error) -> JsValue {
     let js = js_sys::Error::new(&error.to_string());
     let _ = js_sys::Reflect::set(&js, &"code".into(), &error.code().into());
-    if let Error::InvalidData(issues) = error {
+    if let Error::Load(LoadError::InvalidData(issues)) = error {
         let list = js_sys::Array::new();
         for issue in issues {
             list.push(&JsValue::from_str(&issue.to_string()));
