@@ -3,7 +3,7 @@
 //!
 //! The crate is layered so that everything but [`web`] is plain Rust, tested natively. Imports
 //! point down only, so each layer can be read and tested without the ones above it:
-//! - leaves (std only, no crate imports): [`format`] — numbers with units for people;
+//! - leaves (std only, no crate imports): [`format`] — numbers with units for people, CSV cells;
 //!   [`num`] — the crate's one sort, the R-7 quantile, mean and variance;
 //! - [`geom`] — projection, viewport and the spatial index used for hit-testing;
 //! - [`scale`] — classification and colour scales;
@@ -21,7 +21,7 @@
 
 pub mod app;
 pub mod error;
-/// Text for people: numbers with units.
+/// Text for people and files: numbers with units, CSV cells.
 pub mod format;
 pub mod geom;
 /// Tracking impact: patches, matched comparisons, notes, work × health.

@@ -21,8 +21,6 @@ use serde::Serialize;
 pub const DEFAULT_INDICATOR: &str = "employment-deprivation";
 /// Geography id of the district layer drawn over every map.
 pub const DISTRICT_GEOGRAPHY: &str = "lad";
-/// Comparator code of the Liverpool City Region.
-pub const REGION_CODE: &str = "E47000004";
 /// Classes shown by default.
 pub const DEFAULT_CLASSES: usize = 5;
 /// Share of the map box an area fills when chosen from outside the map.

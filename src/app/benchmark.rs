@@ -3,10 +3,10 @@
 //! the comparator's value, polarity-aware), and the recent-trend test on the last five points.
 //! Also the area profile: every indicator for the area in one view.
 
-use super::atlas::{Atlas, REGION_CODE};
-use super::trend::{proportion_interval, ENGLAND_CODE};
+use super::atlas::Atlas;
 use crate::layout::profile::{ProfileRow, ProfileSpec};
 use crate::model::bundle::Indicator;
+use crate::model::codes::{ENGLAND_CODE, REGION_CODE};
 use crate::stats::trend::{recent_trend, TrendPoint as StatPoint};
 use crate::stats::{benchmark, Comparison, Interval, Z_95, Z_99_8};
 use serde::Serialize;
@@ -49,7 +49,7 @@ impl Atlas {
         let indicator = self.current_indicator()?;
         let series = self.data.series(&indicator.id, self.geography_id(), self.period.as_deref()?)?;
         let at = |v: &Option<Vec<Option<f64>>>| v.as_ref().and_then(|v| v.get(area).copied().flatten());
-        proportion_interval(indicator, at(&series.numerators), at(&series.denominators), z)
+        indicator.proportion_interval(at(&series.numerators), at(&series.denominators), z)
     }
 
     fn compare(&self, area: usize, code: &str) -> Option<BenchmarkLine> {
@@ -135,7 +135,7 @@ impl Atlas {
             let value = series.values.get(area).copied().flatten();
             let region = comparator_value(indicator, REGION_CODE, &period.id);
             let at = |v: &Option<Vec<Option<f64>>>| v.as_ref().and_then(|v| v.get(area).copied().flatten());
-            let interval = proportion_interval(indicator, at(&series.numerators), at(&series.denominators), Z_95);
+            let interval = indicator.proportion_interval(at(&series.numerators), at(&series.denominators), Z_95);
             let comparison = match (interval, region) {
                 (Some(i), Some(r)) => benchmark(i, r, indicator.polarity.into()),
                 _ => Comparison::NotCompared,

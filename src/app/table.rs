@@ -2,8 +2,8 @@
 //! the city region and rank — the text alternative to the map that a screen-reader user, or anyone
 //! who prefers numbers, can sort and search.
 
-use super::atlas::{Atlas, DISTRICT_GEOGRAPHY, REGION_CODE};
-use super::trend::proportion_interval;
+use super::atlas::{Atlas, DISTRICT_GEOGRAPHY};
+use crate::model::codes::REGION_CODE;
 use crate::stats::{benchmark, Comparison, Z_95};
 use serde::{Deserialize, Serialize};
 
@@ -62,7 +62,7 @@ impl Atlas {
                 let at = |v: Option<&Vec<Option<f64>>>| v.and_then(|v| v.get(a).copied().flatten());
                 let interval = match (indicator, series) {
                     (Some(i), Some(s)) => {
-                        proportion_interval(i, at(s.numerators.as_ref()), at(s.denominators.as_ref()), Z_95)
+                        i.proportion_interval(at(s.numerators.as_ref()), at(s.denominators.as_ref()), Z_95)
                     }
                     _ => None,
                 };

@@ -3,6 +3,8 @@
 
 /// The bundle's wire schema (shared with the data builder).
 pub mod bundle;
+/// Codes of the comparator areas the widget names (city region, England).
+pub mod codes;
 /// The loaded, decoded, indexed dataset.
 pub mod dataset;
 /// Dissolving areas along shared arcs (layers stored without shapes).

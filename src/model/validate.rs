@@ -339,7 +339,7 @@ fn check_indicator(bundle: &Bundle, indicator: &Indicator, location: &str, repor
     if indicator.series.is_empty() {
         report.error(location, "indicator has no series");
     }
-    let is_proportion = indicator.unit.symbol.trim() == "%";
+    let is_proportion = indicator.unit.is_percentage();
     let keys: Vec<String> = indicator.series.iter().map(|s| format!("{}/{}", s.geography, s.period)).collect();
     let (_, duplicates) = KeySet::with_duplicates(keys.iter().map(String::as_str));
     for key in duplicates {
