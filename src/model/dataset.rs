@@ -242,7 +242,7 @@ fn dissolve_layer(bundle: &mut Bundle, g: usize, child: usize) -> Result<(), Loa
 }
 
 /// Fills series stored without values from their counts ([`derived_value`]); also used by the
-/// impact panel, which reads the bundle as the page holds it.
+/// impact analyses' bundle tables, which read the bundle as the page holds it.
 pub(crate) fn derive_values(indicators: &mut [Indicator]) {
     for indicator in indicators {
         let (multiplier, decimals) = (indicator.unit.multiplier, indicator.decimals);

@@ -6,6 +6,7 @@
 //! for the element to show as text.
 
 use super::canvas::canvas_backend;
+use super::report::js_error;
 use crate::impact::comparison::{compare, ComparisonRequest};
 use crate::impact::notes::{check_notes, Note};
 use crate::impact::patch::{check_patch, codes, members, resolve, split_entries, Patch};
@@ -21,20 +22,6 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlCanvasElement;
-
-/// A JS `Error` with a stable `code` and, when given, the located `issues`.
-fn fail(code: &str, message: &str, issues: &[String]) -> JsValue {
-    let js = js_sys::Error::new(message);
-    let _ = js_sys::Reflect::set(&js, &"code".into(), &code.into());
-    if !issues.is_empty() {
-        let list = js_sys::Array::new();
-        for issue in issues {
-            list.push(&JsValue::from_str(issue));
-        }
-        let _ = js_sys::Reflect::set(&js, &"issues".into(), &list);
-    }
-    js.into()
-}
 
 /// Keys of a plain object that are not in `allowed`, as "unknown field `x`" messages: the browser
 /// hands over parsed objects, and serde-wasm-bindgen reads only the fields it knows, so the
@@ -56,7 +43,7 @@ fn to_js<T: Serialize>(value: &T) -> JsValue {
 }
 
 fn from_js<T: serde::de::DeserializeOwned>(value: JsValue, what: &str) -> Result<T, JsValue> {
-    serde_wasm_bindgen::from_value(value).map_err(|e| fail("invalid-value", &format!("{what}: {e}"), &[]))
+    serde_wasm_bindgen::from_value(value).map_err(|e| js_error("invalid-value", &format!("{what}: {e}"), &[]))
 }
 
 /// Resolved codes, for the element.
@@ -90,8 +77,8 @@ impl AnalysisHandle {
     #[wasm_bindgen(constructor)]
     pub fn new(bundle: JsValue) -> Result<AnalysisHandle, JsValue> {
         let input: TablesInput = serde_wasm_bindgen::from_value(bundle)
-            .map_err(|e| fail("analysis-failed", &format!("the data could not be read for analysis: {e}"), &[]))?;
-        let tables = BundleTables::new(input).map_err(|e| fail("analysis-failed", &e, &[]))?;
+            .map_err(|e| js_error("analysis-failed", &format!("the data could not be read for analysis: {e}"), &[]))?;
+        let tables = BundleTables::new(input).map_err(|e| js_error("analysis-failed", &e, &[]))?;
         Ok(AnalysisHandle { tables, scatter: None })
     }
 
@@ -119,15 +106,15 @@ impl AnalysisHandle {
             }
         }
         if !unknown.is_empty() {
-            return Err(fail("invalid-patch", &format!("the patch has {}", unknown.join("; ")), &unknown));
+            return Err(js_error("invalid-patch", &format!("the patch has {}", unknown.join("; ")), &unknown));
         }
         let patch: Patch = serde_wasm_bindgen::from_value(value)
-            .map_err(|e| fail("invalid-patch", &format!("the patch is not of the expected shape: {e}"), &[]))?;
+            .map_err(|e| js_error("invalid-patch", &format!("the patch is not of the expected shape: {e}"), &[]))?;
         match check_patch(&self.tables, patch) {
             Ok(patch) => Ok(to_js(&patch)),
             Err(issues) => {
                 let lines: Vec<String> = issues.iter().map(ToString::to_string).collect();
-                Err(fail(
+                Err(js_error(
                     "invalid-patch",
                     &format!("the patch has {} problem(s): {}", lines.len(), lines.join("; ")),
                     &lines,
@@ -178,7 +165,7 @@ impl AnalysisHandle {
         let request: ComparisonRequest = from_js(request, "comparison request")?;
         compare(&self.tables, &self.members(&codes), &request)
             .map(|r| to_js(&r))
-            .map_err(|e| fail("comparison-failed", &e, &[]))
+            .map_err(|e| js_error("comparison-failed", &e, &[]))
     }
 
     /// The most notes a list (a notes file, or a draft) holds; the rest are not read.
@@ -223,7 +210,7 @@ impl AnalysisHandle {
     /// An `Error` with code `scatter-failed` saying why.
     pub fn scatter(&self, request: JsValue) -> Result<JsValue, JsValue> {
         let request: ScatterRequest = from_js(request, "scatter request")?;
-        scatter(&self.tables, &request).map(|r| to_js(&r)).map_err(|e| fail("scatter-failed", &e, &[]))
+        scatter(&self.tables, &request).map(|r| to_js(&r)).map_err(|e| js_error("scatter-failed", &e, &[]))
     }
 
     /// Codes of the areas of layer `layer` that are or contain the given smallest areas.
@@ -272,7 +259,7 @@ impl AnalysisHandle {
             compare(&self.tables, &members, &request).ok()
         };
         export::patch_csv(&self.tables, &patch, &members, indicator, report.as_ref(), &notes)
-            .ok_or_else(|| fail("export-failed", &format!("unknown indicator \"{indicator}\""), &[]))
+            .ok_or_else(|| js_error("export-failed", &format!("unknown indicator \"{indicator}\""), &[]))
     }
 
     /// Draws the scatter (`spec` from `scatter()`, with `highlighted` / `selected` set by the page).
@@ -284,7 +271,7 @@ impl AnalysisHandle {
         self.scatter = None;
         let spec: ScatterSpec = from_js(spec, "scatter")?;
         let root = canvas_backend(canvas)?.into_drawing_area();
-        let frame = draw_scatter(&root, &spec).map_err(|e| fail("chart-failed", &e, &[]))?;
+        let frame = draw_scatter(&root, &spec).map_err(|e| js_error("chart-failed", &e, &[]))?;
         self.scatter = Some(frame);
         Ok(())
     }
@@ -304,7 +291,7 @@ impl AnalysisHandle {
         let spec: TrendSpec = from_js(spec, "trend chart")?;
         draw_trend(&canvas_backend(canvas)?.into_drawing_area(), &spec, None)
             .map(|_| ())
-            .map_err(|e| fail("chart-failed", &e, &[]))
+            .map_err(|e| js_error("chart-failed", &e, &[]))
     }
 
     /// Draws the difference-in-differences chart (`chart` of a comparison).
@@ -314,7 +301,7 @@ impl AnalysisHandle {
     #[wasm_bindgen(js_name = drawDid)]
     pub fn draw_did(&self, canvas: HtmlCanvasElement, spec: JsValue) -> Result<(), JsValue> {
         let spec: DidChart = from_js(spec, "comparison chart")?;
-        draw_did(&canvas_backend(canvas)?.into_drawing_area(), &spec).map_err(|e| fail("chart-failed", &e, &[]))
+        draw_did(&canvas_backend(canvas)?.into_drawing_area(), &spec).map_err(|e| js_error("chart-failed", &e, &[]))
     }
 
     /// Draws the event-study chart (`event_study` of a comparison) and returns how many periods
@@ -327,7 +314,7 @@ impl AnalysisHandle {
         let spec: EventStudy = from_js(spec, "event-study chart")?;
         draw_event_study(&canvas_backend(canvas)?.into_drawing_area(), &spec)
             .map(|()| spec.periods.len() as u32)
-            .map_err(|e| fail("chart-failed", &e, &[]))
+            .map_err(|e| js_error("chart-failed", &e, &[]))
     }
 }
 
