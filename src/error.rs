@@ -1,29 +1,19 @@
 //! The crate's top-level error, with a stable machine-readable `code()` that the custom element
 //! puts in the `atlas-error` event's `detail.code`.
 
-use crate::model::Issue;
+use crate::model::LoadError;
 use thiserror::Error;
 
 /// Everything that can stop the widget from showing a view.
 #[derive(Debug, Error)]
 pub enum Error {
-    /// The bundle is larger than the loader accepts.
-    #[error("the data bundle is {size} bytes; the limit is {limit} bytes")]
-    TooLarge {
-        /// Size of the input in bytes.
-        size: usize,
-        /// The accepted maximum.
-        limit: usize,
-    },
-    /// The bundle is not valid JSON of the bundle's shape.
-    #[error("the data bundle could not be read: {0}")]
-    InvalidJson(String),
+    /// The bundle could not be loaded: too large, not a bundle, invalid data (every problem
+    /// listed) or a layer it does not have. Message and code are the [`LoadError`]'s own.
+    #[error(transparent)]
+    Load(#[from] LoadError),
     /// The bundle is JSON but not of the bundle's shape (a missing field, a wrong type).
     #[error("the data bundle does not have the expected structure: {0}")]
     InvalidStructure(String),
-    /// The bundle parsed but failed validation; every error is listed.
-    #[error("the data bundle has {} problem(s): {}", .0.len(), summarise(.0))]
-    InvalidData(Vec<Issue>),
     /// An indicator id that the bundle does not have.
     #[error("unknown indicator \"{0}\"")]
     UnknownIndicator(String),
@@ -61,10 +51,8 @@ impl Error {
     /// A stable, kebab-case code for scripts and tests.
     pub fn code(&self) -> &'static str {
         match self {
-            Error::TooLarge { .. } => "too-large",
-            Error::InvalidJson(_) => "invalid-json",
+            Error::Load(e) => e.code(),
             Error::InvalidStructure(_) => "invalid-structure",
-            Error::InvalidData(_) => "invalid-data",
             Error::UnknownIndicator(_) => "unknown-indicator",
             Error::UnknownGeography(_) => "unknown-geography",
             Error::UnknownPeriod(_) => "unknown-period",
@@ -77,33 +65,23 @@ impl Error {
     }
 }
 
-/// The first few issues, so a message stays readable; the full list is kept in the error.
-fn summarise(issues: &[Issue]) -> String {
-    const SHOWN: usize = 3;
-    let mut text: Vec<String> = issues.iter().take(SHOWN).map(ToString::to_string).collect();
-    if issues.len() > SHOWN {
-        text.push(format!("and {} more", issues.len() - SHOWN));
-    }
-    text.join("; ")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Severity;
 
     #[test]
     fn codes_are_stable() {
-        assert_eq!(Error::InvalidJson("x".into()).code(), "invalid-json");
-        assert_eq!(Error::TooLarge { size: 2, limit: 1 }.code(), "too-large");
+        assert_eq!(Error::from(LoadError::InvalidJson("x".into())).code(), "invalid-json");
+        assert_eq!(Error::from(LoadError::TooLarge { size: 2, limit: 1 }).code(), "too-large");
         assert_eq!(Error::UnknownArea("E0".into()).code(), "unknown-area");
+        assert_eq!(Error::InvalidStructure("x".into()).code(), "invalid-structure");
     }
 
     #[test]
-    fn invalid_data_message_names_locations_and_counts_the_rest() {
-        let issue = |n: usize| Issue { severity: Severity::Error, location: format!("a[{n}]"), message: "bad".into() };
-        let message = Error::InvalidData((0..5).map(issue).collect()).to_string();
-        assert!(message.starts_with("the data bundle has 5 problem(s): error at a[0]: bad"), "{message}");
-        assert!(message.ends_with("and 2 more"), "{message}");
+    fn load_errors_keep_their_messages() {
+        let e = LoadError::TooLarge { size: 2, limit: 1 };
+        let message = e.to_string();
+        assert_eq!(Error::from(e).to_string(), message);
+        assert_eq!(message, "the data bundle is 2 bytes; the limit is 1 bytes");
     }
 }

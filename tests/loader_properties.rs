@@ -1,6 +1,6 @@
 #![cfg(not(target_arch = "wasm32"))]
 //! Property tests of the bundle loader (issue 9): whatever the input, `Dataset::from_json` and
-//! `Dataset::from_bundle` never panic and return either a dataset or an [`Error`] with a stable
+//! `Dataset::from_bundle` never panic and return either a dataset or a [`LoadError`] with a stable
 //! code; every targeted malformation is reported with its location; a valid bundle always loads.
 //!
 //! Inputs: arbitrary bytes, random edits of a serialised SYNTHETIC bundle (byte flips, deletions,
@@ -24,8 +24,8 @@ use std::sync::LazyLock;
 use support::synthetic::{cell_code, grid_bundle, grid_bundle_with};
 use work_health_atlas::app::Atlas;
 use work_health_atlas::model::bundle::*;
+use work_health_atlas::model::LoadError;
 use work_health_atlas::model::{Dataset, Severity};
-use work_health_atlas::Error;
 
 /// Every code the loader may return.
 const LOADER_CODES: [&str; 4] = ["too-large", "invalid-json", "invalid-structure", "invalid-data"];
@@ -62,12 +62,12 @@ where
 
 /// Checks the loader's contract on one result: a known code, a non-empty located issue list for
 /// invalid data, and a dataset whose decoded layers and series line up with its bundle.
-fn check(result: &Result<Dataset, Error>) -> Result<(), TestCaseError> {
+fn check(result: &Result<Dataset, LoadError>) -> Result<(), TestCaseError> {
     match result {
         Err(e) => {
             prop_assert!(LOADER_CODES.contains(&e.code()), "unexpected code {} for {e}", e.code());
             prop_assert!(!e.to_string().is_empty());
-            if let Error::InvalidData(issues) = e {
+            if let LoadError::InvalidData(issues) = e {
                 prop_assert!(!issues.is_empty(), "invalid-data without issues");
                 for issue in issues {
                     prop_assert_eq!(issue.severity, Severity::Error);
@@ -604,10 +604,10 @@ impl Mutation {
 }
 
 /// Asserts that `result` is an invalid-data error with an issue matching `expected`.
-fn assert_reported(result: &Result<Dataset, Error>, expected: &Expect) -> Result<(), TestCaseError> {
+fn assert_reported(result: &Result<Dataset, LoadError>, expected: &Expect) -> Result<(), TestCaseError> {
     match result {
         Ok(_) => Err(TestCaseError::fail(format!("loaded, expected {expected:?}"))),
-        Err(Error::InvalidData(issues)) => {
+        Err(LoadError::InvalidData(issues)) => {
             prop_assert!(
                 issues
                     .iter()
@@ -980,7 +980,7 @@ fn wrongly_nested_rings_never_panic() {
 
 fn issues_of(bundle: Bundle) -> Vec<String> {
     match Dataset::from_bundle(bundle) {
-        Err(Error::InvalidData(issues)) => issues.iter().map(ToString::to_string).collect(),
+        Err(LoadError::InvalidData(issues)) => issues.iter().map(ToString::to_string).collect(),
         Err(e) => panic!("expected invalid-data, got {e}"),
         Ok(_) => panic!("expected invalid-data, the bundle loaded"),
     }

@@ -21,8 +21,6 @@ use serde::Serialize;
 pub const DEFAULT_INDICATOR: &str = "employment-deprivation";
 /// Geography id of the district layer drawn over every map.
 pub const DISTRICT_GEOGRAPHY: &str = "lad";
-/// Comparator code of the Liverpool City Region.
-pub const REGION_CODE: &str = "E47000004";
 /// Classes shown by default.
 pub const DEFAULT_CLASSES: usize = 5;
 /// Share of the map box an area fills when chosen from outside the map.
@@ -107,7 +105,7 @@ impl Atlas {
     /// chosen.
     ///
     /// # Errors
-    /// [`Error::InvalidData`] when one of those two layers cannot be built.
+    /// [`Error::Load`] (invalid data) when one of those two layers cannot be built.
     pub fn load(data: Dataset, width: f64, height: f64) -> Result<Atlas, Error> {
         let mut atlas = Atlas::new(data, width, height);
         atlas.ensure_layer(atlas.geography)?;
@@ -241,7 +239,7 @@ impl Atlas {
     ///
     /// # Errors
     /// [`Error::UnknownIndicator`], [`Error::UnknownGeography`] or [`Error::UnknownPeriod`];
-    /// [`Error::InvalidData`] when a layer shown for the first time cannot be built (see
+    /// [`Error::Load`] (invalid data) when a layer shown for the first time cannot be built (see
     /// [`Atlas::load`]).
     pub fn set_view(
         &mut self,

@@ -3,10 +3,10 @@
 //! the comparator's value, polarity-aware), and the recent-trend test on the last five points.
 //! Also the area profile: every indicator for the area in one view.
 
-use super::atlas::{Atlas, REGION_CODE};
-use super::trend::{proportion_interval, ENGLAND_CODE};
+use super::atlas::Atlas;
 use crate::layout::profile::{ProfileRow, ProfileSpec};
 use crate::model::bundle::Indicator;
+use crate::model::codes::{ENGLAND_CODE, REGION_CODE};
 use crate::stats::trend::{recent_trend, TrendPoint as StatPoint};
 use crate::stats::{benchmark, Comparison, Interval, Z_95, Z_99_8};
 use serde::Serialize;
@@ -49,7 +49,7 @@ impl Atlas {
         let indicator = self.current_indicator()?;
         let series = self.data.series(&indicator.id, self.geography_id(), self.period.as_deref()?)?;
         let at = |v: &Option<Vec<Option<f64>>>| v.as_ref().and_then(|v| v.get(area).copied().flatten());
-        proportion_interval(indicator, at(&series.numerators), at(&series.denominators), z)
+        indicator.proportion_interval(at(&series.numerators), at(&series.denominators), z)
     }
 
     fn compare(&self, area: usize, code: &str) -> Option<BenchmarkLine> {
@@ -57,12 +57,13 @@ impl Atlas {
         let value = comparator_value(indicator, code, self.period.as_deref()?)?;
         let name = self.data.bundle.comparators.iter().find(|c| c.code == code)?.name.clone();
         let result = |z| {
-            self.area_interval(area, z).map_or(Comparison::NotCompared, |i| benchmark(i, value, indicator.polarity))
+            self.area_interval(area, z)
+                .map_or(Comparison::NotCompared, |i| benchmark(i, value, indicator.polarity.into()))
         };
         let (r95, r998) = (result(Z_95), result(Z_99_8));
         Some(BenchmarkLine {
             comparator: name,
-            comparator_value: super::format::value(Some(value), indicator.decimals, &indicator.unit.symbol),
+            comparator_value: crate::format::value(Some(value), indicator.decimals, &indicator.unit.symbol),
             word_95: r95.word().to_string(),
             glyph_95: r95.glyph().to_string(),
             word_998: r998.word().to_string(),
@@ -84,7 +85,7 @@ impl Atlas {
                 }
             })
             .collect();
-        recent_trend(&points).describe(indicator.polarity).to_string()
+        recent_trend(&points).describe(indicator.polarity.into()).to_string()
     }
 
     /// Interval, benchmarks and recent trend of the selected area (not in change mode).
@@ -98,8 +99,8 @@ impl Atlas {
         let interval_text = match self.area_interval(area, Z_95) {
             Some(i) => format!(
                 "95% confidence interval {} to {}",
-                super::format::value(Some(i.lower), indicator.decimals, &indicator.unit.symbol),
-                super::format::value(Some(i.upper), indicator.decimals, &indicator.unit.symbol)
+                crate::format::value(Some(i.lower), indicator.decimals, &indicator.unit.symbol),
+                crate::format::value(Some(i.upper), indicator.decimals, &indicator.unit.symbol)
             ),
             None => "No confidence interval: the source publishes no counts for this figure".to_string(),
         };
@@ -126,7 +127,7 @@ impl Atlas {
             };
             let Some(series) = self.data.series(&indicator.id, &layer.id, &period.id) else { continue };
             let mut values: Vec<f64> = series.values.iter().flatten().copied().collect();
-            crate::model::keys::sort_floats(&mut values);
+            crate::num::sort_floats(&mut values);
             if values.is_empty() {
                 continue;
             }
@@ -134,18 +135,18 @@ impl Atlas {
             let value = series.values.get(area).copied().flatten();
             let region = comparator_value(indicator, REGION_CODE, &period.id);
             let at = |v: &Option<Vec<Option<f64>>>| v.as_ref().and_then(|v| v.get(area).copied().flatten());
-            let interval = proportion_interval(indicator, at(&series.numerators), at(&series.denominators), Z_95);
+            let interval = indicator.proportion_interval(at(&series.numerators), at(&series.denominators), Z_95);
             let comparison = match (interval, region) {
-                (Some(i), Some(r)) => benchmark(i, r, indicator.polarity),
+                (Some(i), Some(r)) => benchmark(i, r, indicator.polarity.into()),
                 _ => Comparison::NotCompared,
             };
             rows.push(ProfileRow {
                 label: indicator.label.clone(),
                 period: period.label.clone(),
                 value,
-                value_text: super::format::value(value, indicator.decimals, &indicator.unit.symbol),
+                value_text: crate::format::value(value, indicator.decimals, &indicator.unit.symbol),
                 region,
-                region_text: super::format::value(region, indicator.decimals, &indicator.unit.symbol),
+                region_text: crate::format::value(region, indicator.decimals, &indicator.unit.symbol),
                 min: values[0],
                 q1: quantile(0.25),
                 q3: quantile(0.75),

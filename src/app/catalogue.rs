@@ -89,7 +89,7 @@ impl Atlas {
                 (i.theme, order, entry)
             })
             .collect();
-        crate::model::keys::sort_with(&mut indicators, |a, b| (a.0, a.1) < (b.0, b.1));
+        crate::num::sort_with(&mut indicators, |a, b| (a.0, a.1) < (b.0, b.1));
         Catalogue {
             indicators: indicators.into_iter().map(|(_, _, e)| e).collect(),
             geographies: self

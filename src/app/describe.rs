@@ -2,9 +2,9 @@
 //! and period, class range, rank in the layer, comparison with the city region), the legend rows,
 //! and the caption (active title, definition, source, reference period, boundaries, attribution).
 
-use super::atlas::{Atlas, DISTRICT_GEOGRAPHY, REGION_CODE};
-use super::format;
-use crate::model::bundle::Indicator;
+use super::atlas::{Atlas, DISTRICT_GEOGRAPHY};
+use crate::format;
+use crate::model::codes::REGION_CODE;
 use serde::{Deserialize, Serialize};
 
 /// What a tooltip or an event says about an area.
@@ -79,15 +79,11 @@ pub fn ordinal(n: usize) -> String {
 }
 
 impl Atlas {
-    fn is_percentage(indicator: &Indicator) -> bool {
-        indicator.unit.symbol.trim() == "%"
-    }
-
     /// Formats a value of the current view (a change gets a sign and "pp" for percentages).
     pub fn format_value(&self, value: Option<f64>) -> String {
         let Some(indicator) = self.current_indicator() else { return String::new() };
         if self.change_from.is_some() {
-            let symbol = if Self::is_percentage(indicator) { " pp" } else { indicator.unit.symbol.as_str() };
+            let symbol = if indicator.unit.is_percentage() { " pp" } else { indicator.unit.symbol.as_str() };
             return match value {
                 Some(v) if v.is_finite() => {
                     let sign = if v > 0.0 { "+" } else { "" };
@@ -254,7 +250,7 @@ impl Atlas {
             })
             .collect();
         caption.title = if self.change_from.is_some() {
-            let unit = if Self::is_percentage(indicator) { "percentage points" } else { indicator.unit.label.as_str() };
+            let unit = if indicator.unit.is_percentage() { "percentage points" } else { indicator.unit.label.as_str() };
             format!("Change in {}, {period_label} ({unit}, {layer})", lower_first(&indicator.title))
         } else {
             format!("{}, {period_label} ({layer})", indicator.title)
@@ -263,7 +259,7 @@ impl Atlas {
         caption.source =
             format!("{}, {} ({})", indicator.source.producer, indicator.source.dataset, indicator.source.edition);
         caption.period = periods.join("; ");
-        caption.unit = if self.change_from.is_some() && Self::is_percentage(indicator) {
+        caption.unit = if self.change_from.is_some() && indicator.unit.is_percentage() {
             "Change, percentage points".to_string()
         } else {
             indicator.unit.label.clone()

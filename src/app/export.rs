@@ -7,47 +7,8 @@
 
 use super::atlas::Atlas;
 use super::describe::Caption;
-use super::format::plain;
 use super::table::TableRow;
-
-/// One CSV cell: neutralised against formula injection, quoted when needed.
-///
-/// # Examples
-/// ```
-/// use work_health_atlas::app::export::csv_cell;
-/// assert_eq!(csv_cell("Anfield"), "Anfield");
-/// assert_eq!(csv_cell("=cmd|' /C calc'!A0"), "\"'=cmd|' /C calc'!A0\"");
-/// assert_eq!(csv_cell("St Helens, 025"), "\"St Helens, 025\"");
-/// ```
-pub fn csv_cell(text: &str) -> String {
-    let risky = text.starts_with(['=', '+', '-', '@', '\t', '\r']);
-    let text = if risky { format!("'{text}") } else { text.to_string() };
-    if text.contains([',', '"', '\n', '\r']) || risky {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text
-    }
-}
-
-/// A provenance line (`# Source: …`): one cell, written by [`csv_cell`] like every other cell, on
-/// one line. Line breaks and other control characters become spaces, so bundle, patch or
-/// intervention text can never start a new row, and a comma inside stays inside the cell.
-///
-/// # Examples
-/// ```
-/// use work_health_atlas::app::export::csv_comment;
-/// assert_eq!(csv_comment("Source: ONS"), "# Source: ONS");
-/// assert_eq!(csv_comment("North,=HYPERLINK(\"x\"),"), "\"# North,=HYPERLINK(\"\"x\"\"),\"");
-/// assert_eq!(csv_comment("a\n=4+4"), "# a =4+4");
-/// ```
-pub fn csv_comment(text: &str) -> String {
-    let one_line: String = text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
-    csv_cell(&format!("# {one_line}"))
-}
-
-fn number(v: Option<f64>) -> String {
-    v.map(|v| plain(v, 6)).unwrap_or_default()
-}
+use crate::format::csv::{csv_cell, csv_comment, csv_number};
 
 /// The CSV of a layer: provenance lines from the caption, then one row per area.
 ///
@@ -74,11 +35,11 @@ pub fn to_csv(caption: &Caption, rows: &[TableRow]) -> String {
                 csv_cell(&row.code),
                 csv_cell(&row.name),
                 csv_cell(&row.district),
-                number(row.value),
-                number(row.numerator),
-                number(row.denominator),
-                number(row.lower),
-                number(row.upper),
+                csv_number(row.value),
+                csv_number(row.numerator),
+                csv_number(row.denominator),
+                csv_number(row.lower),
+                csv_number(row.upper),
                 csv_cell(&row.comparison),
             ]
             .join(","),

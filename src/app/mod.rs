@@ -12,8 +12,6 @@ pub mod catalogue;
 pub mod describe;
 /// CSV export of the current layer.
 pub mod export;
-/// Number formatting with units.
-pub mod format;
 /// Keyboard navigation between neighbouring areas.
 pub mod keyboard;
 /// Choosing an area by search result or postcode.

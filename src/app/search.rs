@@ -99,7 +99,7 @@ impl SearchIndex {
                 Some((score, std::cmp::Reverse(e.geography), e.name.as_str(), e.geography, e.area))
             })
             .collect();
-        crate::model::keys::sort_with(&mut scored, |a, b| a < b);
+        crate::num::sort_with(&mut scored, |a, b| a < b);
         scored.into_iter().take(limit).map(|(_, _, _, g, a)| (g, a)).collect()
     }
 

@@ -2,8 +2,8 @@
 //! the city region and rank — the text alternative to the map that a screen-reader user, or anyone
 //! who prefers numbers, can sort and search.
 
-use super::atlas::{Atlas, DISTRICT_GEOGRAPHY, REGION_CODE};
-use super::trend::proportion_interval;
+use super::atlas::{Atlas, DISTRICT_GEOGRAPHY};
+use crate::model::codes::REGION_CODE;
 use crate::stats::{benchmark, Comparison, Z_95};
 use serde::{Deserialize, Serialize};
 
@@ -62,16 +62,16 @@ impl Atlas {
                 let at = |v: Option<&Vec<Option<f64>>>| v.and_then(|v| v.get(a).copied().flatten());
                 let interval = match (indicator, series) {
                     (Some(i), Some(s)) => {
-                        proportion_interval(i, at(s.numerators.as_ref()), at(s.denominators.as_ref()), Z_95)
+                        i.proportion_interval(at(s.numerators.as_ref()), at(s.denominators.as_ref()), Z_95)
                     }
                     _ => None,
                 };
                 let comparison = match (interval, region, indicator) {
-                    (Some(i), Some(r), Some(ind)) => benchmark(i, r, ind.polarity),
+                    (Some(i), Some(r), Some(ind)) => benchmark(i, r, ind.polarity.into()),
                     _ => Comparison::NotCompared,
                 };
                 let fmt = |v: f64| {
-                    indicator.map(|i| super::format::value(Some(v), i.decimals, &i.unit.symbol)).unwrap_or_default()
+                    indicator.map(|i| crate::format::value(Some(v), i.decimals, &i.unit.symbol)).unwrap_or_default()
                 };
                 let district = area
                     .parents

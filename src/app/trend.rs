@@ -2,23 +2,17 @@
 //! city region and England lines) and the readout for one period. Intervals come from counts:
 //! Wilson score intervals for proportions; none where the source publishes no counts.
 
-use super::atlas::{Atlas, DISTRICT_GEOGRAPHY, REGION_CODE};
-use crate::layout::trend::{LineStyle, TrendLine, TrendMarker, TrendPoint, TrendSpec};
-use crate::model::bundle::Indicator;
+use super::atlas::{Atlas, DISTRICT_GEOGRAPHY};
+use crate::layout::trend::{LineStyle, TrendLine, TrendPoint, TrendSpec};
+use crate::layout::trend_spec::{indicator_trend_spec, ENGLAND_COLOUR, REGION_COLOUR};
+use crate::model::codes::{ENGLAND_CODE, REGION_CODE};
 use crate::scale::Rgb;
-use crate::stats::interval::{Interval, Z_95};
-use crate::stats::wilson::wilson;
+use crate::stats::interval::Z_95;
 use serde::Serialize;
 
-/// Comparator code for England.
-pub const ENGLAND_CODE: &str = "E92000001";
 /// Colour of the selected area's line: the map's selection accent, linking chart and map.
 pub const AREA_COLOUR: Rgb = Rgb(0xd5, 0x3e, 0x0f);
 const DISTRICT_COLOUR: Rgb = Rgb(0x6f, 0x3c, 0x97);
-/// The city region's line.
-pub const REGION_COLOUR: Rgb = Rgb(0x50, 0x5a, 0x5f);
-/// England's line.
-pub const ENGLAND_COLOUR: Rgb = Rgb(0x0b, 0x0c, 0x0c);
 
 /// One line's figure at one period, in words.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -57,41 +51,6 @@ pub struct LegendLine {
     pub primary: bool,
 }
 
-/// A proportion's interval in display units, from counts.
-pub fn proportion_interval(
-    indicator: &Indicator,
-    numerator: Option<f64>,
-    denominator: Option<f64>,
-    z: f64,
-) -> Option<Interval> {
-    if indicator.unit.symbol.trim() != "%" {
-        return None;
-    }
-    Some(wilson(numerator?, denominator?, z)?.scaled(indicator.unit.multiplier))
-}
-
-/// A trend chart of `indicator` with `lines` (drawn in order) and `markers`: its periods on the
-/// axis by their short ids ("2019", "2024-03"; labels are in the readout), its unit, a zero
-/// baseline for percentages and a rule where the definition or boundaries changed.
-pub fn indicator_trend_spec(indicator: &Indicator, lines: Vec<TrendLine>, markers: Vec<TrendMarker>) -> TrendSpec {
-    TrendSpec {
-        periods: indicator.periods.iter().map(|p| p.id.clone()).collect(),
-        y_label: indicator.unit.label.clone(),
-        from_zero: indicator.unit.symbol.trim() == "%",
-        changes: indicator
-            .periods
-            .iter()
-            .enumerate()
-            .skip(1)
-            .filter(|(_, p)| p.change_note.is_some())
-            .map(|(i, _)| i)
-            .collect(),
-        lines,
-        decimals: indicator.decimals,
-        markers,
-    }
-}
-
 impl Atlas {
     /// Value and interval of area `area` of geography `geography` at `period`, at `z`.
     pub(super) fn figure(&self, geography: &str, area: usize, period: &str, z: f64) -> TrendPoint {
@@ -100,7 +59,7 @@ impl Atlas {
         let Some(series) = self.data.series(&indicator.id, geography, period) else { return empty };
         let value = series.values.get(area).copied().flatten();
         let count = |v: &Option<Vec<Option<f64>>>| v.as_ref().and_then(|v| v.get(area).copied().flatten());
-        let interval = proportion_interval(indicator, count(&series.numerators), count(&series.denominators), z);
+        let interval = indicator.proportion_interval(count(&series.numerators), count(&series.denominators), z);
         TrendPoint { value, lower: interval.map(|i| i.lower), upper: interval.map(|i| i.upper) }
     }
 
@@ -109,7 +68,7 @@ impl Atlas {
             .current_indicator()
             .and_then(|i| i.comparator_values.iter().find(|c| c.code == code && c.period == period));
         let interval = match (found, self.current_indicator()) {
-            (Some(c), Some(i)) => proportion_interval(i, c.numerator, c.denominator, Z_95),
+            (Some(c), Some(i)) => i.proportion_interval(c.numerator, c.denominator, Z_95),
             _ => None,
         };
         TrendPoint { value: found.map(|c| c.value), lower: interval.map(|i| i.lower), upper: interval.map(|i| i.upper) }
@@ -186,7 +145,7 @@ impl Atlas {
     pub fn trend_readout(&self, period: usize) -> Option<TrendReadout> {
         let indicator = self.current_indicator()?;
         let p = indicator.periods.get(period)?;
-        let fmt = |v: Option<f64>| super::format::value(v, indicator.decimals, &indicator.unit.symbol);
+        let fmt = |v: Option<f64>| crate::format::value(v, indicator.decimals, &indicator.unit.symbol);
         let mut lines: Vec<ReadoutLine> = self
             .trend_lines()?
             .into_iter()

@@ -76,14 +76,13 @@ fn in_rect(rect: &Rect<f64>, p: Coord<f64>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::geom::project;
-    use crate::model::dataset::Polygon;
+    use crate::geom::{project, Ring};
 
-    fn square(x0: f64, y0: f64, size: f64) -> Vec<[f64; 2]> {
+    fn square(x0: f64, y0: f64, size: f64) -> Ring {
         vec![[x0, y0], [x0 + size, y0], [x0 + size, y0 + size], [x0, y0 + size], [x0, y0]]
     }
 
-    fn layer(areas: &[Vec<Polygon>]) -> ProjectedLayer {
+    fn layer(areas: &[Vec<Vec<Ring>>]) -> ProjectedLayer {
         ProjectedLayer::new(areas.iter())
     }
 

@@ -32,7 +32,7 @@ fn polygon_interior_point(polygon: &Polygon<f64>) -> Option<[f64; 2]> {
             .filter(|line| (line.start.y > y) != (line.end.y > y))
             .map(|line| line.start.x + (y - line.start.y) * (line.end.x - line.start.x) / (line.end.y - line.start.y))
             .collect();
-        crate::model::keys::sort_floats(&mut crossings);
+        crate::num::sort_floats(&mut crossings);
         let widest = crossings
             .chunks_exact(2)
             .map(|pair| (pair[1] - pair[0], (pair[0] + pair[1]) / 2.0))

@@ -16,5 +16,5 @@ pub mod projection;
 pub mod viewport;
 
 pub use hit::HitIndex;
-pub use projection::{project, ProjectedLayer};
+pub use projection::{project, ProjectedLayer, Ring};
 pub use viewport::Viewport;

@@ -2,8 +2,11 @@
 //! negated so that north is up on a screen whose y grows downwards. Areas are projected once, at
 //! load; zoom and pan only change the [`Viewport`](super::Viewport).
 
-use crate::model::dataset::Polygon;
 use geo::{BoundingRect, Coord, LineString, MultiPolygon, Rect};
+
+/// A closed ring of longitude/latitude positions (degrees); a polygon is its outer ring followed
+/// by its holes.
+pub type Ring = Vec<[f64; 2]>;
 
 /// Latitude limit of Web Mercator; beyond it y is unbounded.
 const MAX_LATITUDE: f64 = 85.051_128_78;
@@ -41,8 +44,8 @@ pub struct ProjectedLayer {
 }
 
 impl ProjectedLayer {
-    /// Projects decoded area polygons.
-    pub fn new<'a>(areas: impl IntoIterator<Item = &'a Vec<Polygon>>) -> ProjectedLayer {
+    /// Projects decoded areas, each given as its polygons' rings (outer ring first, then holes).
+    pub fn new<'a>(areas: impl IntoIterator<Item = &'a Vec<Vec<Ring>>>) -> ProjectedLayer {
         let areas: Vec<MultiPolygon<f64>> = areas.into_iter().map(|p| project_polygons(p)).collect();
         let boxes: Vec<Option<Rect<f64>>> = areas.iter().map(|a| a.bounding_rect()).collect();
         let bounds = boxes.iter().flatten().copied().reduce(union);
@@ -51,9 +54,8 @@ impl ProjectedLayer {
 }
 
 /// Projects polygons (outer ring, then holes) into a `geo` multipolygon.
-pub fn project_polygons(polygons: &[Polygon]) -> MultiPolygon<f64> {
-    let ring =
-        |r: &Vec<[f64; 2]>| -> LineString<f64> { r.iter().map(|&p| project(p)).map(|[x, y]| Coord { x, y }).collect() };
+pub fn project_polygons(polygons: &[Vec<Ring>]) -> MultiPolygon<f64> {
+    let ring = |r: &Ring| -> LineString<f64> { r.iter().map(|&p| project(p)).map(|[x, y]| Coord { x, y }).collect() };
     MultiPolygon(
         polygons
             .iter()

@@ -4,12 +4,12 @@
 
 use super::figures::patch_trend;
 use super::notes::Note;
-use super::panel::Panel;
 use super::patch::Intervention;
-use crate::app::atlas::REGION_CODE;
-use crate::app::trend::{indicator_trend_spec, proportion_interval, ENGLAND_CODE, ENGLAND_COLOUR, REGION_COLOUR};
+use super::tables::BundleTables;
 use crate::layout::trend::{LineStyle, TrendLine, TrendMarker, TrendPoint, TrendSpec};
+use crate::layout::trend_spec::{indicator_trend_spec, ENGLAND_COLOUR, REGION_COLOUR};
 use crate::model::bundle::Indicator;
+use crate::model::codes::{ENGLAND_CODE, REGION_CODE};
 use crate::scale::Rgb;
 use crate::stats::Z_95;
 
@@ -55,7 +55,7 @@ fn points(figures: &[super::figures::PatchFigure]) -> Vec<TrendPoint> {
 /// The chart for a patch; `comparison` adds the matched group's line. `None` for an unknown
 /// indicator.
 pub fn patch_trend_spec(
-    panel: &Panel,
+    tables: &BundleTables,
     indicator_id: &str,
     patch_name: &str,
     members: &[usize],
@@ -63,19 +63,19 @@ pub fn patch_trend_spec(
     comparison: &[usize],
     notes: &[Note],
 ) -> Option<TrendSpec> {
-    let indicator = panel.indicator(indicator_id)?;
+    let indicator = tables.indicator(indicator_id)?;
     let mut lines = Vec::new();
     // The comparator look-up repeats `Atlas::trend_lines`'s on purpose: sharing one function
     // changes the map module's inlining and costs the default download ~50 bytes gzip, which its
     // 250 kB budget does not have.
     for (code, colour, dash) in [(ENGLAND_CODE, ENGLAND_COLOUR, 3), (REGION_CODE, REGION_COLOUR, 8)] {
-        let Some(name) = panel.comparators.iter().find(|c| c.code == code).map(|c| c.name.clone()) else { continue };
+        let Some(name) = tables.comparators.iter().find(|c| c.code == code).map(|c| c.name.clone()) else { continue };
         let pts: Vec<TrendPoint> = indicator
             .periods
             .iter()
             .map(|p| {
                 let found = indicator.comparator_values.iter().find(|c| c.code == code && c.period == p.id);
-                let interval = found.and_then(|c| proportion_interval(indicator, c.numerator, c.denominator, Z_95));
+                let interval = found.and_then(|c| indicator.proportion_interval(c.numerator, c.denominator, Z_95));
                 TrendPoint {
                     value: found.map(|c| c.value),
                     lower: interval.map(|i| i.lower),
@@ -88,7 +88,7 @@ pub fn patch_trend_spec(
         }
     }
     if !comparison.is_empty() {
-        let pts: Vec<TrendPoint> = points(&patch_trend(panel, indicator, comparison))
+        let pts: Vec<TrendPoint> = points(&patch_trend(tables, indicator, comparison))
             .into_iter()
             .map(|p| TrendPoint { lower: None, upper: None, ..p })
             .collect();
@@ -105,7 +105,7 @@ pub fn patch_trend_spec(
         label: patch_name.to_string(),
         colour: PATCH_COLOUR,
         style: LineStyle::Primary,
-        points: points(&patch_trend(panel, indicator, members)),
+        points: points(&patch_trend(tables, indicator, members)),
     });
     let mut markers: Vec<TrendMarker> = interventions
         .iter()

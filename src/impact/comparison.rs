@@ -24,9 +24,9 @@
 //! show (few periods, definition changes, estimated counts, spill-over).
 
 use super::figures::area_counts;
-use super::panel::Panel;
-use crate::app::format::count;
-use crate::app::format::{fixed, value};
+use super::tables::BundleTables;
+use crate::format::count;
+use crate::format::{fixed, value};
 use crate::layout::did::DidChart;
 use crate::layout::event_study::{EventStudy, EventStudyPeriod};
 use crate::model::bundle::{Indicator, Polarity};
@@ -114,30 +114,34 @@ pub fn method_statement(resamples: u32) -> String {
     )
 }
 
-fn usable_periods(panel: &Panel, indicator: &Indicator) -> Vec<usize> {
-    let base = &panel.base().id;
+fn usable_periods(tables: &BundleTables, indicator: &Indicator) -> Vec<usize> {
+    let base = &tables.base().id;
     (0..indicator.periods.len())
         .filter(|&p| {
-            panel
+            tables
                 .series(indicator, base, &indicator.periods[p].id)
                 .is_some_and(|s| s.numerators.is_some() && (s.denominators.is_some() || !s.values.is_empty()))
         })
         .collect()
 }
 
-fn counts(panel: &Panel, indicator: &Indicator, period: &str, area: usize) -> Option<(f64, f64)> {
-    let s = panel.series(indicator, &panel.base().id, period)?;
+fn counts(tables: &BundleTables, indicator: &Indicator, period: &str, area: usize) -> Option<(f64, f64)> {
+    let s = tables.series(indicator, &tables.base().id, period)?;
     area_counts(s, area, indicator.unit.multiplier).map(|(n, d, _)| (n, d))
 }
 
 /// The latest period of `indicator` before `start` with values for the smallest areas.
-fn period_before<'a>(panel: &Panel, indicator: &'a Indicator, start: &str) -> Option<&'a crate::model::bundle::Period> {
-    let base = &panel.base().id;
+fn period_before<'a>(
+    tables: &BundleTables,
+    indicator: &'a Indicator,
+    start: &str,
+) -> Option<&'a crate::model::bundle::Period> {
+    let base = &tables.base().id;
     indicator
         .periods
         .iter()
         .rev()
-        .find(|p| side(&p.id, start) == Side::Before && panel.series(indicator, base, &p.id).is_some())
+        .find(|p| side(&p.id, start) == Side::Before && tables.series(indicator, base, &p.id).is_some())
 }
 
 /// Where a period lies against the intervention's start (see the module docs).
@@ -176,17 +180,21 @@ fn start_label(start: &str) -> String {
 /// # Errors
 /// A sentence for people when it cannot be made (unknown indicator, no period before or after,
 /// nothing to match on).
-pub fn compare(panel: &Panel, members: &[usize], request: &ComparisonRequest) -> Result<ComparisonReport, String> {
+pub fn compare(
+    tables: &BundleTables,
+    members: &[usize],
+    request: &ComparisonRequest,
+) -> Result<ComparisonReport, String> {
     let outcome =
-        panel.indicator(&request.outcome).ok_or_else(|| format!("unknown indicator \"{}\"", request.outcome))?;
+        tables.indicator(&request.outcome).ok_or_else(|| format!("unknown indicator \"{}\"", request.outcome))?;
     if !super::patch::is_period_id(&request.start) {
         return Err("the intervention's start must be a year (2023) or a month (2023-04)".into());
     }
     if members.is_empty() {
         return Err("the patch has no areas".into());
     }
-    let small = panel.base().noun_plural.clone();
-    let usable = usable_periods(panel, outcome);
+    let small = tables.base().noun_plural.clone();
+    let usable = usable_periods(tables, outcome);
     let on = |wanted: Side| -> Vec<usize> {
         usable.iter().copied().filter(|&p| side(&outcome.periods[p].id, &request.start) == wanted).collect()
     };
@@ -211,17 +219,17 @@ pub fn compare(panel: &Panel, members: &[usize], request: &ComparisonRequest) ->
     let mut matched_on = Vec::new();
     let mut feature_meta = Vec::new();
     for id in ids {
-        let f = panel.indicator(id).ok_or_else(|| format!("unknown indicator \"{id}\""))?;
-        let p = period_before(panel, f, &request.start)
+        let f = tables.indicator(id).ok_or_else(|| format!("unknown indicator \"{id}\""))?;
+        let p = period_before(tables, f, &request.start)
             .ok_or_else(|| format!("{} has no figures for {small} before {}", f.label, request.start))?;
-        let series = panel.series(f, &panel.base().id, &p.id).map(|s| s.values.clone()).unwrap_or_default();
-        let n = panel.base().areas.len();
+        let series = tables.series(f, &tables.base().id, &p.id).map(|s| s.values.clone()).unwrap_or_default();
+        let n = tables.base().areas.len();
         features.push((0..n).map(|a| series.get(a).copied().flatten()).collect());
         matched_on.push(format!("{} ({})", f.label, p.label));
         feature_meta.push((f.label.clone(), f.decimals, f.unit.symbol.clone()));
     }
 
-    let n = panel.base().areas.len();
+    let n = tables.base().areas.len();
     let in_patch = {
         let mut v = vec![false; n];
         for &m in members {
@@ -232,7 +240,7 @@ pub fn compare(panel: &Panel, members: &[usize], request: &ComparisonRequest) ->
         v
     };
     let has_counts =
-        |a: usize| counts(panel, outcome, &pre.id, a).is_some() && counts(panel, outcome, &post.id, a).is_some();
+        |a: usize| counts(tables, outcome, &pre.id, a).is_some() && counts(tables, outcome, &post.id, a).is_some();
     let not_candidates: Vec<usize> = (0..n).filter(|&a| in_patch[a] || !has_counts(a)).collect();
     let k = if request.k == 0 { (members.len() * 2).clamp(5, MAX_K) } else { request.k.min(MAX_K) };
     // `nearest_matches` gives up to `per_area` to each patch area in rounds; cutting the list at
@@ -241,7 +249,7 @@ pub fn compare(panel: &Panel, members: &[usize], request: &ComparisonRequest) ->
     let mut matching = nearest_matches(&features, members, per_area, &not_candidates);
     matching.matches.truncate(k);
 
-    let base = panel.base();
+    let base = tables.base();
     let matches: Vec<MatchedArea> = matching
         .matches
         .iter()
@@ -260,7 +268,7 @@ pub fn compare(panel: &Panel, members: &[usize], request: &ComparisonRequest) ->
             Some(MatchedArea {
                 code: area.code.clone(),
                 name: area.name.clone(),
-                district: panel.parent_name(m.candidate, "lad"),
+                district: tables.parent_name(m.candidate, "lad"),
                 matched_to: twin.name.clone(),
                 distance: m.distance,
                 why,
@@ -270,8 +278,8 @@ pub fn compare(panel: &Panel, members: &[usize], request: &ComparisonRequest) ->
     let comparison: Vec<usize> = matching.matches.iter().map(|m| m.candidate).collect();
 
     let panel_of = |a: usize| -> Option<AreaPanel> {
-        let (pre_numerator, pre_denominator) = counts(panel, outcome, &pre.id, a)?;
-        let (post_numerator, post_denominator) = counts(panel, outcome, &post.id, a)?;
+        let (pre_numerator, pre_denominator) = counts(tables, outcome, &pre.id, a)?;
+        let (post_numerator, post_denominator) = counts(tables, outcome, &post.id, a)?;
         Some(AreaPanel { pre_numerator, pre_denominator, post_numerator, post_denominator })
     };
     let patch_panels: Vec<AreaPanel> = members.iter().filter_map(|&a| panel_of(a)).collect();
@@ -331,7 +339,7 @@ pub fn compare(panel: &Panel, members: &[usize], request: &ComparisonRequest) ->
     };
 
     let study = (pre_periods.len() >= 3)
-        .then(|| study(panel, outcome, request, (&pre_periods, &post_periods), (members, &comparison)))
+        .then(|| study(tables, outcome, request, (&pre_periods, &post_periods), (members, &comparison)))
         .flatten();
 
     let mut caveats = Vec::new();
@@ -368,7 +376,7 @@ pub fn compare(panel: &Panel, members: &[usize], request: &ComparisonRequest) ->
         pre.label, pre.reference, post.label, post.reference, request.start
     ));
     for p in [pre, post] {
-        if let Some(s) = panel.series(outcome, &base.id, &p.id) {
+        if let Some(s) = tables.series(outcome, &base.id, &p.id) {
             if s.estimated {
                 caveats.push(format!("{}: some counts are the data builder's estimates ({}).", p.label, s.method));
             } else if s.denominators.is_none() {
@@ -431,7 +439,7 @@ pub fn compare(panel: &Panel, members: &[usize], request: &ComparisonRequest) ->
 /// the patch's and the comparison group's areas: the chart, the pre-trend sentence and the
 /// verdict. `None` when too few areas have counts in the last period before the start.
 fn study(
-    panel: &Panel,
+    tables: &BundleTables,
     outcome: &Indicator,
     request: &ComparisonRequest,
     (pre, post): (&[usize], &[usize]),
@@ -449,7 +457,7 @@ fn study(
         periods
             .iter()
             .map(|&p| {
-                counts(panel, outcome, &outcome.periods[p].id, a)
+                counts(tables, outcome, &outcome.periods[p].id, a)
                     .map(|(numerator, denominator)| Counts { numerator, denominator })
             })
             .collect()
@@ -463,7 +471,7 @@ fn study(
     let signed = |v: f64| if v > 0.0 { format!("+{}", fixed(v, d)) } else { fixed(v, d) };
     let label = |i: usize| outcome.periods[periods[i]].label.clone();
     let reference = label(s.reference);
-    let points = if outcome.unit.symbol.trim() == "%" { " percentage points" } else { "" };
+    let points = if outcome.unit.is_percentage() { " percentage points" } else { "" };
     let chart = EventStudy {
         periods: s
             .points

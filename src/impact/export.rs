@@ -2,30 +2,26 @@
 //! patch's areas, its interventions, the bundle's attribution and (when run) the comparison's
 //! finding, method and caveats; then the patch's figure for every period; then the comparison
 //! areas and the notes as their own tables. Every text cell goes through
-//! [`csv_cell`](crate::app::export::csv_cell), which neutralises spreadsheet formulas.
+//! [`csv_cell`](crate::format::csv::csv_cell), which neutralises spreadsheet formulas.
 
 use super::comparison::ComparisonReport;
 use super::figures::{patch_trend, Status};
 use super::notes::Note;
-use super::panel::Panel;
 use super::patch::Patch;
-use crate::app::export::{csv_cell, csv_comment};
-use crate::app::format::plain;
-
-fn number(v: Option<f64>) -> String {
-    v.map(|v| plain(v, 6)).unwrap_or_default()
-}
+use super::tables::BundleTables;
+use crate::format::csv::{csv_cell, csv_comment, csv_number};
+use crate::format::plain;
 
 /// The patch's figures for `indicator_id` as CSV; `None` for an unknown indicator.
 pub fn patch_csv(
-    panel: &Panel,
+    tables: &BundleTables,
     patch: &Patch,
     members: &[usize],
     indicator_id: &str,
     comparison: Option<&ComparisonReport>,
     notes: &[Note],
 ) -> Option<String> {
-    let indicator = panel.indicator(indicator_id)?;
+    let indicator = tables.indicator(indicator_id)?;
     let mut lines = vec![
         csv_comment(&format!("{}: {}", patch.name, indicator.title)),
         csv_comment(&format!("Definition: {}", indicator.definition)),
@@ -38,7 +34,7 @@ pub fn patch_csv(
         csv_comment(&format!(
             "Patch: {} {} ({}); figures are sums of the areas' counts, withheld when any area's count is not published",
             members.len(),
-            panel.base().noun_plural,
+            tables.base().noun_plural,
             patch.areas.join(" ")
         )),
     ];
@@ -46,11 +42,11 @@ pub fn patch_csv(
         let note = x.note.as_deref().map(|n| format!(": {n}")).unwrap_or_default();
         lines.push(csv_comment(&format!("Intervention: {} from {}{note}", x.name, x.start)));
     }
-    lines.extend(panel.meta.attribution.iter().map(|a| csv_comment(a)));
-    if !panel.meta.vintage.is_empty() {
-        lines.push(csv_comment(&format!("Data: {}", panel.meta.vintage)));
+    lines.extend(tables.meta.attribution.iter().map(|a| csv_comment(a)));
+    if !tables.meta.vintage.is_empty() {
+        lines.push(csv_comment(&format!("Data: {}", tables.meta.vintage)));
     }
-    if panel.meta.synthetic {
+    if tables.meta.synthetic {
         lines.push(csv_comment("SYNTHETIC test data — not real figures"));
     }
     if let Some(c) = comparison {
@@ -60,16 +56,16 @@ pub fn patch_csv(
     }
     lines
         .push("period,period_label,value,numerator,denominator,lower_95,upper_95,areas,withheld,estimated,note".into());
-    for f in patch_trend(panel, indicator, members) {
+    for f in patch_trend(tables, indicator, members) {
         lines.push(
             [
                 csv_cell(&f.period),
                 csv_cell(&f.period_label),
-                number(f.value),
-                number(f.numerator),
-                number(f.denominator),
-                number(f.lower),
-                number(f.upper),
+                csv_number(f.value),
+                csv_number(f.numerator),
+                csv_number(f.denominator),
+                csv_number(f.lower),
+                csv_number(f.upper),
                 f.areas.to_string(),
                 f.withheld.to_string(),
                 f.estimated.to_string(),

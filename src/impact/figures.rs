@@ -7,9 +7,8 @@
 //! the patch with that area minus the patch without it would give the withheld count away. A
 //! figure is therefore either the sum over *every* member or nothing.
 
-use super::panel::Panel;
-use crate::app::format::value;
-use crate::app::trend::proportion_interval;
+use super::tables::BundleTables;
+use crate::format::value;
 use crate::model::bundle::{derived_value, Indicator, Series};
 use crate::stats::{rate_interval, Z_95};
 use serde::Serialize;
@@ -82,7 +81,7 @@ pub fn area_counts(series: &Series, area: usize, multiplier: f64) -> Option<(f64
 
 /// Σ counts over `members` of a base-layer series, or why not (see the module doc).
 pub fn summed_counts(
-    panel: &Panel,
+    tables: &BundleTables,
     indicator: &Indicator,
     members: &[usize],
     period: &str,
@@ -90,7 +89,7 @@ pub fn summed_counts(
     if members.is_empty() {
         return Err((Status::Empty, 0));
     }
-    let series = panel.series(indicator, &panel.base().id, period).ok_or((Status::NotForSmallAreas, 0))?;
+    let series = tables.series(indicator, &tables.base().id, period).ok_or((Status::NotForSmallAreas, 0))?;
     if series.numerators.is_none() {
         return Err((Status::NoCounts, 0));
     }
@@ -112,7 +111,7 @@ pub fn summed_counts(
 }
 
 /// The patch's figure for one period of an indicator.
-pub fn patch_figure(panel: &Panel, indicator: &Indicator, members: &[usize], period: &str) -> PatchFigure {
+pub fn patch_figure(tables: &BundleTables, indicator: &Indicator, members: &[usize], period: &str) -> PatchFigure {
     let label = indicator.periods.iter().find(|p| p.id == period).map_or(period, |p| p.label.as_str());
     let mut figure = PatchFigure {
         period: period.to_string(),
@@ -130,11 +129,11 @@ pub fn patch_figure(panel: &Panel, indicator: &Indicator, members: &[usize], per
         status: Status::Shown,
         reason: String::new(),
     };
-    match summed_counts(panel, indicator, members, period) {
+    match summed_counts(tables, indicator, members, period) {
         Ok((n, d, estimated)) => {
             let multiplier = indicator.unit.multiplier;
-            let interval = proportion_interval(indicator, Some(n), Some(d), Z_95)
-                .or_else(|| rate_interval(n, d, multiplier, Z_95));
+            let interval =
+                indicator.proportion_interval(Some(n), Some(d), Z_95).or_else(|| rate_interval(n, d, multiplier, Z_95));
             figure.value = derived_value(Some(n), Some(d), multiplier, indicator.decimals);
             figure.lower = interval.map(|i| i.lower);
             figure.upper = interval.map(|i| i.upper);
@@ -149,7 +148,7 @@ pub fn patch_figure(panel: &Panel, indicator: &Indicator, members: &[usize], per
         Err((status, withheld)) => {
             figure.status = status;
             figure.withheld = withheld;
-            let small = &panel.base().noun_plural;
+            let small = &tables.base().noun_plural;
             figure.reason = match status {
                 Status::Shown => String::new(),
                 Status::Empty => "the patch has no areas".to_string(),
@@ -167,6 +166,6 @@ pub fn patch_figure(panel: &Panel, indicator: &Indicator, members: &[usize], per
 }
 
 /// The patch's figure for every period of an indicator, in time order.
-pub fn patch_trend(panel: &Panel, indicator: &Indicator, members: &[usize]) -> Vec<PatchFigure> {
-    indicator.periods.iter().map(|p| patch_figure(panel, indicator, members, &p.id)).collect()
+pub fn patch_trend(tables: &BundleTables, indicator: &Indicator, members: &[usize]) -> Vec<PatchFigure> {
+    indicator.periods.iter().map(|p| patch_figure(tables, indicator, members, &p.id)).collect()
 }

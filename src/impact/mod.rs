@@ -1,8 +1,8 @@
 //! Tracking impact: what Community Innovation Teams need to show whether things moved in the
 //! neighbourhoods they work in, honestly and with the uncertainty stated.
 //!
-//! - [`panel`] — the figures the analyses read: every layer's codes, names and parents and every
-//!   indicator's series (taken from the bundle the page already holds);
+//! - [`tables`] — the bundle's tables without its shapes, which the analyses read: every layer's
+//!   codes, names and parents and every indicator's series (from the bundle the page already holds);
 //! - [`patch`] — a named set of the smallest areas with its interventions, built from codes or
 //!   names (wards and districts expand to their areas);
 //! - [`figures`] — a patch's values recomputed from summed counts, with intervals, withheld when
@@ -12,7 +12,8 @@
 //! - [`scatter`] — two indicators across a layer's areas: correlation and the 3×3 bivariate map.
 //!
 //! Plain Rust, natively tested; the analysis module (a third wasm, `web::analysis`) runs it in
-//! the browser.
+//! the browser. A sibling of `app`, not built on it: it shares the lower layers (`model`, `stats`,
+//! `layout`, `format`) and imports nothing from the widget's state machine.
 
 /// The patch's trend chart: its line, comparators, comparison group and markers.
 pub mod chart;
@@ -24,12 +25,12 @@ pub mod export;
 pub mod figures;
 /// Co-researcher notes.
 pub mod notes;
-/// The figures the analyses read.
-pub mod panel;
 /// Patches and interventions.
 pub mod patch;
 /// The work × health scatter and bivariate classes.
 pub mod scatter;
+/// The bundle's tables (no shapes): the figures the analyses read.
+pub mod tables;
 
-pub use panel::Panel;
 pub use patch::{Intervention, Patch};
+pub use tables::BundleTables;

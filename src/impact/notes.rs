@@ -4,8 +4,8 @@
 //! export, so they are checked here: every problem is reported with its place, a bad note is set
 //! aside without losing the good ones, and text is only ever shown as text.
 
-use super::panel::Panel;
 use super::patch::{check_label, is_period_id, two_digits, MAX_NAME};
+use super::tables::BundleTables;
 use crate::model::validate::{Issue, Severity};
 use serde::{Deserialize, Serialize};
 
@@ -67,10 +67,10 @@ pub fn is_date(text: &str) -> bool {
 }
 
 /// Checks one note; problems are pushed with `at` as the location prefix.
-pub fn check_note(panel: &Panel, note: &Note, at: &str, problems: &mut Vec<Issue>) {
+pub fn check_note(tables: &BundleTables, note: &Note, at: &str, problems: &mut Vec<Issue>) {
     match (&note.area, &note.patch) {
         (None, None) => problems.push(problem(at.to_string(), "names neither an area nor a patch")),
-        (Some(code), _) if (0..panel.layers.len()).all(|l| panel.area_index(l, code).is_none()) => {
+        (Some(code), _) if (0..tables.layers.len()).all(|l| tables.area_index(l, code).is_none()) => {
             problems.push(problem(format!("{at}.area"), format!("\"{code}\" is not an area code in this data")));
         }
         _ => {}
@@ -89,7 +89,7 @@ pub fn check_note(panel: &Panel, note: &Note, at: &str, problems: &mut Vec<Issue
 }
 
 /// Reads notes JSON. A note with problems is left out and its problems reported; the others load.
-pub fn load_notes(panel: &Panel, json: &str) -> LoadedNotes {
+pub fn load_notes(tables: &BundleTables, json: &str) -> LoadedNotes {
     let mut out = LoadedNotes::default();
     // Read as plain JSON first so one malformed note is reported on its own, not as a failure
     // of the whole file.
@@ -115,12 +115,12 @@ pub fn load_notes(panel: &Panel, json: &str) -> LoadedNotes {
         }
     };
     let raw = items.into_iter().map(|v| serde_json::from_value(v).map_err(|e| e.to_string())).collect();
-    check_notes(panel, raw)
+    check_notes(tables, raw)
 }
 
 /// Checks notes already read one by one (`Err` for one that did not have a note's shape). A
 /// note with problems is left out and its problems reported; the others are kept.
-pub fn check_notes(panel: &Panel, raw: Vec<Result<Note, String>>) -> LoadedNotes {
+pub fn check_notes(tables: &BundleTables, raw: Vec<Result<Note, String>>) -> LoadedNotes {
     let mut out = LoadedNotes::default();
     if raw.len() > MAX_NOTES {
         out.problems.push(problem("notes".into(), format!("has more than {MAX_NOTES} notes; the rest were not read")));
@@ -130,7 +130,7 @@ pub fn check_notes(panel: &Panel, raw: Vec<Result<Note, String>>) -> LoadedNotes
         match note {
             Ok(note) => {
                 let before = out.problems.len();
-                check_note(panel, &note, &at, &mut out.problems);
+                check_note(tables, &note, &at, &mut out.problems);
                 if out.problems.len() == before {
                     out.notes.push(note);
                 }

@@ -4,7 +4,7 @@
 //! host page as JSON. Everything from outside is checked and every problem is reported with where
 //! it is, not just the first.
 
-use super::panel::Panel;
+use super::tables::BundleTables;
 use crate::model::validate::{Issue, Severity};
 use serde::{Deserialize, Serialize};
 
@@ -30,7 +30,7 @@ pub struct Intervention {
     pub note: Option<String>,
 }
 
-/// A named set of the smallest areas (codes of [`Panel::base`]), in the base layer's order.
+/// A named set of the smallest areas (codes of [`BundleTables::base`]), in the base layer's order.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Patch {
@@ -61,13 +61,13 @@ pub fn split_entries(text: &str) -> Vec<&str> {
 
 /// Resolves entries — codes of any layer, else exact names (ignoring case), smallest layer
 /// first — to base-layer areas.
-pub fn resolve<'a>(panel: &Panel, entries: impl IntoIterator<Item = &'a str>) -> Resolution {
+pub fn resolve<'a>(tables: &BundleTables, entries: impl IntoIterator<Item = &'a str>) -> Resolution {
     let mut out = Resolution::default();
     for entry in entries.into_iter().take(MAX_ENTRIES) {
-        let by_code = (0..panel.layers.len()).find_map(|l| panel.area_index(l, entry).map(|a| (l, a)));
+        let by_code = (0..tables.layers.len()).find_map(|l| tables.area_index(l, entry).map(|a| (l, a)));
         let found = by_code.or_else(|| {
-            (0..panel.layers.len()).find_map(|l| {
-                let a = panel.layers[l].areas.iter().position(|a| a.name.eq_ignore_ascii_case(entry))?;
+            (0..tables.layers.len()).find_map(|l| {
+                let a = tables.layers[l].areas.iter().position(|a| a.name.eq_ignore_ascii_case(entry))?;
                 Some((l, a))
             })
         });
@@ -75,16 +75,16 @@ pub fn resolve<'a>(panel: &Panel, entries: impl IntoIterator<Item = &'a str>) ->
             out.unknown.push(entry.to_string());
             continue;
         };
-        let code = panel.layers[layer].areas[area].code.clone();
-        let members = panel.members_of(layer, &code);
+        let code = tables.layers[layer].areas[area].code.clone();
+        let members = tables.members_of(layer, &code);
         if layer > 0 {
-            let l = &panel.layers[layer];
+            let l = &tables.layers[layer];
             out.expanded.push(format!(
                 "{} ({}): {} {}",
                 l.areas[area].name,
                 l.label,
                 members.len(),
-                panel.base().noun_plural
+                tables.base().noun_plural
             ));
         }
         out.members.extend(members);
@@ -150,16 +150,16 @@ pub fn check_interventions(interventions: &[Intervention], problems: &mut Vec<Is
 ///
 /// # Errors
 /// Every problem found, located (`areas[3]`, `interventions[0].start`).
-pub fn load_patch(panel: &Panel, json: &str) -> Result<Patch, Vec<Issue>> {
+pub fn load_patch(tables: &BundleTables, json: &str) -> Result<Patch, Vec<Issue>> {
     let patch: Patch = serde_json::from_str(json).map_err(|e| vec![issue("patch".into(), e.to_string())])?;
-    check_patch(panel, patch)
+    check_patch(tables, patch)
 }
 
 /// Checks a patch and resolves its areas (codes or names of any layer) to base codes.
 ///
 /// # Errors
 /// Every problem found, located (`areas[3]`, `interventions[0].start`).
-pub fn check_patch(panel: &Panel, patch: Patch) -> Result<Patch, Vec<Issue>> {
+pub fn check_patch(tables: &BundleTables, patch: Patch) -> Result<Patch, Vec<Issue>> {
     let mut problems = Vec::new();
     check_label(&patch.name, "name", MAX_NAME, &mut problems);
     if patch.areas.is_empty() {
@@ -170,7 +170,7 @@ pub fn check_patch(panel: &Panel, patch: Patch) -> Result<Patch, Vec<Issue>> {
     }
     let mut members = Vec::new();
     for (i, entry) in patch.areas.iter().enumerate().take(MAX_ENTRIES) {
-        let found = resolve(panel, [entry.as_str()]);
+        let found = resolve(tables, [entry.as_str()]);
         if found.members.is_empty() {
             problems
                 .push(issue(format!("areas[{i}]"), format!("\"{entry}\" is not an area code or name in this data")));
@@ -183,17 +183,17 @@ pub fn check_patch(panel: &Panel, patch: Patch) -> Result<Patch, Vec<Issue>> {
     }
     members.sort_unstable();
     members.dedup();
-    Ok(Patch { areas: codes(panel, &members), ..patch })
+    Ok(Patch { areas: codes(tables, &members), ..patch })
 }
 
 /// Base-layer codes of member indices.
-pub fn codes(panel: &Panel, members: &[usize]) -> Vec<String> {
-    members.iter().filter_map(|&m| panel.base().areas.get(m).map(|a| a.code.clone())).collect()
+pub fn codes(tables: &BundleTables, members: &[usize]) -> Vec<String> {
+    members.iter().filter_map(|&m| tables.base().areas.get(m).map(|a| a.code.clone())).collect()
 }
 
 /// Member indices of a loaded patch's base codes (unknown codes are skipped).
-pub fn members(panel: &Panel, patch: &Patch) -> Vec<usize> {
-    let mut m: Vec<usize> = patch.areas.iter().filter_map(|c| panel.area_index(0, c)).collect();
+pub fn members(tables: &BundleTables, patch: &Patch) -> Vec<usize> {
+    let mut m: Vec<usize> = patch.areas.iter().filter_map(|c| tables.area_index(0, c)).collect();
     m.sort_unstable();
     m.dedup();
     m

@@ -5,8 +5,8 @@
 //! Each indicator is read at the period asked for or its latest period on the layer; the labels
 //! say which, because the two are often from different years.
 
-use super::panel::Panel;
-use crate::app::format::{fixed, value};
+use super::tables::BundleTables;
+use crate::format::{fixed, value};
 use crate::layout::scatter::{ScatterPoint, ScatterSpec};
 use crate::scale::bivariate::{bivariate, class_label, PALETTE};
 use crate::stats::correlation::{pearson, spearman, Correlation};
@@ -97,14 +97,19 @@ struct Column {
 }
 
 /// Reads indicator `id` on `layer` at `period` (its latest period on the layer when `None`).
-fn column(panel: &Panel, layer: &super::panel::Layer, id: &str, period: Option<&str>) -> Result<Column, String> {
-    let ind = panel.indicator(id).ok_or_else(|| format!("unknown indicator \"{id}\""))?;
+fn column(
+    tables: &BundleTables,
+    layer: &super::tables::Layer,
+    id: &str,
+    period: Option<&str>,
+) -> Result<Column, String> {
+    let ind = tables.indicator(id).ok_or_else(|| format!("unknown indicator \"{id}\""))?;
     let chosen = match period {
         Some(p) => ind.periods.iter().find(|q| q.id == p),
-        None => ind.periods.iter().rev().find(|q| panel.series(ind, &layer.id, &q.id).is_some()),
+        None => ind.periods.iter().rev().find(|q| tables.series(ind, &layer.id, &q.id).is_some()),
     }
     .ok_or_else(|| format!("{} has no figures for {}", ind.label, layer.noun_plural))?;
-    let series = panel
+    let series = tables
         .series(ind, &layer.id, &chosen.id)
         .ok_or_else(|| format!("{} has no figures for {} in {}", ind.label, layer.noun_plural, chosen.label))?;
     Ok(Column {
@@ -126,18 +131,18 @@ fn column(panel: &Panel, layer: &super::panel::Layer, id: &str, period: Option<&
 ///
 /// # Errors
 /// A sentence for people: unknown layer or indicator, or no figures on that layer.
-pub fn scatter(panel: &Panel, request: &ScatterRequest) -> Result<ScatterReport, String> {
+pub fn scatter(tables: &BundleTables, request: &ScatterRequest) -> Result<ScatterReport, String> {
     let layer_index =
-        panel.layer_index(&request.layer).ok_or_else(|| format!("unknown geography \"{}\"", request.layer))?;
-    let layer = &panel.layers[layer_index];
+        tables.layer_index(&request.layer).ok_or_else(|| format!("unknown geography \"{}\"", request.layer))?;
+    let layer = &tables.layers[layer_index];
     // An indicator against itself is a straight line with r = 1: nothing learnt, and a sentence
     // ("higher disability goes with higher disability") that reads like a finding.
     if request.x == request.y {
-        let label = panel.indicator(&request.x).map_or(request.x.as_str(), |i| i.label.as_str());
+        let label = tables.indicator(&request.x).map_or(request.x.as_str(), |i| i.label.as_str());
         return Err(format!("{label} is on both axes; choose two different indicators"));
     }
-    let x = column(panel, layer, &request.x, request.x_period.as_deref())?;
-    let y = column(panel, layer, &request.y, request.y_period.as_deref())?;
+    let x = column(tables, layer, &request.x, request.x_period.as_deref())?;
+    let y = column(tables, layer, &request.y, request.y_period.as_deref())?;
     let (xs, x_label, x_symbol, x_decimals, x_words, x_source) =
         (x.values, x.label, x.symbol, x.decimals, x.words, x.source);
     let (ys, y_label, y_symbol, y_decimals, y_words, y_source) =

@@ -220,8 +220,8 @@ pub fn collect(
         let more = if unknown.len() > 10 { ", …" } else { "" };
         let message = format!(
             "{} rows name {} codes that are not areas of the atlas: {}{more}",
-            crate::app::format::count(unknown_rows as f64),
-            crate::app::format::count(unknown.len() as f64),
+            crate::format::count(unknown_rows as f64),
+            crate::format::count(unknown.len() as f64),
             listed.join(", ")
         );
         problems.file(UNKNOWN_CODES, None, listed.first().copied(), message);
@@ -300,7 +300,7 @@ fn report_withheld(lines: &mut Vec<u32>, problems: &mut Problems) {
     let figures = if count == 1 { "figure" } else { "figures" };
     let message = format!(
         "{} {figures} withheld by the publisher ({lines_word} {}{more}); shown as no data",
-        crate::app::format::count(count as f64),
+        crate::format::count(count as f64),
         listed.join(", ")
     );
     problems.file(WITHHELD, None, None, message);

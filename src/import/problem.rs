@@ -182,7 +182,7 @@ impl Problems {
                     line: None,
                     column: None,
                     value: None,
-                    message: format!("…and {} more like this", crate::app::format::count((n - MAX_PER_KIND) as f64)),
+                    message: format!("…and {} more like this", crate::format::count((n - MAX_PER_KIND) as f64)),
                     hint: Some(kind.hint.to_string()),
                 });
             }

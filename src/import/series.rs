@@ -74,9 +74,8 @@ impl Build<'_> {
                 if let (Some(count), Some(r)) = (n, den) {
                     if count > r {
                         let line = figure.map_or(0, |c| c.line);
-                        let message =
-                            format!("more than the area's {} residents aged 16–64", crate::app::format::count(r));
-                        problems.at(OVER_RESIDENTS, line, "", &crate::app::format::plain(count, 6), message);
+                        let message = format!("more than the area's {} residents aged 16–64", crate::format::count(r));
+                        problems.at(OVER_RESIDENTS, line, "", &crate::format::plain(count, 6), message);
                         n = None;
                     }
                 }

@@ -6,7 +6,7 @@
 use super::areas::layer_noun;
 use super::grid::Grid;
 use super::reading::Reading;
-use crate::app::format::count;
+use crate::format::count;
 use crate::model::bundle::{Bundle, Indicator};
 
 /// What the summary is about.

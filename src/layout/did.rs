@@ -80,7 +80,7 @@ pub fn draw_did<DB: DrawingBackend>(
             }
         })
         .y_labels(5)
-        .y_label_formatter(&|y| crate::app::format::fixed(*y, decimals))
+        .y_label_formatter(&|y| crate::format::fixed(*y, decimals))
         .y_desc(spec.y_label.as_str())
         .light_line_style(RGBColor(0xee, 0xee, 0xee))
         .bold_line_style(RGBColor(0xdd, 0xdd, 0xdd))
@@ -123,7 +123,7 @@ pub fn draw_did<DB: DrawingBackend>(
         .disable_x_mesh()
         .x_labels(0)
         .y_labels(5)
-        .y_label_formatter(&|y| crate::app::format::fixed(*y, decimals))
+        .y_label_formatter(&|y| crate::format::fixed(*y, decimals))
         .light_line_style(RGBColor(0xee, 0xee, 0xee))
         .bold_line_style(RGBColor(0xdd, 0xdd, 0xdd))
         .label_style(("sans-serif", 11).into_font().color(&INK))

@@ -105,7 +105,7 @@ pub fn draw_districts<DB: DrawingBackend>(
                 }
             })
             .y_labels(4)
-            .y_label_formatter(&|y| crate::app::format::fixed(*y, decimals))
+            .y_label_formatter(&|y| crate::format::fixed(*y, decimals))
             .light_line_style(RGBColor(0xf0, 0xf0, 0xf0))
             .bold_line_style(RGBColor(0xe0, 0xe0, 0xe0))
             .label_style(("sans-serif", 10).into_font())

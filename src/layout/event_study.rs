@@ -102,7 +102,7 @@ pub fn draw_event_study<DB: DrawingBackend>(
             spec.periods.get(i as usize).map(|p| p.label.clone()).unwrap_or_default()
         })
         .y_labels(5)
-        .y_label_formatter(&|y| crate::app::format::fixed(*y, decimals))
+        .y_label_formatter(&|y| crate::format::fixed(*y, decimals))
         .y_desc(spec.y_label.as_str())
         .light_line_style(RGBColor(0xee, 0xee, 0xee))
         .bold_line_style(RGBColor(0xdd, 0xdd, 0xdd))

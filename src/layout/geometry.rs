@@ -3,9 +3,9 @@
 //! each listed once, so a border between two areas is stroked once, not twice.
 
 use crate::geom::{project, HitIndex, ProjectedLayer};
-use crate::model::keys::sort_unique;
 use crate::model::topology::arc_index;
 use crate::model::Dataset;
+use crate::num::sort_unique;
 
 /// One layer ready for drawing and hit-testing.
 #[derive(Debug, Clone)]

@@ -19,5 +19,7 @@ pub mod scatter;
 pub mod ticks;
 /// The trend chart, drawn with plotters on any backend.
 pub mod trend;
+/// An indicator's trend chart frame and the comparators' line colours.
+pub mod trend_spec;
 
 pub use geometry::MapGeometry;

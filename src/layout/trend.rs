@@ -170,7 +170,7 @@ pub fn draw_trend<DB: DrawingBackend>(
             }
         })
         .y_labels(6)
-        .y_label_formatter(&|y| crate::app::format::fixed(*y, decimals as u8))
+        .y_label_formatter(&|y| crate::format::fixed(*y, decimals as u8))
         .y_desc(spec.y_label.as_str())
         .light_line_style(RGBColor(0xee, 0xee, 0xee))
         .bold_line_style(RGBColor(0xdd, 0xdd, 0xdd))

@@ -6,6 +6,8 @@
 //! numerators and denominators are counts. Every per-area vector is aligned with the area order of
 //! the geography it names. Documented for people in `data/README.md`.
 
+use crate::stats::wilson::proportion_interval;
+use crate::stats::{Direction, Interval};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -135,6 +137,17 @@ pub enum Polarity {
     Neither,
 }
 
+impl From<Polarity> for Direction {
+    /// The statistics' direction for an indicator's polarity (benchmarking, the recent trend).
+    fn from(polarity: Polarity) -> Direction {
+        match polarity {
+            Polarity::HigherIsWorse => Direction::HigherIsWorse,
+            Polarity::HigherIsBetter => Direction::HigherIsBetter,
+            Polarity::Neither => Direction::Neither,
+        }
+    }
+}
+
 /// The theme an indicator belongs to, used to group the indicator picker.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -171,6 +184,13 @@ pub struct Unit {
     pub label: String,
     /// value = numerator / denominator × multiplier (100 for percentages).
     pub multiplier: f64,
+}
+
+impl Unit {
+    /// Whether values are percentages (symbol `%`): proportions, with Wilson intervals from counts.
+    pub fn is_percentage(&self) -> bool {
+        self.symbol.trim() == "%"
+    }
 }
 
 /// One period of an indicator.
@@ -269,6 +289,17 @@ pub struct Indicator {
     /// Figures for comparator areas.
     #[serde(default)]
     pub comparator_values: Vec<ComparatorValue>,
+}
+
+impl Indicator {
+    /// A figure's interval in display units from its counts: the Wilson interval for a
+    /// percentage ([`proportion_interval`]); `None` for other units or without both counts.
+    pub fn proportion_interval(&self, numerator: Option<f64>, denominator: Option<f64>, z: f64) -> Option<Interval> {
+        if !self.unit.is_percentage() {
+            return None;
+        }
+        proportion_interval(numerator, denominator, z, self.unit.multiplier)
+    }
 }
 
 /// The value a reader derives from counts when a series omits `values`:

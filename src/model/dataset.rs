@@ -11,16 +11,17 @@
 
 use super::bundle::{derived_value, Bundle, Geography, Indicator, Series};
 use super::dissolve::dissolve;
-use super::keys::{sort_unique, sort_with, KeyIndex};
+use super::error::LoadError;
+use super::keys::KeyIndex;
 use super::topology::{arc_index, assemble_ring, decode_arcs, decode_quantised, LonLat};
 use super::validate::{validate, Issue, Severity};
 use crate::geom::contains::ring_contains;
-use crate::Error;
+use crate::num::{sort_unique, sort_with};
 
 /// The largest bundle the loader parses (bytes). Larger input is refused before parsing.
 pub const MAX_BUNDLE_BYTES: usize = 64 * 1024 * 1024;
 
-/// A polygon: outer ring first, then holes; each ring closed.
+/// A polygon: outer ring first, then holes; each ring closed (the rings [`crate::geom`] projects).
 pub type Polygon = Vec<Vec<LonLat>>;
 
 /// One area with decoded shape.
@@ -57,21 +58,21 @@ impl Dataset {
     /// Parses, validates and decodes a bundle from JSON bytes.
     ///
     /// # Errors
-    /// [`Error::TooLarge`] over [`MAX_BUNDLE_BYTES`], [`Error::InvalidJson`] when it does not parse
-    /// as a bundle, [`Error::InvalidData`] with every validation error otherwise.
-    pub fn from_json(bytes: &[u8]) -> Result<Dataset, Error> {
+    /// [`LoadError::TooLarge`] over [`MAX_BUNDLE_BYTES`], [`LoadError::InvalidJson`] when it does not parse
+    /// as a bundle, [`LoadError::InvalidData`] with every validation error otherwise.
+    pub fn from_json(bytes: &[u8]) -> Result<Dataset, LoadError> {
         if bytes.len() > MAX_BUNDLE_BYTES {
-            return Err(Error::TooLarge { size: bytes.len(), limit: MAX_BUNDLE_BYTES });
+            return Err(LoadError::TooLarge { size: bytes.len(), limit: MAX_BUNDLE_BYTES });
         }
-        let bundle: Bundle = serde_json::from_slice(bytes).map_err(|e| Error::InvalidJson(e.to_string()))?;
+        let bundle: Bundle = serde_json::from_slice(bytes).map_err(|e| LoadError::InvalidJson(e.to_string()))?;
         Dataset::from_bundle(bundle)
     }
 
     /// Validates and decodes an already parsed bundle, building every layer's shapes.
     ///
     /// # Errors
-    /// [`Error::InvalidData`] with every validation error, or every area that cannot be dissolved.
-    pub fn from_bundle(bundle: Bundle) -> Result<Dataset, Error> {
+    /// [`LoadError::InvalidData`] with every validation error, or every area that cannot be dissolved.
+    pub fn from_bundle(bundle: Bundle) -> Result<Dataset, LoadError> {
         let mut data = Dataset::load(bundle)?;
         let mut problems = Vec::new();
         let mut failed = vec![false; data.layers.len()];
@@ -81,7 +82,7 @@ impl Dataset {
                 failed[g] = true;
                 continue;
             }
-            if let Err(Error::InvalidData(issues)) = data.ensure_layer(g) {
+            if let Err(LoadError::InvalidData(issues)) = data.ensure_layer(g) {
                 failed[g] = true;
                 problems.extend(issues);
             }
@@ -89,7 +90,7 @@ impl Dataset {
         if problems.is_empty() {
             Ok(data)
         } else {
-            Err(Error::InvalidData(problems))
+            Err(LoadError::InvalidData(problems))
         }
     }
 
@@ -97,12 +98,12 @@ impl Dataset {
     /// [`Dataset::ensure_layer`] when first needed.
     ///
     /// # Errors
-    /// [`Error::InvalidData`] with every validation error.
-    pub fn load(mut bundle: Bundle) -> Result<Dataset, Error> {
+    /// [`LoadError::InvalidData`] with every validation error.
+    pub fn load(mut bundle: Bundle) -> Result<Dataset, LoadError> {
         let (errors, warnings): (Vec<Issue>, Vec<Issue>) =
             validate(&bundle).into_iter().partition(|i| i.severity == Severity::Error);
         if !errors.is_empty() {
-            return Err(Error::InvalidData(errors));
+            return Err(LoadError::InvalidData(errors));
         }
         derive_values(&mut bundle.indicators);
         let arcs = decode_arcs(&bundle.topology);
@@ -127,11 +128,11 @@ impl Dataset {
     /// hole lies in its polygon.
     ///
     /// # Errors
-    /// [`Error::InvalidData`] naming every area that cannot be dissolved or has a stray hole; the
-    /// layer then stays unbuilt. [`Error::UnknownGeography`] for an index past the last layer.
-    pub fn ensure_layer(&mut self, geography: usize) -> Result<(), Error> {
+    /// [`LoadError::InvalidData`] naming every area that cannot be dissolved or has a stray hole; the
+    /// layer then stays unbuilt. [`LoadError::UnknownGeography`] for an index past the last layer.
+    pub fn ensure_layer(&mut self, geography: usize) -> Result<(), LoadError> {
         match self.layers.get(geography) {
-            None => return Err(Error::UnknownGeography(geography.to_string())),
+            None => return Err(LoadError::UnknownGeography(geography.to_string())),
             Some(Some(_)) => return Ok(()),
             Some(None) => {}
         }
@@ -176,7 +177,7 @@ impl Dataset {
 
 /// Each hole must lie inside its polygon's outer ring (tested at the middle of the hole's first
 /// edge, by the even-odd rule the painters use).
-fn check_nesting(geography: &Geography, shapes: &LayerShapes) -> Result<(), Error> {
+fn check_nesting(geography: &Geography, shapes: &LayerShapes) -> Result<(), LoadError> {
     let mut problems = Vec::new();
     for (area, shape) in geography.areas.iter().zip(&shapes.areas) {
         for (p, polygon) in shape.polygons.iter().enumerate() {
@@ -202,13 +203,13 @@ fn check_nesting(geography: &Geography, shapes: &LayerShapes) -> Result<(), Erro
     if problems.is_empty() {
         Ok(())
     } else {
-        Err(Error::InvalidData(problems))
+        Err(LoadError::InvalidData(problems))
     }
 }
 
 /// Builds the shapes of layer `g`, stored as `dissolved_from` layer `child` (validation has checked
 /// that the member layer exists and covers every area).
-fn dissolve_layer(bundle: &mut Bundle, g: usize, child: usize) -> Result<(), Error> {
+fn dissolve_layer(bundle: &mut Bundle, g: usize, child: usize) -> Result<(), LoadError> {
     let arcs = decode_quantised(&bundle.topology);
     let mut problems = Vec::new();
     let id = bundle.geographies[g].id.clone();
@@ -231,7 +232,7 @@ fn dissolve_layer(bundle: &mut Bundle, g: usize, child: usize) -> Result<(), Err
     if problems.is_empty() {
         Ok(())
     } else {
-        Err(Error::InvalidData(
+        Err(LoadError::InvalidData(
             problems
                 .into_iter()
                 .map(|(location, message)| Issue { severity: Severity::Error, location, message })
@@ -241,7 +242,7 @@ fn dissolve_layer(bundle: &mut Bundle, g: usize, child: usize) -> Result<(), Err
 }
 
 /// Fills series stored without values from their counts ([`derived_value`]); also used by the
-/// impact panel, which reads the bundle as the page holds it.
+/// impact analyses' bundle tables, which read the bundle as the page holds it.
 pub(crate) fn derive_values(indicators: &mut [Indicator]) {
     for indicator in indicators {
         let (multiplier, decimals) = (indicator.unit.multiplier, indicator.decimals);

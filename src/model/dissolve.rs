@@ -5,9 +5,9 @@
 //! the smallest outer ring around it. Works in quantised integer space, where shared arcs meet
 //! exactly, so dissolving never opens slivers.
 
-use super::keys::sort_with;
 use super::topology::arc_index;
 use crate::geom::contains::ring_contains;
+use crate::num::sort_with;
 
 /// Absolute quantised positions of every arc.
 pub type QuantisedArcs = [Vec<[i64; 2]>];

@@ -3,10 +3,14 @@
 
 /// The bundle's wire schema (shared with the data builder).
 pub mod bundle;
+/// Codes of the comparator areas the widget names (city region, England).
+pub mod codes;
 /// The loaded, decoded, indexed dataset.
 pub mod dataset;
 /// Dissolving areas along shared arcs (layers stored without shapes).
 pub mod dissolve;
+/// What stops a bundle from loading.
+pub mod error;
 /// Sorted-vector sets and maps (small in wasm).
 pub mod keys;
 /// The bundle in packed binary form (`data/atlas.bin`).
@@ -24,4 +28,5 @@ pub mod validate;
 
 pub use bundle::Bundle;
 pub use dataset::Dataset;
+pub use error::LoadError;
 pub use validate::{Issue, Severity};

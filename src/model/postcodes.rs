@@ -91,7 +91,7 @@ impl PostcodeIndex {
                 prev = Some(index);
                 parsed.push((inward, index, estimated));
             }
-            super::keys::sort_with(&mut parsed, |a, b| a.0 < b.0);
+            crate::num::sort_with(&mut parsed, |a, b| a.0 < b.0);
             outward.insert(out.clone(), parsed);
         }
         Ok(PostcodeIndex { attribution: wire.attribution, lsoa: wire.lsoa, outward })

@@ -8,7 +8,7 @@ use super::bundle::{Bundle, Geography, Indicator, SCHEMA_ID, SCHEMA_VERSION};
 use super::keys::KeySet;
 use super::text::label_or_index;
 use super::topology::arc_index;
-use crate::app::format::plain;
+use crate::format::plain;
 use std::fmt;
 
 /// How serious a problem is.
@@ -339,7 +339,7 @@ fn check_indicator(bundle: &Bundle, indicator: &Indicator, location: &str, repor
     if indicator.series.is_empty() {
         report.error(location, "indicator has no series");
     }
-    let is_proportion = indicator.unit.symbol.trim() == "%";
+    let is_proportion = indicator.unit.is_percentage();
     let keys: Vec<String> = indicator.series.iter().map(|s| format!("{}/{}", s.geography, s.period)).collect();
     let (_, duplicates) = KeySet::with_duplicates(keys.iter().map(String::as_str));
     for key in duplicates {

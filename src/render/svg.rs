@@ -2,7 +2,7 @@
 //! are rounded to 0.01 px so output is stable across platforms.
 
 use super::scene::{Fill, Painter, Scene};
-use crate::app::format::plain;
+use crate::format::plain;
 use crate::scale::Rgb;
 use std::fmt::Write;
 

@@ -16,8 +16,8 @@
 //!
 //! [`breaks::quantile`]: super::breaks::quantile
 
-use super::breaks::quantile_sorted;
 use super::Rgb;
+use crate::num::quantile_sorted;
 
 /// Colours by class (`y_band × 3 + x_band`): rows of low, middle and high y.
 pub const PALETTE: [Rgb; 9] = [
@@ -76,8 +76,8 @@ pub fn bivariate(x: &[Option<f64>], y: &[Option<f64>]) -> Option<Bivariate> {
     if xs.len() < 3 {
         return None;
     }
-    crate::model::keys::sort_floats(&mut xs);
-    crate::model::keys::sort_floats(&mut ys);
+    crate::num::sort_floats(&mut xs);
+    crate::num::sort_floats(&mut ys);
     let x_breaks = [quantile_sorted(&xs, 1.0 / 3.0), quantile_sorted(&xs, 2.0 / 3.0)];
     let y_breaks = [quantile_sorted(&ys, 1.0 / 3.0), quantile_sorted(&ys, 2.0 / 3.0)];
 

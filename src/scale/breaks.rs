@@ -2,12 +2,14 @@
 //! returns the *inner* breaks of a threshold scale; non-finite values are ignored ("no data").
 //!
 //! Quantile breaks follow the R-7 / d3 `quantile` definition (linear interpolation between
-//! order statistics), so they can be checked against d3-array's `quantileSorted`. Natural breaks
+//! order statistics, [`crate::num::quantile_sorted`]), so they can be checked against d3-array's
+//! `quantileSorted`. Natural breaks
 //! are the smallest value of each Ckmeans cluster after the first, as the ONS census maps draw them
 //! from simple-statistics' `ckmeans`. [`classify`] then rounds breaks to the indicator's decimals
 //! (as the ONS maps do) so legends show the numbers the map really uses.
 
 use super::ckmeans::ckmeans;
+use crate::num::quantile_sorted;
 
 /// How classes are formed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -107,20 +109,12 @@ pub fn quantile(values: &[f64], k: usize) -> Vec<f64> {
     if sorted.is_empty() || k < 2 {
         return Vec::new();
     }
-    crate::model::keys::sort_floats(&mut sorted);
+    crate::num::sort_floats(&mut sorted);
     let mut breaks: Vec<f64> = (1..k).map(|i| quantile_sorted(&sorted, i as f64 / k as f64)).collect();
     breaks.dedup();
     let (min, max) = (sorted[0], sorted[sorted.len() - 1]);
     breaks.retain(|&b| b > min && b <= max);
     breaks
-}
-
-/// The p-quantile of sorted, non-empty finite values, shared with the bivariate tertiles.
-pub(crate) fn quantile_sorted(sorted: &[f64], p: f64) -> f64 {
-    let h = (sorted.len() - 1) as f64 * p;
-    let lo = h.floor() as usize;
-    let hi = (lo + 1).min(sorted.len() - 1);
-    sorted[lo] + (sorted[hi] - sorted[lo]) * (h - lo as f64)
 }
 
 #[cfg(test)]

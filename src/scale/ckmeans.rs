@@ -20,7 +20,7 @@
 /// ```
 pub fn ckmeans(values: &[f64], k: usize) -> Vec<Vec<f64>> {
     let mut sorted: Vec<f64> = values.iter().copied().filter(|v| v.is_finite()).collect();
-    crate::model::keys::sort_floats(&mut sorted);
+    crate::num::sort_floats(&mut sorted);
     let n = sorted.len();
     if n == 0 || k == 0 {
         return Vec::new();

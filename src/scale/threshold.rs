@@ -14,7 +14,7 @@ impl ThresholdScale {
     /// A scale with the given inner breaks (sorted, finite) over the data range `min..=max`.
     pub fn new(mut breaks: Vec<f64>, min: f64, max: f64) -> ThresholdScale {
         breaks.retain(|b| b.is_finite());
-        crate::model::keys::sort_floats(&mut breaks);
+        crate::num::sort_floats(&mut breaks);
         breaks.dedup();
         ThresholdScale { breaks, min, max }
     }

@@ -8,8 +8,8 @@
 //! in the Fingertips Public Health Technical Guidance and summarised in PRODUCT.md ("Published
 //! methods to follow").
 
+use super::Direction;
 use super::Interval;
-use crate::model::bundle::Polarity;
 
 /// The outcome of comparing an area with a comparator.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -78,15 +78,15 @@ impl Comparison {
 ///
 /// # Examples
 /// ```
-/// use work_health_atlas::model::bundle::Polarity;
+/// use work_health_atlas::stats::Direction;
 /// use work_health_atlas::stats::{benchmark, Comparison, Interval};
 /// let area = Interval { lower: 0.12, upper: 0.15 };
-/// assert_eq!(benchmark(area, 0.10, Polarity::HigherIsWorse), Comparison::Worse);
-/// assert_eq!(benchmark(area, 0.10, Polarity::HigherIsBetter), Comparison::Better);
-/// assert_eq!(benchmark(area, 0.10, Polarity::Neither), Comparison::Higher);
-/// assert_eq!(benchmark(area, 0.13, Polarity::HigherIsWorse), Comparison::Similar);
+/// assert_eq!(benchmark(area, 0.10, Direction::HigherIsWorse), Comparison::Worse);
+/// assert_eq!(benchmark(area, 0.10, Direction::HigherIsBetter), Comparison::Better);
+/// assert_eq!(benchmark(area, 0.10, Direction::Neither), Comparison::Higher);
+/// assert_eq!(benchmark(area, 0.13, Direction::HigherIsWorse), Comparison::Similar);
 /// ```
-pub fn benchmark(area: Interval, comparator: f64, polarity: Polarity) -> Comparison {
+pub fn benchmark(area: Interval, comparator: f64, direction: Direction) -> Comparison {
     if !area.is_valid() || !comparator.is_finite() {
         return Comparison::NotCompared;
     }
@@ -97,11 +97,11 @@ pub fn benchmark(area: Interval, comparator: f64, polarity: Polarity) -> Compari
     } else {
         return Comparison::Similar;
     };
-    match (polarity, higher) {
-        (Polarity::HigherIsWorse, true) | (Polarity::HigherIsBetter, false) => Comparison::Worse,
-        (Polarity::HigherIsWorse, false) | (Polarity::HigherIsBetter, true) => Comparison::Better,
-        (Polarity::Neither, true) => Comparison::Higher,
-        (Polarity::Neither, false) => Comparison::Lower,
+    match (direction, higher) {
+        (Direction::HigherIsWorse, true) | (Direction::HigherIsBetter, false) => Comparison::Worse,
+        (Direction::HigherIsWorse, false) | (Direction::HigherIsBetter, true) => Comparison::Better,
+        (Direction::Neither, true) => Comparison::Higher,
+        (Direction::Neither, false) => Comparison::Lower,
     }
 }
 
@@ -125,25 +125,25 @@ mod tests {
     #[test]
     fn below_the_comparator() {
         let area = iv(1.0, 2.0);
-        assert_eq!(benchmark(area, 3.0, Polarity::HigherIsWorse), Comparison::Better);
-        assert_eq!(benchmark(area, 3.0, Polarity::HigherIsBetter), Comparison::Worse);
-        assert_eq!(benchmark(area, 3.0, Polarity::Neither), Comparison::Lower);
+        assert_eq!(benchmark(area, 3.0, Direction::HigherIsWorse), Comparison::Better);
+        assert_eq!(benchmark(area, 3.0, Direction::HigherIsBetter), Comparison::Worse);
+        assert_eq!(benchmark(area, 3.0, Direction::Neither), Comparison::Lower);
     }
 
     #[test]
     fn touching_or_containing_is_similar() {
-        for polarity in [Polarity::HigherIsWorse, Polarity::HigherIsBetter, Polarity::Neither] {
-            assert_eq!(benchmark(iv(1.0, 2.0), 2.0, polarity), Comparison::Similar);
-            assert_eq!(benchmark(iv(1.0, 2.0), 1.0, polarity), Comparison::Similar);
-            assert_eq!(benchmark(iv(1.0, 2.0), 1.5, polarity), Comparison::Similar);
+        for direction in [Direction::HigherIsWorse, Direction::HigherIsBetter, Direction::Neither] {
+            assert_eq!(benchmark(iv(1.0, 2.0), 2.0, direction), Comparison::Similar);
+            assert_eq!(benchmark(iv(1.0, 2.0), 1.0, direction), Comparison::Similar);
+            assert_eq!(benchmark(iv(1.0, 2.0), 1.5, direction), Comparison::Similar);
             // A zero-width interval (e.g. a census count) equal to the comparator.
-            assert_eq!(benchmark(iv(1.0, 1.0), 1.0, polarity), Comparison::Similar);
+            assert_eq!(benchmark(iv(1.0, 1.0), 1.0, direction), Comparison::Similar);
         }
     }
 
     #[test]
     fn degenerate_inputs_are_not_compared() {
-        let p = Polarity::HigherIsWorse;
+        let p = Direction::HigherIsWorse;
         assert_eq!(benchmark(iv(f64::NAN, 2.0), 1.0, p), Comparison::NotCompared);
         assert_eq!(benchmark(iv(1.0, f64::INFINITY), 0.0, p), Comparison::NotCompared);
         assert_eq!(benchmark(iv(2.0, 1.0), 0.0, p), Comparison::NotCompared);

@@ -13,6 +13,7 @@
 //! association is measured; it is an association, not an effect.
 
 use super::Z_95;
+use crate::num::mean;
 
 /// A correlation coefficient with its 95% interval.
 #[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
@@ -73,7 +74,6 @@ fn coefficient(x: &[f64], y: &[f64]) -> Option<f64> {
     if n < 4 || y.len() != n {
         return None;
     }
-    let mean = |v: &[f64]| v.iter().sum::<f64>() / n as f64;
     let (mx, my) = (mean(x), mean(y));
     let (mut sxy, mut sxx, mut syy) = (0.0, 0.0, 0.0);
     for (a, b) in x.iter().zip(y) {

@@ -46,6 +46,7 @@
 
 use super::random::SplitMix64;
 use super::Z_95;
+use crate::num::{quantile_sorted, sort_floats, variance};
 
 /// Bootstrap resamples used by the product (the tests use fewer to stay fast).
 pub const DEFAULT_RESAMPLES: u32 = 2_000;
@@ -237,9 +238,9 @@ pub(crate) fn corrected_interval(
     inflate(comparison_draws, comparison_estimate, comparison_areas);
 
     let mut differences: Vec<f64> = patch_draws.iter().zip(comparison_draws.iter()).map(|(a, b)| a - b).collect();
-    crate::model::keys::sort_floats(&mut differences);
-    let low = percentile(&differences, 0.025);
-    let high = percentile(&differences, 0.975);
+    sort_floats(&mut differences);
+    let low = quantile_sorted(&differences, 0.025);
+    let high = quantile_sorted(&differences, 0.975);
 
     // Correction 2: Student-t tails with Welch–Satterthwaite degrees of freedom.
     let widen = welch_df(variance(patch_draws), patch_areas, variance(comparison_draws), comparison_areas)
@@ -257,15 +258,6 @@ fn inflate(values: &mut [f64], centre: f64, n: usize) {
     }
 }
 
-/// Sample variance (÷ (m − 1)); 0 for fewer than two values.
-fn variance(values: &[f64]) -> f64 {
-    if values.len() < 2 {
-        return 0.0;
-    }
-    let mean = values.iter().sum::<f64>() / values.len() as f64;
-    values.iter().map(|v| (v - mean) * (v - mean)).sum::<f64>() / (values.len() - 1) as f64
-}
-
 /// Welch–Satterthwaite degrees of freedom for two variance components from groups of `n1` and
 /// `n2` areas, rounded down and kept within `1..=n1 + n2 − 2`. `None` when both variances are 0
 /// (every area changed alike: the interval is a point and needs no widening).
@@ -277,14 +269,6 @@ fn welch_df(v1: f64, n1: usize, v2: f64, n2: usize) -> Option<u32> {
     }
     let max = (n1 + n2).saturating_sub(2).max(1) as f64;
     Some(df.floor().clamp(1.0, max) as u32)
-}
-
-/// R-7 percentile of sorted, non-empty values.
-fn percentile(sorted: &[f64], p: f64) -> f64 {
-    let h = (sorted.len() - 1) as f64 * p;
-    let lo = h.floor() as usize;
-    let hi = (lo + 1).min(sorted.len() - 1);
-    sorted[lo] + (sorted[hi] - sorted[lo]) * (h - lo as f64)
 }
 
 /// Two-sided probability `P(|T| < t)` for Student's t with integer `df ≥ 1`, by the finite

@@ -53,6 +53,7 @@
 
 use super::did::corrected_interval;
 use super::random::SplitMix64;
+use crate::num::mean;
 
 /// One area's counts in one period.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -247,7 +248,8 @@ pub fn event_study(
         None
     } else {
         // Least-squares weights: slope = Σ wₜ yₜ with wₜ = (xₜ − x̄) / Σ (x − x̄)².
-        let mean = pre.iter().map(|p| times[p.period]).sum::<f64>() / pre.len() as f64;
+        let pre_times: Vec<f64> = pre.iter().map(|p| times[p.period]).collect();
+        let mean = mean(&pre_times);
         let sxx: f64 = pre.iter().map(|p| (times[p.period] - mean).powi(2)).sum();
         let weights: Vec<(usize, f64)> = pre.iter().map(|p| (p.period, (times[p.period] - mean) / sxx)).collect();
         let slope_of = |draws: &[Vec<f64>], b: usize| weights.iter().map(|&(t, w)| w * draws[t][b]).sum::<f64>();

@@ -17,6 +17,8 @@
 //! would-be candidate. Both are counted in [`Matching::excluded_incomplete`] so the UI can say how
 //! many areas missing data left out.
 
+use crate::num::{mean, variance};
+
 /// One comparison area matched to a treated area.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Match {
@@ -165,12 +167,11 @@ fn standardisation(features: &[Vec<Option<f64>>], complete: &[bool]) -> (Vec<f64
         .map(|column| {
             let values: Vec<f64> =
                 complete.iter().enumerate().filter(|(_, &c)| c).filter_map(|(a, _)| value(column, a)).collect();
-            let n = values.len() as f64;
-            let mean = values.iter().sum::<f64>() / n;
+            let mean = mean(&values);
             if values.len() < 2 {
                 return (mean, 0.0);
             }
-            let sd = (values.iter().map(|v| (v - mean) * (v - mean)).sum::<f64>() / (n - 1.0)).sqrt();
+            let sd = variance(&values).sqrt();
             (mean, if sd.is_finite() && sd > 0.0 { sd } else { 0.0 })
         })
         .unzip()

@@ -11,6 +11,8 @@ pub mod benchmark;
 pub mod correlation;
 /// Difference-in-differences with a stratified bootstrap interval over areas.
 pub mod did;
+/// Which way is good: the direction benchmarking and the trend test judge by.
+pub mod direction;
 /// Event study: the patch-minus-comparison gap in every period, and the pre-trend check.
 pub mod event_study;
 /// Regularised incomplete gamma function and the chi-square / gamma quantiles.
@@ -29,6 +31,7 @@ pub mod trend;
 pub mod wilson;
 
 pub use benchmark::{benchmark, Comparison};
+pub use direction::Direction;
 pub use interval::{Interval, Z_95, Z_99_8};
 pub use poisson::{count_interval, rate_interval};
 pub use trend::{recent_trend, RecentTrend, TrendPoint};

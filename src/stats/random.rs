@@ -98,7 +98,7 @@ mod tests {
         let mut rng = SplitMix64::new(0);
         let values: Vec<f64> = (0..10_000).map(|_| rng.next_f64()).collect();
         assert!(values.iter().all(|&v| (0.0..1.0).contains(&v)));
-        let mean = values.iter().sum::<f64>() / values.len() as f64;
+        let mean = crate::num::mean(&values);
         assert!((mean - 0.5).abs() < 0.01, "mean {mean}");
     }
 

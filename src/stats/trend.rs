@@ -9,7 +9,7 @@
 //! to follow"); the weighted least-squares slope and its variance are the textbook ones (e.g.
 //! Armitage, Berry & Matthews, *Statistical Methods in Medical Research*, on weighted regression).
 
-use crate::model::bundle::Polarity;
+use super::Direction;
 
 /// Number of most recent points the test uses.
 pub const POINTS: usize = 5;
@@ -67,17 +67,17 @@ impl RecentTrend {
     ///
     /// # Examples
     /// ```
-    /// use work_health_atlas::model::bundle::Polarity;
+    /// use work_health_atlas::stats::Direction;
     /// use work_health_atlas::stats::trend::{RecentTrend, Unavailable};
-    /// assert_eq!(RecentTrend::Increasing.describe(Polarity::HigherIsWorse), "increasing — getting worse");
+    /// assert_eq!(RecentTrend::Increasing.describe(Direction::HigherIsWorse), "increasing — getting worse");
     /// assert_eq!(
-    ///     RecentTrend::CannotBeCalculated(Unavailable::FewerThanFivePoints).describe(Polarity::Neither),
+    ///     RecentTrend::CannotBeCalculated(Unavailable::FewerThanFivePoints).describe(Direction::Neither),
     ///     "cannot be calculated (fewer than 5 points)"
     /// );
     /// ```
-    pub fn describe(self, polarity: Polarity) -> &'static str {
-        use Polarity::*;
-        match (self, polarity) {
+    pub fn describe(self, direction: Direction) -> &'static str {
+        use Direction::*;
+        match (self, direction) {
             (RecentTrend::Increasing, HigherIsWorse) => "increasing — getting worse",
             (RecentTrend::Increasing, HigherIsBetter) => "increasing — getting better",
             (RecentTrend::Increasing, Neither) => "increasing",
@@ -234,7 +234,7 @@ mod tests {
 
     #[test]
     fn descriptions() {
-        use Polarity::*;
+        use Direction::*;
         assert_eq!(RecentTrend::Decreasing.describe(HigherIsWorse), "decreasing — getting better");
         assert_eq!(RecentTrend::Decreasing.describe(HigherIsBetter), "decreasing — getting worse");
         assert_eq!(RecentTrend::Increasing.describe(Neither), "increasing");

@@ -41,10 +41,40 @@ pub fn wilson(numerator: f64, denominator: f64, z: f64) -> Option<Interval> {
     Some(Interval { lower, upper })
 }
 
+/// A proportion's Wilson interval from published counts, in display units: [`wilson`] of
+/// `numerator` out of `denominator` at `z`, times `multiplier` (100 for percentages). `None` when
+/// a count is missing or [`wilson`] gives none.
+///
+/// # Examples
+/// ```
+/// use work_health_atlas::stats::wilson::proportion_interval;
+/// use work_health_atlas::stats::Z_95;
+/// let i = proportion_interval(Some(81.0), Some(263.0), Z_95, 100.0).unwrap();
+/// assert!((i.lower - 25.53).abs() < 5e-3 && (i.upper - 36.62).abs() < 5e-3);
+/// assert_eq!(proportion_interval(None, Some(263.0), Z_95, 100.0), None);
+/// ```
+pub fn proportion_interval(
+    numerator: Option<f64>,
+    denominator: Option<f64>,
+    z: f64,
+    multiplier: f64,
+) -> Option<Interval> {
+    Some(wilson(numerator?, denominator?, z)?.scaled(multiplier))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::stats::{Z_95, Z_99_8};
+
+    #[test]
+    fn proportion_intervals_need_both_counts_and_scale_to_display_units() {
+        assert_eq!(proportion_interval(Some(1.0), None, Z_95, 100.0), None);
+        assert_eq!(proportion_interval(Some(11.0), Some(10.0), Z_95, 100.0), None);
+        let i = proportion_interval(Some(0.0), Some(10.0), Z_95, 100.0).expect("an interval");
+        let w = wilson(0.0, 10.0, Z_95).expect("an interval");
+        assert_eq!((i.lower, i.upper), (0.0, w.upper * 100.0));
+    }
 
     #[test]
     fn rejects_degenerate_inputs() {

@@ -6,12 +6,13 @@
 //! for the element to show as text.
 
 use super::canvas::canvas_backend;
+use super::report::js_error;
 use crate::impact::comparison::{compare, ComparisonRequest};
 use crate::impact::notes::{check_notes, Note};
-use crate::impact::panel::PanelInput;
 use crate::impact::patch::{check_patch, codes, members, resolve, split_entries, Patch};
 use crate::impact::scatter::{scatter, ScatterRequest};
-use crate::impact::{chart, export, figures, Panel};
+use crate::impact::tables::TablesInput;
+use crate::impact::{chart, export, figures, BundleTables};
 use crate::layout::did::{draw_did, DidChart};
 use crate::layout::event_study::{draw_event_study, EventStudy};
 use crate::layout::scatter::{draw_scatter, ScatterFrame, ScatterSpec};
@@ -21,20 +22,6 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlCanvasElement;
-
-/// A JS `Error` with a stable `code` and, when given, the located `issues`.
-fn fail(code: &str, message: &str, issues: &[String]) -> JsValue {
-    let js = js_sys::Error::new(message);
-    let _ = js_sys::Reflect::set(&js, &"code".into(), &code.into());
-    if !issues.is_empty() {
-        let list = js_sys::Array::new();
-        for issue in issues {
-            list.push(&JsValue::from_str(issue));
-        }
-        let _ = js_sys::Reflect::set(&js, &"issues".into(), &list);
-    }
-    js.into()
-}
 
 /// Keys of a plain object that are not in `allowed`, as "unknown field `x`" messages: the browser
 /// hands over parsed objects, and serde-wasm-bindgen reads only the fields it knows, so the
@@ -56,7 +43,7 @@ fn to_js<T: Serialize>(value: &T) -> JsValue {
 }
 
 fn from_js<T: serde::de::DeserializeOwned>(value: JsValue, what: &str) -> Result<T, JsValue> {
-    serde_wasm_bindgen::from_value(value).map_err(|e| fail("invalid-value", &format!("{what}: {e}"), &[]))
+    serde_wasm_bindgen::from_value(value).map_err(|e| js_error("invalid-value", &format!("{what}: {e}"), &[]))
 }
 
 /// Resolved codes, for the element.
@@ -77,7 +64,7 @@ struct NotesResult {
 /// One widget's analyses.
 #[wasm_bindgen]
 pub struct AnalysisHandle {
-    panel: Panel,
+    tables: BundleTables,
     scatter: Option<ScatterFrame>,
 }
 
@@ -89,17 +76,17 @@ impl AnalysisHandle {
     /// An `Error` with code `analysis-failed`.
     #[wasm_bindgen(constructor)]
     pub fn new(bundle: JsValue) -> Result<AnalysisHandle, JsValue> {
-        let input: PanelInput = serde_wasm_bindgen::from_value(bundle)
-            .map_err(|e| fail("analysis-failed", &format!("the data could not be read for analysis: {e}"), &[]))?;
-        let panel = Panel::new(input).map_err(|e| fail("analysis-failed", &e, &[]))?;
-        Ok(AnalysisHandle { panel, scatter: None })
+        let input: TablesInput = serde_wasm_bindgen::from_value(bundle)
+            .map_err(|e| js_error("analysis-failed", &format!("the data could not be read for analysis: {e}"), &[]))?;
+        let tables = BundleTables::new(input).map_err(|e| js_error("analysis-failed", &e, &[]))?;
+        Ok(AnalysisHandle { tables, scatter: None })
     }
 
     /// Resolves pasted text (codes or names of any layer, one per line or comma-separated) to the
     /// smallest areas: `{ codes, expanded, unknown }`.
     pub fn resolve(&self, text: &str) -> JsValue {
-        let r = resolve(&self.panel, split_entries(text));
-        to_js(&Resolved { codes: codes(&self.panel, &r.members), expanded: r.expanded, unknown: r.unknown })
+        let r = resolve(&self.tables, split_entries(text));
+        to_js(&Resolved { codes: codes(&self.tables, &r.members), expanded: r.expanded, unknown: r.unknown })
     }
 
     /// Reads a patch (parsed JSON from the page or a draft): `{ name, areas, interventions }`,
@@ -119,15 +106,15 @@ impl AnalysisHandle {
             }
         }
         if !unknown.is_empty() {
-            return Err(fail("invalid-patch", &format!("the patch has {}", unknown.join("; ")), &unknown));
+            return Err(js_error("invalid-patch", &format!("the patch has {}", unknown.join("; ")), &unknown));
         }
         let patch: Patch = serde_wasm_bindgen::from_value(value)
-            .map_err(|e| fail("invalid-patch", &format!("the patch is not of the expected shape: {e}"), &[]))?;
-        match check_patch(&self.panel, patch) {
+            .map_err(|e| js_error("invalid-patch", &format!("the patch is not of the expected shape: {e}"), &[]))?;
+        match check_patch(&self.tables, patch) {
             Ok(patch) => Ok(to_js(&patch)),
             Err(issues) => {
                 let lines: Vec<String> = issues.iter().map(ToString::to_string).collect();
-                Err(fail(
+                Err(js_error(
                     "invalid-patch",
                     &format!("the patch has {} problem(s): {}", lines.len(), lines.join("; ")),
                     &lines,
@@ -140,8 +127,8 @@ impl AnalysisHandle {
     #[wasm_bindgen(js_name = patchFigures)]
     pub fn patch_figures(&self, codes: Vec<String>, indicator: &str) -> JsValue {
         let members = self.members(&codes);
-        match self.panel.indicator(indicator) {
-            Some(i) => to_js(&figures::patch_trend(&self.panel, i, &members)),
+        match self.tables.indicator(indicator) {
+            Some(i) => to_js(&figures::patch_trend(&self.tables, i, &members)),
             None => JsValue::NULL,
         }
     }
@@ -159,10 +146,10 @@ impl AnalysisHandle {
         let patch: Patch = from_js(patch, "patch")?;
         let notes: Vec<Note> = from_js(notes, "notes")?;
         let spec = chart::patch_trend_spec(
-            &self.panel,
+            &self.tables,
             indicator,
             &patch.name,
-            &members(&self.panel, &patch),
+            &members(&self.tables, &patch),
             &patch.interventions,
             &self.members(&comparison),
             &notes,
@@ -176,9 +163,9 @@ impl AnalysisHandle {
     /// An `Error` with code `comparison-failed` saying why it cannot be made.
     pub fn compare(&self, codes: Vec<String>, request: JsValue) -> Result<JsValue, JsValue> {
         let request: ComparisonRequest = from_js(request, "comparison request")?;
-        compare(&self.panel, &self.members(&codes), &request)
+        compare(&self.tables, &self.members(&codes), &request)
             .map(|r| to_js(&r))
-            .map_err(|e| fail("comparison-failed", &e, &[]))
+            .map_err(|e| js_error("comparison-failed", &e, &[]))
     }
 
     /// The most notes a list (a notes file, or a draft) holds; the rest are not read.
@@ -213,7 +200,7 @@ impl AnalysisHandle {
                 }
             })
             .collect();
-        let loaded = check_notes(&self.panel, raw);
+        let loaded = check_notes(&self.tables, raw);
         to_js(&NotesResult { notes: loaded.notes, problems: loaded.problems.iter().map(ToString::to_string).collect() })
     }
 
@@ -223,31 +210,31 @@ impl AnalysisHandle {
     /// An `Error` with code `scatter-failed` saying why.
     pub fn scatter(&self, request: JsValue) -> Result<JsValue, JsValue> {
         let request: ScatterRequest = from_js(request, "scatter request")?;
-        scatter(&self.panel, &request).map(|r| to_js(&r)).map_err(|e| fail("scatter-failed", &e, &[]))
+        scatter(&self.tables, &request).map(|r| to_js(&r)).map_err(|e| js_error("scatter-failed", &e, &[]))
     }
 
     /// Codes of the areas of layer `layer` that are or contain the given smallest areas.
     #[wasm_bindgen(js_name = codesOnLayer)]
     pub fn codes_on_layer(&self, codes: Vec<String>, layer: &str) -> Vec<String> {
-        self.panel.codes_on_layer(&self.members(&codes), layer)
+        self.tables.codes_on_layer(&self.members(&codes), layer)
     }
 
     /// Indices (in layer `layer`'s area order) of the areas that are or contain the given smallest
     /// areas: what the map module's `setMarked` takes.
     #[wasm_bindgen(js_name = indicesOnLayer)]
     pub fn indices_on_layer(&self, codes: Vec<String>, layer: &str) -> Vec<u32> {
-        let Some(l) = self.panel.layer_index(layer) else { return Vec::new() };
-        self.panel
+        let Some(l) = self.tables.layer_index(layer) else { return Vec::new() };
+        self.tables
             .codes_on_layer(&self.members(&codes), layer)
             .iter()
-            .filter_map(|c| self.panel.area_index(l, c).map(|i| i as u32))
+            .filter_map(|c| self.tables.area_index(l, c).map(|i| i as u32))
             .collect()
     }
 
     /// The area of layer `layer` that is or contains area `code` (of any layer).
     #[wasm_bindgen(js_name = areaOnLayer)]
     pub fn area_on_layer(&self, code: &str, layer: &str) -> Option<String> {
-        self.panel.area_on_layer(code, layer)
+        self.tables.area_on_layer(code, layer)
     }
 
     /// The patch's CSV (figures, interventions, comparison when `request` is given, notes).
@@ -264,15 +251,15 @@ impl AnalysisHandle {
     ) -> Result<String, JsValue> {
         let patch: Patch = from_js(patch, "patch")?;
         let notes: Vec<Note> = from_js(notes, "notes")?;
-        let members = members(&self.panel, &patch);
+        let members = members(&self.tables, &patch);
         let report = if request.is_null() || request.is_undefined() {
             None
         } else {
             let request: ComparisonRequest = from_js(request, "comparison request")?;
-            compare(&self.panel, &members, &request).ok()
+            compare(&self.tables, &members, &request).ok()
         };
-        export::patch_csv(&self.panel, &patch, &members, indicator, report.as_ref(), &notes)
-            .ok_or_else(|| fail("export-failed", &format!("unknown indicator \"{indicator}\""), &[]))
+        export::patch_csv(&self.tables, &patch, &members, indicator, report.as_ref(), &notes)
+            .ok_or_else(|| js_error("export-failed", &format!("unknown indicator \"{indicator}\""), &[]))
     }
 
     /// Draws the scatter (`spec` from `scatter()`, with `highlighted` / `selected` set by the page).
@@ -284,7 +271,7 @@ impl AnalysisHandle {
         self.scatter = None;
         let spec: ScatterSpec = from_js(spec, "scatter")?;
         let root = canvas_backend(canvas)?.into_drawing_area();
-        let frame = draw_scatter(&root, &spec).map_err(|e| fail("chart-failed", &e, &[]))?;
+        let frame = draw_scatter(&root, &spec).map_err(|e| js_error("chart-failed", &e, &[]))?;
         self.scatter = Some(frame);
         Ok(())
     }
@@ -304,7 +291,7 @@ impl AnalysisHandle {
         let spec: TrendSpec = from_js(spec, "trend chart")?;
         draw_trend(&canvas_backend(canvas)?.into_drawing_area(), &spec, None)
             .map(|_| ())
-            .map_err(|e| fail("chart-failed", &e, &[]))
+            .map_err(|e| js_error("chart-failed", &e, &[]))
     }
 
     /// Draws the difference-in-differences chart (`chart` of a comparison).
@@ -314,7 +301,7 @@ impl AnalysisHandle {
     #[wasm_bindgen(js_name = drawDid)]
     pub fn draw_did(&self, canvas: HtmlCanvasElement, spec: JsValue) -> Result<(), JsValue> {
         let spec: DidChart = from_js(spec, "comparison chart")?;
-        draw_did(&canvas_backend(canvas)?.into_drawing_area(), &spec).map_err(|e| fail("chart-failed", &e, &[]))
+        draw_did(&canvas_backend(canvas)?.into_drawing_area(), &spec).map_err(|e| js_error("chart-failed", &e, &[]))
     }
 
     /// Draws the event-study chart (`event_study` of a comparison) and returns how many periods
@@ -327,13 +314,13 @@ impl AnalysisHandle {
         let spec: EventStudy = from_js(spec, "event-study chart")?;
         draw_event_study(&canvas_backend(canvas)?.into_drawing_area(), &spec)
             .map(|()| spec.periods.len() as u32)
-            .map_err(|e| fail("chart-failed", &e, &[]))
+            .map_err(|e| js_error("chart-failed", &e, &[]))
     }
 }
 
 impl AnalysisHandle {
     fn members(&self, codes: &[String]) -> Vec<usize> {
-        let mut m: Vec<usize> = codes.iter().filter_map(|c| self.panel.area_index(0, c)).collect();
+        let mut m: Vec<usize> = codes.iter().filter_map(|c| self.tables.area_index(0, c)).collect();
         m.sort_unstable();
         m.dedup();
         m

@@ -2,6 +2,7 @@
 //! backend that measures text on the canvas itself, and the error every drawing failure becomes.
 
 use super::measure::Measured;
+use super::report::js_error;
 use plotters_canvas::CanvasBackend;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -39,9 +40,7 @@ fn logical_size(canvas: &HtmlCanvasElement, ctx: &CanvasRenderingContext2d) -> (
     (unscale(canvas.width(), sx), unscale(canvas.height(), sy))
 }
 
-/// A JS `Error` with code `chart-failed`.
+/// A [`js_error`] with code `chart-failed` and the chart module's "could not be drawn" message.
 pub(super) fn chart_error(message: &str) -> JsValue {
-    let js = js_sys::Error::new(&format!("the chart could not be drawn: {message}"));
-    let _ = js_sys::Reflect::set(&js, &"code".into(), &"chart-failed".into());
-    js.into()
+    js_error("chart-failed", &format!("the chart could not be drawn: {message}"), &[])
 }

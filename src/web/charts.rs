@@ -5,6 +5,7 @@
 
 use super::canvas::{canvas_backend, chart_error, context};
 use super::measure::Measured;
+use super::report::js_error;
 use crate::layout::districts::{draw_districts, DistrictSpec};
 use crate::layout::profile::{draw_profile, ProfileSpec};
 use crate::layout::trend::{draw_trend, draw_trend_with_caption, TrendFrame, TrendSpec};
@@ -33,11 +34,8 @@ fn measuring_context() -> Result<CanvasRenderingContext2d, JsValue> {
 /// An `Error` with code `export-failed` when the inputs are not a caption and rows.
 #[wasm_bindgen(js_name = csvFromRows)]
 pub fn csv_from_rows(caption: JsValue, rows: JsValue) -> Result<String, JsValue> {
-    let fail = |e: serde_wasm_bindgen::Error| {
-        let js = js_sys::Error::new(&format!("the CSV could not be made: {e}"));
-        let _ = js_sys::Reflect::set(&js, &"code".into(), &"export-failed".into());
-        JsValue::from(js)
-    };
+    let fail =
+        |e: serde_wasm_bindgen::Error| js_error("export-failed", &format!("the CSV could not be made: {e}"), &[]);
     let caption: crate::app::Caption = serde_wasm_bindgen::from_value(caption).map_err(fail)?;
     let rows: Vec<crate::app::table::TableRow> = serde_wasm_bindgen::from_value(rows).map_err(fail)?;
     Ok(crate::app::export::to_csv(&caption, &rows))

@@ -7,7 +7,7 @@ use super::report::to_js_error;
 use crate::app::Atlas;
 use crate::model::dataset::MAX_BUNDLE_BYTES;
 use crate::model::postcodes::PostcodeFile;
-use crate::model::{packed, Bundle, Dataset};
+use crate::model::{packed, Bundle, Dataset, LoadError};
 use crate::render::Painter;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -30,7 +30,7 @@ fn to_js<T: Serialize>(value: &T) -> JsValue {
 /// Reads a packed bundle (`model::packed`), refusing oversized or damaged input.
 fn unpacked(bytes: &[u8]) -> Result<Bundle, crate::Error> {
     if bytes.len() > MAX_BUNDLE_BYTES {
-        return Err(crate::Error::TooLarge { size: bytes.len(), limit: MAX_BUNDLE_BYTES });
+        return Err(LoadError::TooLarge { size: bytes.len(), limit: MAX_BUNDLE_BYTES }.into());
     }
     packed::decode(bytes).map_err(crate::Error::InvalidStructure)
 }
@@ -58,7 +58,7 @@ impl AtlasHandle {
     pub fn new(bundle: &[u8], width: f64, height: f64) -> Result<AtlasHandle, JsValue> {
         // Layers are built when first shown (Dataset::load), not all before the first paint.
         let atlas = unpacked(bundle)
-            .and_then(Dataset::load)
+            .and_then(|bundle| Dataset::load(bundle).map_err(crate::Error::from))
             .and_then(|data| Atlas::load(data, width, height))
             .map_err(|e| to_js_error(&e))?;
         Ok(AtlasHandle { atlas, base_paints: 0, overlay_paints: 0, lines: LinesCache::default() })

@@ -5,23 +5,17 @@
 //! deserialiser per type (serde_json, which the overlay files need anyway) instead of two, which
 //! keeps it about a third smaller than with serde-wasm-bindgen beside it.
 
+use super::report::js_error;
 use crate::import::{self, Reference, SeriesMeta};
 use crate::model::bundle::{Bundle, Indicator};
 use wasm_bindgen::prelude::*;
 
-/// A JS `Error` with a stable `code`.
-fn fail(code: &str, message: &str) -> JsValue {
-    let js = js_sys::Error::new(message);
-    let _ = js_sys::Reflect::set(&js, &"code".into(), &code.into());
-    js.into()
-}
-
 fn parse<T: serde::de::DeserializeOwned>(text: &str, what: &str) -> Result<T, JsValue> {
-    serde_json::from_str(text).map_err(|e| fail("invalid-value", &format!("{what}: {e}")))
+    serde_json::from_str(text).map_err(|e| js_error("invalid-value", &format!("{what}: {e}"), &[]))
 }
 
 fn json<T: serde::Serialize>(value: &T) -> Result<String, JsValue> {
-    serde_json::to_string(value).map_err(|e| fail("internal-error", &e.to_string()))
+    serde_json::to_string(value).map_err(|e| js_error("internal-error", &e.to_string(), &[]))
 }
 
 /// The importer of one widget: its base bundle (without added data) and the lookups file
@@ -40,7 +34,8 @@ impl Importer {
     pub fn new(bundle: &str, reference: &str) -> Result<Importer, JsValue> {
         Ok(Importer {
             bundle: parse(bundle, "bundle")?,
-            reference: Reference::from_json(reference).map_err(|e| fail("invalid-value", &format!("lookups: {e}")))?,
+            reference: Reference::from_json(reference)
+                .map_err(|e| js_error("invalid-value", &format!("lookups: {e}"), &[]))?,
         })
     }
 
@@ -75,7 +70,7 @@ impl Importer {
     #[wasm_bindgen(js_name = packBundle)]
     pub fn pack_bundle(bundle: &str) -> Result<Vec<u8>, JsValue> {
         let bundle: Bundle = serde_json::from_str(bundle).map_err(|e| {
-            fail("invalid-structure", &format!("the data bundle does not have the expected structure: {e}"))
+            js_error("invalid-structure", &format!("the data bundle does not have the expected structure: {e}"), &[])
         })?;
         Ok(crate::model::packed::encode(&bundle))
     }

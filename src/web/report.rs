@@ -3,7 +3,7 @@
 //! only a console line.
 
 #[cfg(feature = "map-shell")]
-use crate::Error;
+use crate::{model::LoadError, Error};
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 
@@ -27,19 +27,32 @@ pub fn last_panic() -> Option<String> {
     LAST_PANIC.with(|p| p.borrow().clone())
 }
 
-/// A JS `Error` with `code` and, for invalid data, the full list of `issues`.
-#[cfg(feature = "map-shell")]
-pub fn to_js_error(error: &Error) -> JsValue {
-    let js = js_sys::Error::new(&error.to_string());
-    let _ = js_sys::Reflect::set(&js, &"code".into(), &error.code().into());
-    if let Error::InvalidData(issues) = error {
+/// The JS `Error` every module throws: `message`, a stable `code` and, when there are any, the
+/// located `issues` as an array of strings. The one place that builds it, so the element and the
+/// tests read the same shape from the map, chart, analysis and import modules.
+#[cfg(any(feature = "map-shell", feature = "chart-shell", feature = "analysis-shell", feature = "import-shell"))]
+pub(crate) fn js_error(code: &str, message: &str, issues: &[String]) -> JsValue {
+    let js = js_sys::Error::new(message);
+    let _ = js_sys::Reflect::set(&js, &"code".into(), &code.into());
+    if !issues.is_empty() {
         let list = js_sys::Array::new();
         for issue in issues {
-            list.push(&JsValue::from_str(&issue.to_string()));
+            list.push(&JsValue::from_str(issue));
         }
         let _ = js_sys::Reflect::set(&js, &"issues".into(), &list);
     }
     js.into()
+}
+
+/// A crate [`Error`] as a JS `Error` with its `code` and, for invalid data, the full list of
+/// `issues` (never empty: the loader reports invalid data only with at least one issue).
+#[cfg(feature = "map-shell")]
+pub fn to_js_error(error: &Error) -> JsValue {
+    let issues: Vec<String> = match error {
+        Error::Load(LoadError::InvalidData(issues)) => issues.iter().map(ToString::to_string).collect(),
+        _ => Vec::new(),
+    };
+    js_error(error.code(), &error.to_string(), &issues)
 }
 
 /// Panics on purpose so end-to-end tests can check that panics are reported in the widget.

@@ -172,7 +172,7 @@ pub fn carry_rates(
             continue;
         };
         let exact = distinct.len() == 1 && distinct.values().all(|e| *e);
-        let mean = values.iter().sum::<f64>() / values.len() as f64;
+        let mean = work_health_atlas::num::mean(&values);
         out[p] = Some((mean, if exact { Carry::Inherited } else { Carry::Estimated }));
     }
     out

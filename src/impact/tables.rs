@@ -1,5 +1,6 @@
-//! [`Panel`]: the part of a bundle the impact analyses read — each layer's area codes, names and
-//! parents (no shapes) and every indicator with its series — plus look-ups by code.
+//! [`BundleTables`]: the tables of a bundle without its shapes — each layer's area codes, names
+//! and parents and every indicator with its series — which is what the impact analyses read, plus
+//! look-ups by code. (Named for what it holds; "panel" is the UI's word for the analysis pane.)
 //!
 //! The browser builds it from the bundle object the page already parsed for the map (the map
 //! module has validated that bundle); natively it comes from a [`Bundle`]. Every look-up is
@@ -41,7 +42,7 @@ pub struct Layer {
 
 /// The wire form the browser passes: the bundle's own fields (shapes and topology are ignored).
 #[derive(Debug, Clone, Deserialize)]
-pub struct PanelInput {
+pub struct TablesInput {
     /// Provenance.
     pub meta: BundleMeta,
     /// Layers, smallest first.
@@ -54,9 +55,9 @@ pub struct PanelInput {
     pub indicators: Vec<Indicator>,
 }
 
-/// The analyses' view of a bundle.
+/// The analyses' view of a bundle: its tables, without shapes.
 #[derive(Debug, Clone)]
-pub struct Panel {
+pub struct BundleTables {
     /// Provenance (attribution is carried into every export).
     pub meta: BundleMeta,
     /// Layers, smallest first; patches are made of the first layer's areas.
@@ -68,18 +69,18 @@ pub struct Panel {
     codes: Vec<KeyIndex>,
 }
 
-impl Panel {
-    /// A panel from the wire form.
+impl BundleTables {
+    /// The tables from the wire form.
     ///
     /// # Errors
     /// A message when there is no layer to build patches from.
-    pub fn new(mut input: PanelInput) -> Result<Panel, String> {
+    pub fn new(mut input: TablesInput) -> Result<BundleTables, String> {
         if input.geographies.first().is_none_or(|l| l.areas.is_empty()) {
             return Err("the data has no areas to build a patch from".to_string());
         }
         derive_values(&mut input.indicators);
         let codes = input.geographies.iter().map(|g| KeyIndex::new(g.areas.iter().map(|a| a.code.as_str()))).collect();
-        Ok(Panel {
+        Ok(BundleTables {
             meta: input.meta,
             layers: input.geographies,
             comparators: input.comparators,
@@ -88,11 +89,11 @@ impl Panel {
         })
     }
 
-    /// A panel from a loaded bundle (whose values are already derived).
+    /// The tables of a loaded bundle (whose values are already derived).
     ///
     /// # Errors
-    /// As [`Panel::new`].
-    pub fn from_bundle(bundle: &Bundle) -> Result<Panel, String> {
+    /// As [`BundleTables::new`].
+    pub fn from_bundle(bundle: &Bundle) -> Result<BundleTables, String> {
         let layers = bundle
             .geographies
             .iter()
@@ -108,7 +109,7 @@ impl Panel {
                     .collect(),
             })
             .collect();
-        Panel::new(PanelInput {
+        BundleTables::new(TablesInput {
             meta: bundle.meta.clone(),
             geographies: layers,
             comparators: bundle.comparators.clone(),
@@ -118,7 +119,7 @@ impl Panel {
 
     /// The layer patches are made of (the smallest).
     pub fn base(&self) -> &Layer {
-        // `new` refuses a panel without layers.
+        // `new` refuses tables without layers.
         &self.layers[0]
     }
 

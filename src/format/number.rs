@@ -9,7 +9,7 @@
 ///
 /// # Examples
 /// ```
-/// use work_health_atlas::app::format::fixed;
+/// use work_health_atlas::format::fixed;
 /// assert_eq!(fixed(31.249, 1), "31.2");
 /// assert_eq!(fixed(-0.05, 1), "-0.1");
 /// assert_eq!(fixed(2.0, 0), "2");
@@ -50,7 +50,7 @@ pub fn plain(v: f64, max_decimals: u8) -> String {
 ///
 /// # Examples
 /// ```
-/// use work_health_atlas::app::format::value;
+/// use work_health_atlas::format::value;
 /// assert_eq!(value(Some(31.24), 1, "%"), "31.2%");
 /// assert_eq!(value(None, 1, "%"), "no data");
 /// ```
