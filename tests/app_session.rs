@@ -212,3 +212,80 @@ fn layers_are_built_when_first_shown_and_draw_as_if_built_at_once() {
     assert_eq!(lazy.base_scene(), eager.base_scene(), "a layer built later draws the same");
     assert_eq!(lazy.data().layer(1).expect("built").areas[0].neighbours, vec![1], "with its neighbours");
 }
+
+// ---- what changed: the core's updates (src/app/update.rs) ---------------------------------------
+
+use work_health_atlas::app::Update;
+
+/// An atlas with nothing left to report.
+fn settled() -> Atlas {
+    let mut a = atlas(&[]);
+    a.take_update();
+    a
+}
+
+#[test]
+fn nothing_changed_is_an_empty_update() {
+    let mut a = settled();
+    assert_eq!(a.take_update(), Update::default());
+}
+
+#[test]
+fn hovering_repaints_only_the_overlay() {
+    let mut a = settled();
+    assert!(a.hover_code(Some(&cell_code(4, 2, 1))));
+    assert_eq!(a.take_update(), Update { overlay: true, ..Update::default() });
+    assert!(!a.hover_code(Some(&cell_code(4, 2, 1))), "the same area again is no change");
+    assert!(a.hover_code(None));
+    assert_eq!(a.take_update(), Update { overlay: true, ..Update::default() });
+    assert!(!a.hover_code(Some("E01999999")), "an unknown code hovers nothing");
+}
+
+#[test]
+fn a_drags_many_pans_are_one_update_of_both_canvases_without_words() {
+    let mut a = settled();
+    a.pan(10.0, 0.0);
+    a.pan(5.0, 3.0);
+    assert_eq!(a.take_update(), Update { base: true, overlay: true, ..Update::default() });
+    assert_eq!(a.take_update(), Update::default());
+}
+
+#[test]
+fn a_new_classification_changes_everything_shown() {
+    let mut a = settled();
+    let classes = if a.state().classes == 3 { 4 } else { 3 };
+    a.set_classification(None, Some(classes)).expect("3 and 4 classes are allowed");
+    assert_eq!(a.take_update(), Update { base: true, overlay: true, text: true, state: true });
+}
+
+#[test]
+fn selecting_changes_the_words_and_the_outline_and_zooms() {
+    let mut a = settled();
+    a.select_code(&cell_code(4, 2, 1)).expect("the cell exists");
+    let update = a.take_update();
+    assert!(update.overlay && update.text && update.state, "{update:?}");
+    // Choosing from outside the map zooms to the area: the base moves too.
+    assert!(update.base, "{update:?}");
+    a.clear_selection();
+    assert_eq!(a.take_update(), Update { overlay: true, text: true, state: true, ..Update::default() });
+}
+
+#[test]
+fn outlining_a_patch_repaints_the_overlay_and_other_fills_the_base() {
+    let mut a = settled();
+    a.set_marked(&[0, 1], &[]);
+    assert_eq!(a.take_update(), Update { overlay: true, ..Update::default() });
+    let areas = a.data().bundle.geographies.iter().find(|g| g.id == a.state().geography).map_or(0, |g| g.areas.len());
+    a.set_fills(&vec![0x00ff00; areas]);
+    assert_eq!(a.take_update(), Update { base: true, overlay: true, ..Update::default() });
+}
+
+#[test]
+fn choosing_a_search_result_says_what_is_shown() {
+    let mut a = atlas(&[]);
+    let code = cell_code(4, 2, 1);
+    let chosen = a.choose(&code).expect("the cell exists");
+    assert_eq!(chosen.area.code, code);
+    assert_eq!(chosen.message, format!("Showing {}.", chosen.area.name));
+    assert!(a.choose("E01999999").is_err());
+}

@@ -138,3 +138,15 @@ fn sentences_say_the_direction_and_add_the_judgement_only_when_it_is_new() {
     }
     assert_eq!(seen.into_iter().collect::<Vec<_>>(), ["better", "similar", "worse"]);
 }
+
+#[test]
+fn the_packed_bundle_every_module_reads_is_the_json_bundle() {
+    // The map, analysis and import modules all read data/atlas.bin; partners read and write the
+    // JSON schema. Both must hold exactly the same bundle.
+    let root = env!("CARGO_MANIFEST_DIR");
+    let json = std::fs::read(format!("{root}/data/atlas.json")).expect("data/atlas.json exists");
+    let packed = std::fs::read(format!("{root}/data/atlas.bin")).expect("data/atlas.bin exists");
+    let from_json: work_health_atlas::model::Bundle = serde_json::from_slice(&json).expect("the JSON bundle parses");
+    let from_packed = work_health_atlas::model::packed::decode(&packed).expect("the packed bundle decodes");
+    assert!(from_packed == from_json, "data/atlas.bin and data/atlas.json hold different bundles");
+}

@@ -108,14 +108,15 @@ fn a_wrongly_shaped_bundle_is_an_error_with_a_code() {
 }
 
 #[wasm_bindgen_test]
-fn the_packed_bundle_unpacks_to_the_json_schema_object() {
-    let object = AtlasHandle::unpack(&embedded()).expect("unpacks");
-    assert_eq!(property(&object, "schema").as_string().as_deref(), Some("work-health-atlas/bundle"));
-    let geographies: js_sys::Array = property(&object, "geographies").dyn_into().expect("a list");
-    assert_eq!(property(&geographies.get(0), "id").as_string().as_deref(), Some("lsoa"));
-    // The object has the JSON schema's field names (the analysis and import modules read it).
-    let text = js_sys::JSON::stringify(&object).expect("stringifies").as_string().unwrap_or_default();
-    assert!(text.contains("\"dissolved_from\":\"lsoa\""), "layer fields keep their JSON names");
+fn the_core_says_what_a_change_asks_the_page_to_redraw() {
+    let mut handle = AtlasHandle::new(&embedded(), WIDTH, HEIGHT).expect("the embedded bundle loads");
+    let flags = |update: &JsValue| ["base", "overlay", "text", "state"].map(|f| property(update, f).as_bool());
+    handle.take_update();
+    assert!(handle.hover_code(Some("E01006512".into())), "hovering a Liverpool LSOA by code");
+    assert_eq!(flags(&handle.take_update()), [Some(false), Some(true), Some(false), Some(false)]);
+    let chosen = handle.choose("E01006512").expect("a Liverpool LSOA");
+    assert!(property(&chosen, "message").as_string().is_some_and(|m| m.starts_with("Showing ")));
+    assert_eq!(flags(&handle.take_update()), [Some(true), Some(true), Some(true), Some(true)]);
 }
 
 #[wasm_bindgen_test]

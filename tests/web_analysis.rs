@@ -1,5 +1,5 @@
 //! In-browser checks of the analysis module (built with `--no-default-features --features
-//! analysis-shell`): it reads a bundle object as the page holds it, resolves and checks patches
+//! analysis-shell`): it reads a packed bundle as the map module does, resolves and checks patches
 //! and notes given as parsed JSON, sums a patch's counts, runs a comparison and draws its charts
 //! on real canvases. SYNTHETIC grid data.
 #![cfg(all(target_arch = "wasm32", feature = "analysis-shell"))]
@@ -20,8 +20,8 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 const COLUMNS: usize = 8;
 
-/// A SYNTHETIC 8×6 grid with counts for both periods, as the page would pass it.
-fn bundle() -> JsValue {
+/// A SYNTHETIC 8×6 grid with counts for both periods, packed as the page passes it.
+fn bundle() -> Vec<u8> {
     let mut bundle = grid_bundle(COLUMNS, 6, &[]);
     for indicator in &mut bundle.indicators {
         for series in indicator.series.iter_mut().filter(|s| s.geography == "lsoa") {
@@ -32,7 +32,7 @@ fn bundle() -> JsValue {
             series.numerators = Some((0..n).map(|a| Some(60.0 + 5.0 * (a % 7) as f64 + shift)).collect());
         }
     }
-    bundle.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).expect("serialises")
+    work_health_atlas::model::packed::encode(&bundle)
 }
 
 fn js(value: Value) -> JsValue {
@@ -60,7 +60,7 @@ fn inked(ctx: &CanvasRenderingContext2d) -> usize {
 
 #[wasm_bindgen_test]
 fn patches_are_checked_summed_and_charted() {
-    let handle = AnalysisHandle::new(bundle()).expect("reads the bundle");
+    let handle = AnalysisHandle::new(&bundle()).expect("reads the bundle");
     let (a, b) = (cell_code(COLUMNS, 0, 0), cell_code(COLUMNS, 1, 0));
     let resolved = rust(handle.resolve(&format!("{a}, {b}\nnowhere")));
     assert_eq!(resolved["codes"], json!([a, b]));
@@ -89,7 +89,7 @@ fn patches_are_checked_summed_and_charted() {
 
 #[wasm_bindgen_test]
 fn notes_comparisons_and_scatter_work_on_page_values() {
-    let handle = AnalysisHandle::new(bundle()).expect("reads the bundle");
+    let handle = AnalysisHandle::new(&bundle()).expect("reads the bundle");
     let notes = rust(handle.load_notes(js(json!({"notes": [
         {"area": cell_code(COLUMNS, 0, 0), "period": "2024", "text": "<b>kept as text</b>", "author": "A", "date": "2025-01-02"},
         {"area": "nowhere", "period": "2024", "text": "x", "author": "A", "date": "2025-01-02"},

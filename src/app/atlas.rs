@@ -67,6 +67,12 @@ pub struct Atlas {
     pub(super) postcodes: Option<PostcodeIndex>,
     /// Areas of the current layer outlined as a patch and as its comparison group.
     marked: map::Marked,
+    /// Counted up whenever the fills or the outlines change, so an [`Update`](super::Update) can
+    /// tell without comparing them.
+    pub(super) fills_revision: u32,
+    pub(super) marks_revision: u32,
+    /// What the page was last told is shown (see `update`).
+    pub(super) last_shown: Option<super::update::Shown>,
 }
 
 impl Atlas {
@@ -94,9 +100,13 @@ impl Atlas {
             search,
             postcodes: None,
             marked: map::Marked::default(),
+            fills_revision: 0,
+            marks_revision: 0,
+            last_shown: None,
         };
         atlas.choose_defaults();
         atlas.fit();
+        atlas.take_update();
         atlas
     }
 
@@ -113,6 +123,7 @@ impl Atlas {
             atlas.ensure_layer(districts)?;
         }
         atlas.fit();
+        atlas.take_update();
         Ok(atlas)
     }
 
@@ -225,6 +236,7 @@ impl Atlas {
             None => vec![Fill::Solid(crate::scale::Rgb(0xe8, 0xee, 0xf4)); self.values.len()],
         };
         self.choropleth = choropleth;
+        self.fills_revision = self.fills_revision.wrapping_add(1);
     }
 
     fn fit(&mut self) {
@@ -306,6 +318,7 @@ impl Atlas {
         }
         if geography_changed {
             self.marked = map::Marked::default();
+            self.marks_revision = self.marks_revision.wrapping_add(1);
             self.hovered = None;
             self.focused = None;
             // Carry the selection to the new layer: the area containing it, if the layer is coarser.
@@ -445,6 +458,7 @@ impl Atlas {
         let n = self.fills.len();
         let keep = |list: &[u32]| list.iter().map(|&i| i as usize).filter(|&i| i < n).collect();
         self.marked = map::Marked { patch: keep(patch), comparison: keep(comparison) };
+        self.marks_revision = self.marks_revision.wrapping_add(1);
     }
 
     /// Replaces the fills of the current layer with `colours` (`0xrrggbb` per area; any value
@@ -455,6 +469,7 @@ impl Atlas {
             let rgb = |c: u32| crate::scale::Rgb((c >> 16) as u8, (c >> 8) as u8, c as u8);
             self.fills =
                 colours.iter().map(|&c| if c > 0xff_ffff { Fill::Hatched } else { Fill::Solid(rgb(c)) }).collect();
+            self.fills_revision = self.fills_revision.wrapping_add(1);
         } else {
             self.recolour();
         }
@@ -484,6 +499,16 @@ impl Atlas {
     /// overlay needs repainting).
     pub fn hover_at(&mut self, x: f64, y: f64) -> bool {
         let area = self.area_at(x, y);
+        let changed = area != self.hovered;
+        self.hovered = area;
+        changed
+    }
+
+    /// Hovers the area with `code` on the current layer as if the pointer were on it (e.g. from a
+    /// point of the work × health plot); `None` or an unknown code clears the hover. True when the
+    /// hovered area changed.
+    pub fn hover_code(&mut self, code: Option<&str>) -> bool {
+        let area = code.and_then(|c| self.data.area_index(self.geography, c));
         let changed = area != self.hovered;
         self.hovered = area;
         changed

@@ -4,6 +4,7 @@
 //! Also the area profile: every indicator for the area in one view.
 
 use super::atlas::Atlas;
+use crate::format::fixed;
 use crate::layout::profile::{ProfileRow, ProfileSpec};
 use crate::model::bundle::Indicator;
 use crate::model::codes::{ENGLAND_CODE, REGION_CODE};
@@ -184,13 +185,15 @@ impl Atlas {
             .areas
             .iter()
             .enumerate()
-            .map(|(a, area)| crate::layout::districts::DistrictSeries {
-                name: area.name.clone(),
-                values: indicator
+            .map(|(a, area)| {
+                let values: Vec<Option<f64>> = indicator
                     .periods
                     .iter()
                     .map(|p| self.data.series(id, &layer.id, &p.id).and_then(|s| s.values.get(a).copied().flatten()))
-                    .collect(),
+                    .collect();
+                let texts =
+                    values.iter().map(|v| v.map_or("no data".to_string(), |v| fixed(v, indicator.decimals))).collect();
+                crate::layout::districts::DistrictSeries { name: area.name.clone(), values, texts }
             })
             .collect();
         Some(crate::layout::districts::DistrictSpec {

@@ -4,6 +4,7 @@
 
 use super::atlas::{Atlas, DISTRICT_GEOGRAPHY};
 use crate::format;
+pub use crate::layout::key::LegendEntry;
 use crate::model::codes::REGION_CODE;
 use serde::{Deserialize, Serialize};
 
@@ -30,17 +31,11 @@ pub struct AreaInfo {
     pub rank_text: Option<String>,
     /// e.g. "Higher than the Liverpool City Region (18.2%)".
     pub comparison_text: Option<String>,
-}
-
-/// One legend row.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct LegendEntry {
-    /// CSS colour, or empty for the hatched no-data swatch.
-    pub colour: String,
-    /// Range text, e.g. "12.0% to under 18.4%".
-    pub label: String,
-    /// True for the no-data row.
-    pub no_data: bool,
+    /// The panel's heading: "Anfield, Liverpool" (the name alone for a district).
+    pub heading: String,
+    /// The panel's sentence: "31.5% in IoD2025. Higher than the Liverpool City Region (18.2%).
+    /// 12th highest of 158 wards."
+    pub summary: String,
 }
 
 /// The words around the map.
@@ -178,7 +173,7 @@ impl Atlas {
         });
         let value = self.values.get(area).copied().flatten();
         let has_indicator = self.current_indicator().is_some();
-        Some(AreaInfo {
+        let mut info = AreaInfo {
             code: record.code.clone(),
             name: record.name.clone(),
             geography: geography.id.clone(),
@@ -189,7 +184,15 @@ impl Atlas {
             class_label: self.class_label(value),
             rank_text: self.rank_text(area),
             comparison_text: self.comparison_text(value),
-        })
+            heading: String::new(),
+            summary: String::new(),
+        };
+        info.heading = match &info.district {
+            Some(d) if *d != info.name => format!("{}, {d}", info.name),
+            _ => info.name.clone(),
+        };
+        info.summary = panel_sentence(&info);
+        Some(info)
     }
 
     /// Legend rows: one per class ("a to under b", the last "a to max"), then "No data" when any
@@ -268,6 +271,25 @@ impl Atlas {
     }
 }
 
+/// "31.5% in IoD2025. Higher than the Liverpool City Region (18.2%). 12th highest of 158 wards.":
+/// each part only when there is something to say.
+fn panel_sentence(info: &AreaInfo) -> String {
+    let value = match (&info.period, info.value_text.is_empty()) {
+        (Some(period), false) => Some(format!("{} in {period}.", info.value_text)),
+        _ => None,
+    };
+    let comparison = info.comparison_text.as_ref().map(|c| format!("{c}."));
+    let rank = info.rank_text.as_ref().map(|r| format!("{}.", upper_first(r)));
+    [value, comparison, rank].into_iter().flatten().collect::<Vec<_>>().join(" ")
+}
+
+/// ASCII only: the rank texts begin with a digit or an English word, and `char::to_uppercase`
+/// would bring Unicode's case tables into the first view (~7 kB gzip).
+fn upper_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map(|c| c.to_ascii_uppercase().to_string() + chars.as_str()).unwrap_or_default()
+}
+
 fn lower_first(text: &str) -> String {
     let mut chars = text.chars();
     match chars.next() {
@@ -287,6 +309,32 @@ mod tests {
             got,
             ["1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "101st", "111th", "158th"]
         );
+    }
+
+    fn info(district: Option<&str>, period: Option<&str>, rank: Option<&str>) -> AreaInfo {
+        AreaInfo {
+            code: "E05015290".into(),
+            name: "Anfield".into(),
+            geography: "ward".into(),
+            district: district.map(Into::into),
+            value: Some(31.5),
+            value_text: "31.5%".into(),
+            period: period.map(Into::into),
+            class_label: None,
+            rank_text: rank.map(Into::into),
+            comparison_text: Some("Higher than the Liverpool City Region (18.2%)".into()),
+            heading: String::new(),
+            summary: String::new(),
+        }
+    }
+
+    #[test]
+    fn the_panel_sentence_says_value_comparison_and_rank_as_far_as_known() {
+        assert_eq!(
+            panel_sentence(&info(None, Some("IoD2025"), Some("12th highest of 158 wards"))),
+            "31.5% in IoD2025. Higher than the Liverpool City Region (18.2%). 12th highest of 158 wards."
+        );
+        assert_eq!(panel_sentence(&info(None, None, None)), "Higher than the Liverpool City Region (18.2%).");
     }
 
     #[test]

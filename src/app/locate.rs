@@ -23,7 +23,36 @@ pub struct PostcodeAnswer {
     pub message: String,
 }
 
+/// What choosing a search result showed.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Chosen {
+    /// The selected area: the result itself, or the current layer's area containing it.
+    pub area: AreaInfo,
+    /// A sentence for people: "Showing Anfield." or "Everton East has no figures for this
+    /// indicator; showing Liverpool 018, which contains it."
+    pub message: String,
+}
+
 impl Atlas {
+    /// Selects a search result's area, as [`Atlas::locate`], and says what is shown.
+    ///
+    /// # Errors
+    /// [`Error::UnknownArea`] when no layer has the code.
+    pub fn choose(&mut self, code: &str) -> Result<Chosen, Error> {
+        let area = self.locate(code)?;
+        let message = if area.code == code {
+            format!("Showing {}.", area.name)
+        } else {
+            let name = (0..self.data.bundle.geographies.len())
+                .find_map(|g| {
+                    Some(self.data.bundle.geographies[g].areas.get(self.data.area_index(g, code)?)?.name.clone())
+                })
+                .unwrap_or_else(|| code.to_string());
+            format!("{name} has no figures for this indicator; showing {}, which contains it.", area.name)
+        };
+        Ok(Chosen { area, message })
+    }
+
     /// Selects the area with `code` in whichever layer has it (see the module docs).
     ///
     /// # Errors

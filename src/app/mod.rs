@@ -24,6 +24,10 @@ pub mod sentence;
 pub mod table;
 /// The selected area's trend chart and readout.
 pub mod trend;
+/// What a change asks the page to redraw.
+pub mod update;
 
 pub use atlas::{Atlas, ViewState};
 pub use describe::{AreaInfo, Caption, LegendEntry};
+pub use locate::Chosen;
+pub use update::Update;

@@ -4,6 +4,7 @@
 
 use super::atlas::{Atlas, DISTRICT_GEOGRAPHY};
 use crate::layout::trend::{LineStyle, TrendLine, TrendPoint, TrendSpec};
+pub use crate::layout::trend_spec::LegendLine;
 use crate::layout::trend_spec::{indicator_trend_spec, ENGLAND_COLOUR, REGION_COLOUR};
 use crate::model::codes::{ENGLAND_CODE, REGION_CODE};
 use crate::scale::Rgb;
@@ -36,19 +37,6 @@ pub struct TrendReadout {
     pub change_note: Option<String>,
     /// One entry per line, area first.
     pub lines: Vec<ReadoutLine>,
-}
-
-/// A chart legend entry.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct LegendLine {
-    /// Label.
-    pub label: String,
-    /// CSS colour.
-    pub colour: String,
-    /// Dash length in pixels (0 = solid).
-    pub dash: u32,
-    /// Whether this is the selected area's line.
-    pub primary: bool,
 }
 
 impl Atlas {

@@ -8,7 +8,7 @@
 //! figure is therefore either the sum over *every* member or nothing.
 
 use super::tables::BundleTables;
-use crate::format::value;
+use crate::format::{count, value};
 use crate::model::bundle::{derived_value, Indicator, Series};
 use crate::stats::{rate_interval, Z_95};
 use serde::Serialize;
@@ -50,6 +50,8 @@ pub struct PatchFigure {
     pub numerator: Option<f64>,
     /// Σ denominators.
     pub denominator: Option<f64>,
+    /// The counts in words, "1,234 of 5,678" ("(est.)" after estimates), or empty.
+    pub counts_text: String,
     /// Member areas.
     pub areas: usize,
     /// Members without a published count.
@@ -123,6 +125,7 @@ pub fn patch_figure(tables: &BundleTables, indicator: &Indicator, members: &[usi
         upper: None,
         numerator: None,
         denominator: None,
+        counts_text: String::new(),
         areas: members.len(),
         withheld: 0,
         estimated: false,
@@ -140,6 +143,7 @@ pub fn patch_figure(tables: &BundleTables, indicator: &Indicator, members: &[usi
             figure.numerator = Some(n);
             figure.denominator = Some(d);
             figure.estimated = estimated;
+            figure.counts_text = format!("{} of {}{}", count(n), count(d), if estimated { " (est.)" } else { "" });
             let fmt = |v: f64| value(Some(v), indicator.decimals, &indicator.unit.symbol);
             if let Some(i) = interval {
                 figure.interval_text = format!("95% CI {} to {}", fmt(i.lower), fmt(i.upper));

@@ -9,7 +9,8 @@
 //!   any member's count is not published (so no figure can be recovered by difference);
 //! - [`comparison`] — matched comparison areas and the difference-in-differences;
 //! - [`notes`] — co-researcher notes, validated;
-//! - [`scatter`] — two indicators across a layer's areas: correlation and the 3×3 bivariate map.
+//! - [`scatter`] — two indicators across a layer's areas: correlation and the 3×3 bivariate map;
+//! - [`patch_views`] — what the patch adds to the map's own trend chart, table and key.
 //!
 //! Plain Rust, natively tested; the analysis module (a third wasm, `web::analysis`) runs it in
 //! the browser. A sibling of `app`, not built on it: it shares the lower layers (`model`, `stats`,
@@ -27,6 +28,8 @@ pub mod figures;
 pub mod notes;
 /// Patches and interventions.
 pub mod patch;
+/// What the patch adds to the map's own trend chart, table and key.
+pub mod patch_views;
 /// The work × health scatter and bivariate classes.
 pub mod scatter;
 /// The bundle's tables (no shapes): the figures the analyses read.

@@ -34,6 +34,17 @@ pub struct Note {
     pub date: String,
 }
 
+/// A note's one-line label for its pin on the map and the map picture's key:
+/// "Note 2: Sam Lee, 2024-03 (Anfield): The food bank moved".
+pub fn note_label(tables: &BundleTables, number: usize, note: &Note) -> String {
+    let about = match (&note.area, &note.patch) {
+        (Some(code), _) => tables.area_name(code).unwrap_or(code).to_string(),
+        (None, Some(patch)) => format!("patch {patch}"),
+        (None, None) => "the patch".to_string(),
+    };
+    format!("Note {number}: {}, {} ({about}): {}", note.author, note.period, note.text)
+}
+
 /// A notes file: `{"notes": [...]}` (a bare array is accepted too).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

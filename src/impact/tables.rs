@@ -133,6 +133,11 @@ impl BundleTables {
         self.codes.get(layer)?.get(code)
     }
 
+    /// The name of the area with `code`, of whichever layer has it first.
+    pub fn area_name(&self, code: &str) -> Option<&str> {
+        (0..self.layers.len()).find_map(|l| Some(self.layers[l].areas[self.area_index(l, code)?].name.as_str()))
+    }
+
     /// An indicator by id.
     pub fn indicator(&self, id: &str) -> Option<&Indicator> {
         self.indicators.iter().find(|i| i.id == id)

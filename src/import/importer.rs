@@ -15,8 +15,21 @@ use super::series::Build;
 use super::summary::{sentences, Facts};
 use super::wide_table::header_row;
 use super::{nomis_api, nomis_web, stat_xplore, template};
+use crate::format::fixed;
 use crate::model::bundle::{Bundle, Indicator};
 use serde::Serialize;
+
+/// Largest file the browser reads (bytes): a monthly LSOA series for several years fits well
+/// inside; a larger one is usually a whole-country download, better fetched area by area.
+pub const MAX_FILE_BYTES: f64 = 50.0 * 1024.0 * 1024.0;
+
+/// Why a file of `bytes` bytes is not read, in words; `None` when it is small enough.
+pub fn too_large(name: &str, bytes: f64) -> Option<String> {
+    (bytes > MAX_FILE_BYTES).then(|| {
+        let size = fixed(bytes / 1e6, 1);
+        format!("{name} is {size} MB; files up to 50 MB can be added. Download fewer months or areas at a time.")
+    })
+}
 
 const NOT_CSV: Kind = Kind::error("not-csv", "save the sheet as CSV (comma-separated)");
 const UNKNOWN_LAYOUT: Kind = Kind::error("unknown-layout", layout::ACCEPTED);
@@ -181,6 +194,18 @@ pub fn import_file(
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_file_over_the_limit_is_refused_in_words() {
+        assert_eq!(super::too_large("claims.csv", 1.0e6), None);
+        assert_eq!(super::too_large("claims.csv", super::MAX_FILE_BYTES), None);
+        assert_eq!(
+            super::too_large("all-england.csv", 73.26e6).as_deref(),
+            Some(
+                "all-england.csv is 73.3 MB; files up to 50 MB can be added. Download fewer months or areas at a time."
+            )
+        );
+    }
+
     use super::*;
     use crate::import::problem::Severity;
     use crate::import::test_bundle::{bundle, reference};

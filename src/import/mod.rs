@@ -59,7 +59,7 @@ mod test_bundle;
 /// The wide tables of Nomis web downloads and Stat-Xplore exports.
 pub mod wide_table;
 
-pub use importer::{import_file, Imported};
+pub use importer::{import_file, too_large, Imported, MAX_FILE_BYTES};
 pub use layout::Layout;
 pub use meta::SeriesMeta;
 pub use overlay::{check_overlay, overlay_json};

@@ -13,6 +13,9 @@ pub struct DistrictSeries {
     pub name: String,
     /// One value per period (`None` for a gap).
     pub values: Vec<Option<f64>>,
+    /// The values as the table beside the chart shows them ("21.4", or "no data").
+    #[serde(default)]
+    pub texts: Vec<String>,
 }
 
 /// What the panel shows.

@@ -9,12 +9,16 @@ pub mod districts;
 pub mod event_study;
 /// Geometry projected once per dataset: arcs, layers, hit indexes, border meshes.
 pub mod geometry;
+/// One row of the map's key.
+pub mod key;
 /// The map's base and overlay scenes.
 pub mod map;
 /// The area profile as a spine chart.
 pub mod profile;
 /// The work × health scatter plot.
 pub mod scatter;
+/// One row of the data table and its CSV.
+pub mod table;
 /// Which period labels fit on a chart's x axis.
 pub mod ticks;
 /// The trend chart, drawn with plotters on any backend.

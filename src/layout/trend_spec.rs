@@ -6,6 +6,20 @@
 use super::trend::{TrendLine, TrendMarker, TrendSpec};
 use crate::model::bundle::Indicator;
 use crate::scale::Rgb;
+use serde::Serialize;
+
+/// A chart legend entry.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LegendLine {
+    /// Label.
+    pub label: String,
+    /// CSS colour.
+    pub colour: String,
+    /// Dash length in pixels (0 = solid).
+    pub dash: u32,
+    /// Whether this is the selected area's line.
+    pub primary: bool,
+}
 
 /// The city region's line.
 pub const REGION_COLOUR: Rgb = Rgb(0x50, 0x5a, 0x5f);

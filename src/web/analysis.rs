@@ -1,17 +1,20 @@
 //! The analysis module's handle (a third wasm, `analysis-shell`, loaded only when the patch or
 //! work × health tools are first used): patches, matched comparisons, notes and the work × health
-//! scatter (`crate::impact`), run on the bundle object the page already holds, and their charts
-//! drawn with plotters. Patch and notes files arrive as values the page parsed with `JSON.parse`
-//! (no JSON parser in this module). One handle per widget; everything it returns is plain data
-//! for the element to show as text.
+//! scatter (`crate::impact`), run on the packed bundle the map module was made from, and their
+//! charts drawn with plotters. It also adds the patch to the map module's own trend chart, table
+//! and key (`impact::patch_views`), so the page only passes values between the two modules. Patch
+//! and notes files arrive as values the page parsed with `JSON.parse` (no JSON parser in this
+//! module). One handle per widget; everything it returns is plain data for the element to show as
+//! text.
 
 use super::canvas::canvas_backend;
 use super::report::js_error;
 use crate::impact::comparison::{compare, ComparisonRequest};
+use crate::impact::notes::note_label;
 use crate::impact::notes::{check_notes, Note};
 use crate::impact::patch::{check_patch, codes, members, resolve, split_entries, Patch};
+use crate::impact::patch_views::{map_key, patch_legend, patch_row, with_patch};
 use crate::impact::scatter::{scatter, ScatterRequest};
-use crate::impact::tables::TablesInput;
 use crate::impact::{chart, export, figures, BundleTables};
 use crate::layout::did::{draw_did, DidChart};
 use crate::layout::event_study::{draw_event_study, EventStudy};
@@ -70,16 +73,110 @@ pub struct AnalysisHandle {
 
 #[wasm_bindgen]
 impl AnalysisHandle {
-    /// Reads the bundle object (the one the map module loaded).
+    /// Reads the packed bundle the map module was made from (`model::packed`; the map module
+    /// has checked it).
     ///
     /// # Errors
     /// An `Error` with code `analysis-failed`.
     #[wasm_bindgen(constructor)]
-    pub fn new(bundle: JsValue) -> Result<AnalysisHandle, JsValue> {
-        let input: TablesInput = serde_wasm_bindgen::from_value(bundle)
+    pub fn new(bundle: &[u8]) -> Result<AnalysisHandle, JsValue> {
+        let bundle = crate::model::packed::decode(bundle)
             .map_err(|e| js_error("analysis-failed", &format!("the data could not be read for analysis: {e}"), &[]))?;
-        let tables = BundleTables::new(input).map_err(|e| js_error("analysis-failed", &e, &[]))?;
+        let tables = BundleTables::from_bundle(&bundle).map_err(|e| js_error("analysis-failed", &e, &[]))?;
         Ok(AnalysisHandle { tables, scatter: None })
+    }
+
+    /// The name of the area with `code` (of any layer), or null.
+    #[wasm_bindgen(js_name = areaName)]
+    pub fn area_name(&self, code: &str) -> Option<String> {
+        self.tables.area_name(code).map(str::to_string)
+    }
+
+    /// The first area of the smallest layer (what an empty patch is checked with).
+    #[wasm_bindgen(js_name = firstArea)]
+    pub fn first_area(&self) -> String {
+        self.tables.base().areas.first().map(|a| a.code.clone()).unwrap_or_default()
+    }
+
+    /// The codes of the smallest layer among `codes`, without repeats, in the layer's order.
+    #[wasm_bindgen(js_name = inLayerOrder)]
+    pub fn in_layer_order(&self, codes: Vec<String>) -> Vec<String> {
+        self.tables.codes_on_layer(&self.members(&codes), &self.tables.base().id)
+    }
+
+    /// The patch's colour (CSS), for its note pins in the map picture.
+    #[wasm_bindgen(js_name = patchColour)]
+    pub fn patch_colour(&self) -> String {
+        chart::PATCH_COLOUR.to_string()
+    }
+
+    /// A note's one-line label, "Note 2: author, period (area): text", for its pin.
+    ///
+    /// # Errors
+    /// An `Error` with code `invalid-value` for a value that is not a note.
+    #[wasm_bindgen(js_name = noteLabel)]
+    pub fn note_label(&self, number: u32, note: JsValue) -> Result<String, JsValue> {
+        let note: Note = from_js(note, "note")?;
+        Ok(note_label(&self.tables, number as usize, &note))
+    }
+
+    /// The map picture's key rows for the patch's outline and the notes' pins.
+    ///
+    /// # Errors
+    /// An `Error` with code `invalid-value` for a patch or notes of another shape.
+    #[wasm_bindgen(js_name = mapLegend)]
+    pub fn map_legend(&self, patch: JsValue, notes: JsValue) -> Result<JsValue, JsValue> {
+        let patch: Patch = from_js(patch, "patch")?;
+        let notes: Vec<Note> = from_js(notes, "notes")?;
+        Ok(to_js(&map_key(&self.tables, &patch, &notes)))
+    }
+
+    /// The map module's trend chart of the selected area (`spec`) with the patch's line, and
+    /// with its interventions' markers when `own_area` (the area is in the patch).
+    ///
+    /// # Errors
+    /// An `Error` with code `invalid-value` for a spec or patch of another shape.
+    #[wasm_bindgen(js_name = patchOnTrend)]
+    pub fn patch_on_trend(
+        &self,
+        spec: JsValue,
+        patch: JsValue,
+        indicator: &str,
+        own_area: bool,
+    ) -> Result<JsValue, JsValue> {
+        let spec: TrendSpec = from_js(spec, "trend chart")?;
+        let patch: Patch = from_js(patch, "patch")?;
+        let Some(i) = self.tables.indicator(indicator) else { return Ok(to_js(&spec)) };
+        let figures = figures::patch_trend(&self.tables, i, &members(&self.tables, &patch));
+        let interventions = own_area.then_some(patch.interventions.as_slice());
+        Ok(to_js(&with_patch(spec, i, &patch.name, &figures, interventions)))
+    }
+
+    /// The legend row the patch's line adds to the trend chart: a list of none or one.
+    ///
+    /// # Errors
+    /// An `Error` with code `invalid-value` for a patch of another shape.
+    #[wasm_bindgen(js_name = patchLegend)]
+    pub fn patch_legend(&self, patch: JsValue, indicator: &str) -> Result<JsValue, JsValue> {
+        let patch: Patch = from_js(patch, "patch")?;
+        let figures = self
+            .tables
+            .indicator(indicator)
+            .map(|i| figures::patch_trend(&self.tables, i, &members(&self.tables, &patch)));
+        Ok(to_js(&figures.and_then(|f| patch_legend(&patch.name, &f)).into_iter().collect::<Vec<_>>()))
+    }
+
+    /// The patch's row of the data table and CSV at `period`, or null.
+    ///
+    /// # Errors
+    /// An `Error` with code `invalid-value` for a patch of another shape.
+    #[wasm_bindgen(js_name = patchRow)]
+    pub fn patch_row(&self, patch: JsValue, indicator: &str, period: &str) -> Result<JsValue, JsValue> {
+        let patch: Patch = from_js(patch, "patch")?;
+        let Some(i) = self.tables.indicator(indicator) else { return Ok(JsValue::NULL) };
+        let members = members(&self.tables, &patch);
+        let figure = figures::patch_figure(&self.tables, i, &members, period);
+        Ok(to_js(&patch_row(&patch.name, patch.areas.len(), &figure)))
     }
 
     /// Resolves pasted text (codes or names of any layer, one per line or comma-separated) to the

@@ -70,15 +70,6 @@ impl AtlasHandle {
         EMBEDDED_BUNDLE.to_vec()
     }
 
-    /// A packed bundle as the plain object of the JSON schema (what `JSON.parse` gives for
-    /// `atlas.json`), for the parts of the widget that read the bundle in JavaScript.
-    ///
-    /// # Errors
-    /// An `Error` with code `too-large` or `invalid-structure`.
-    pub fn unpack(bundle: &[u8]) -> Result<JsValue, JsValue> {
-        unpacked(bundle).map(|b| to_js(&b)).map_err(|e| to_js_error(&e))
-    }
-
     /// Resizes the map box (CSS pixels).
     pub fn resize(&mut self, width: f64, height: f64) {
         self.atlas.resize(width, height);
@@ -127,6 +118,21 @@ impl AtlasHandle {
     /// Moves the hover to a point; true when the hovered area changed.
     pub fn hover(&mut self, x: f64, y: f64) -> bool {
         self.atlas.hover_at(x, y)
+    }
+
+    /// Hovers the area with this code on the shown layer (none: clears the hover); true when the
+    /// hovered area changed.
+    #[wasm_bindgen(js_name = hoverCode)]
+    pub fn hover_code(&mut self, code: Option<String>) -> bool {
+        self.atlas.hover_code(code.as_deref())
+    }
+
+    /// What changed since the last call, `{ base, overlay, text, state }`: which canvases to
+    /// repaint, whether the words need refreshing and whether the view (`atlas-change`) changed.
+    /// The page calls it after every call that may change the view and applies it in one place.
+    #[wasm_bindgen(js_name = takeUpdate)]
+    pub fn take_update(&mut self) -> JsValue {
+        to_js(&self.atlas.take_update())
     }
 
     /// Clears the hover; true when something was hovered.
@@ -251,6 +257,15 @@ impl AtlasHandle {
     /// An `Error` with code `unknown-area`.
     pub fn locate(&mut self, code: &str) -> Result<JsValue, JsValue> {
         self.atlas.locate(code).map(|info| to_js(&info)).map_err(|e| to_js_error(&e))
+    }
+
+    /// Selects a search result's area, as `locate`, and says what is shown:
+    /// `{ area, message }`.
+    ///
+    /// # Errors
+    /// An `Error` with code `unknown-area`.
+    pub fn choose(&mut self, code: &str) -> Result<JsValue, JsValue> {
+        self.atlas.choose(code).map(|chosen| to_js(&chosen)).map_err(|e| to_js_error(&e))
     }
 
     /// Installs the postcode index (data/postcodes.json as parsed by `JSON.parse`); returns the

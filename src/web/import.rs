@@ -28,12 +28,13 @@ pub struct Importer {
 
 #[wasm_bindgen]
 impl Importer {
-    /// `bundle`: the widget's bundle without added indicators, as JSON text; `reference`: the
-    /// text of `data/lookups.json`.
+    /// `bundle`: the widget's bundle without added indicators, packed (`model::packed`, as the
+    /// map module read it); `reference`: the text of `data/lookups.json`.
     #[wasm_bindgen(constructor)]
-    pub fn new(bundle: &str, reference: &str) -> Result<Importer, JsValue> {
+    pub fn new(bundle: &[u8], reference: &str) -> Result<Importer, JsValue> {
         Ok(Importer {
-            bundle: parse(bundle, "bundle")?,
+            bundle: crate::model::packed::decode(bundle)
+                .map_err(|e| js_error("invalid-structure", &format!("bundle: {e}"), &[]))?,
             reference: Reference::from_json(reference)
                 .map_err(|e| js_error("invalid-value", &format!("lookups: {e}"), &[]))?,
         })
@@ -73,6 +74,32 @@ impl Importer {
             js_error("invalid-structure", &format!("the data bundle does not have the expected structure: {e}"), &[])
         })?;
         Ok(crate::model::packed::encode(&bundle))
+    }
+
+    /// The importer's bundle with `indicators` (a JSON array of indicators, e.g. what this page
+    /// added) in place of any of the same id, packed for the map module (which validates it).
+    ///
+    /// # Errors
+    /// An `Error` with code `invalid-value` when the text is not a list of indicators.
+    #[wasm_bindgen(js_name = withIndicators)]
+    pub fn with_indicators(&self, indicators: &str) -> Result<Vec<u8>, JsValue> {
+        let added: Vec<Indicator> = parse(indicators, "indicators")?;
+        let mut bundle = self.bundle.clone();
+        bundle.indicators.retain(|i| !added.iter().any(|a| a.id == i.id));
+        bundle.indicators.extend(added);
+        Ok(crate::model::packed::encode(&bundle))
+    }
+
+    /// The first area of the smallest layer (e.g. for a sample file), or empty.
+    #[wasm_bindgen(js_name = firstArea)]
+    pub fn first_area(&self) -> String {
+        self.bundle.geographies.first().and_then(|g| g.areas.first()).map(|a| a.code.clone()).unwrap_or_default()
+    }
+
+    /// Why a file of this size is not read, in words, or null when it can be read.
+    #[wasm_bindgen(js_name = tooLarge)]
+    pub fn too_large(name: &str, bytes: f64) -> Option<String> {
+        import::too_large(name, bytes)
     }
 
     /// The blank community template (CSV text).

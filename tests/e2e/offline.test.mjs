@@ -24,7 +24,7 @@ test('once loaded and prefetched, the widget works with the network disconnected
   assert.equal(await page.evaluate(() => document.querySelector('work-health-atlas').prefetched), true);
 
   // Everything used later was fetched, and only after the first view was drawn.
-  const later = ['/atlas_charts.js', '/atlas_charts_bg.wasm', '/data/postcodes.json', '/chunks/table-', '/chunks/exports-', '/chunks/search-', '/chunks/panel-views-', '/chunks/fetch-bundle-'];
+  const later = ['/atlas_charts.js', '/atlas_charts_bg.wasm', '/data/postcodes.json', '/chunks/table-', '/chunks/exports-', '/chunks/search-', '/chunks/chart-tabs-', '/chunks/fetch-bundle-'];
   for (const part of later) assert.ok(requests.some((u) => u.includes(part)), `${part} was prefetched`);
   const early = await page.evaluate(
     (parts) => {

@@ -73,18 +73,3 @@ test('a packed src cut short or from a newer format is refused with a reason', a
   assert.match(later.message, /version 99 is not supported/);
   await context.close();
 });
-
-test('the JSON object a tool reads is the packed bundle unpacked: the same as data/atlas.json', async () => {
-  const { page, context, errors } = await openPage(suite.browser);
-  await page.goto(`${suite.server.url}/index.html`);
-  await page.evaluate(() => document.querySelector('work-health-atlas').ready);
-  // The analysis and import tools read this object (element.js #object()).
-  const unpacked = await page.evaluate(async () => {
-    const core = await import('/atlas_core.js');
-    await core.default({ module_or_path: '/atlas_core_bg.wasm' });
-    return JSON.stringify(core.AtlasHandle.unpack(core.AtlasHandle.embeddedBundle()));
-  });
-  assert.deepEqual(JSON.parse(unpacked), JSON.parse(readFileSync(join(repoRoot, 'data', 'atlas.json'), 'utf8')));
-  assert.deepEqual(errors, []);
-  await context.close();
-});

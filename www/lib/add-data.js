@@ -6,18 +6,18 @@
 // nothing of it. Added data is kept as a draft in this browser (beside the patch draft) and can be
 // downloaded as an overlay file that a partner hosts and names with `series-src`.
 import { h, setChildren } from './dom.js';
-import { allowedOrigins, fetchTextFrom, packBundle } from './fetch-bundle.js';
+import { allowedOrigins, fetchTextFrom } from './fetch-bundle.js';
 import addDataCss from './add-data.css';
 
 /** Largest file read (bytes). */
-export const MAX_FILE_BYTES = 50 * 1024 * 1024;
+export const MAX_FILE_BYTES = 50 * 1024 * 1024; // the importer's limit (src/import/importer.rs)
 /** Problems listed in full; the rest are counted. */
 const SHOWN_PROBLEMS = 40;
 
 const sheet = new CSSStyleSheet();
 /**
- * Per element: `{ base, added, checked, panel, memory, importer, importerBase }` — the bundle
- * without added data, the added indicators, those saved (checked) in this page, the panel, the
+ * Per element: `{ base, added, checked, panel, memory, importer, importerBase }` — the packed
+ * bundle without added data, the added indicators, those saved (checked) in this page, the panel, the
  * overlay text kept in memory (storage may be blocked), and the importer for `importerBase`.
  */
 const states = new WeakMap();
@@ -30,7 +30,7 @@ function stateOf(element) {
 
 /**
  * The widget's parts this module uses (the element passes them in, so that this chunk imports
- * nothing of the element's own modules): `{ element, ui, bundle(), loadOnDemand, assetUrl,
+ * nothing of the element's own modules): `{ element, ui, packed(), loadOnDemand, assetUrl,
  * draftKey, reload(id) }`.
  * @typedef {object} Host
  */
@@ -54,7 +54,7 @@ function loadLookups(host) {
  * takes tens of milliseconds); a new base (another `src`) makes a new one.
  */
 function sharedImporter(host, state) {
-  const base = state.base ?? host.bundle();
+  const base = state.base ?? host.packed();
   if (state.importerBase !== base) {
     state.importer?.then((old) => old.free(), () => {});
     state.importerBase = base;
@@ -66,21 +66,22 @@ function sharedImporter(host, state) {
   return state.importer;
 }
 
-/** A few rows in the Nomis API layout, read once when the panel opens (see `warmUp`). */
-function warmUpCsv(bundle) {
-  const code = bundle.geographies[0]?.areas[0]?.code ?? 'E01000001';
+/** A few rows in the Nomis API layout about area `code`, read once when the panel opens (see `warmUp`). */
+function warmUpCsv(code) {
   const rows = ['2024-01', '2024-02', '2024-03'].map((m) => `${m},${m},${code},2021 super output areas - lower layer,Total,All categories: Age 16+,Claimant count,Value,5,A`);
   return ['DATE,DATE_NAME,GEOGRAPHY_CODE,GEOGRAPHY_TYPE,GENDER_NAME,AGE_NAME,MEASURE_NAME,MEASURES_NAME,OBS_VALUE,OBS_STATUS', ...rows].join('\n');
 }
 
-/** An importer for this bundle (the module and the lookups load on first use). */
-async function importerFor(host, bundle) {
+/** An importer for this packed bundle (the module and the lookups load on first use). */
+async function importerFor(host, packed) {
   const [module, reference] = await Promise.all([host.loadOnDemand('atlas_import'), loadLookups(host)]);
-  const importer = new module.Importer(JSON.stringify(bundle), reference);
+  const importer = new module.Importer(packed, reference);
   // JSON text crosses the boundary both ways (see src/web/import.rs).
   return {
     importFile: (name, text, meta) => JSON.parse(importer.importFile(name, text, meta ? JSON.stringify(meta) : undefined)),
     checkOverlay: (text, origin) => JSON.parse(importer.checkOverlay(text, origin)),
+    withIndicators: (indicators) => importer.withIndicators(JSON.stringify(indicators)),
+    firstArea: () => importer.firstArea(),
     free: () => importer.free(),
   };
 }
@@ -128,13 +129,12 @@ function saveDraft(host, overlayText) {
  * The bundle with the page's added data merged in: every `series-src` file (overlay JSON or a
  * CSV of a recognised layout) and this page's draft, each checked as strictly as `src`. A file
  * that fails is left out and reported with a recoverable `atlas-error`; the rest keeps working.
- * Resolves with `{ bundle, packed }`: the object and its packed form (`packed` as given when
- * nothing was added).
+ * Resolves with the packed bundle (`packed`, the page's own, as given when nothing was added).
  */
-export async function withAddedData(host, bundle, packed) {
+export async function withAddedData(host, packed) {
   const { element } = host;
   const state = stateOf(element);
-  state.base = bundle;
+  state.base = packed;
   const sources = [];
   const urls = (element.getAttribute('series-src') || '').split(/\s+/).filter(Boolean);
   const origins = allowedOrigins(element);
@@ -148,25 +148,28 @@ export async function withAddedData(host, bundle, packed) {
   let added = state.memory ? [...state.checked] : [];
   const draft = state.memory ? null : readDraftText(host);
   if (draft) sources.push({ name: 'the draft saved in this browser', text: draft, draft: true });
-  if (sources.length) {
-    try {
-      const importer = await sharedImporter(host, state);
-      for (const source of sources) {
-        const { indicators, errors } = readSource(importer, source);
-        added.push(...indicators);
-        problems.push(...errors);
-      }
-    } catch (error) {
-      problems.push(`The data importer could not be loaded: ${error.message}`);
+  let importer = null;
+  try {
+    if (sources.length || added.length) importer = await sharedImporter(host, state);
+    for (const source of sources) {
+      const { indicators, errors } = readSource(importer, source);
+      added.push(...indicators);
+      problems.push(...errors);
     }
+  } catch (error) {
+    problems.push(`The data importer could not be loaded: ${error.message}`);
   }
   added = byId(added);
   state.added = added;
   if (problems.length) recoverable(element, 'series-invalid', `Some added data could not be used: ${problems.slice(0, 3).join('; ')}${problems.length > 3 ? `; and ${problems.length - 3} more` : ''}`, problems);
-  if (!added.length) return { bundle, packed };
-  const ids = new Set(added.map((i) => i.id));
-  const merged = { ...bundle, indicators: [...bundle.indicators.filter((i) => !ids.has(i.id)), ...added] };
-  return { bundle: merged, packed: await packBundle(JSON.stringify(merged), host.loadOnDemand) };
+  if (!added.length || !importer) return packed;
+  // The importer merges the added indicators into its copy of the bundle and packs the result.
+  try {
+    return importer.withIndicators(added);
+  } catch (error) {
+    recoverable(element, 'series-invalid', `The added data could not be merged: ${error.message}`, error.issues ?? []);
+    return packed;
+  }
 }
 
 /** Indicators and error lines of one source: an overlay (JSON) or a CSV file. */
@@ -206,7 +209,7 @@ export function openAddData(host, files) {
 function warmUp(host, state) {
   if (state.warm) return;
   state.warm = sharedImporter(host, state).then(
-    (importer) => importer.importFile('warm-up.csv', warmUpCsv(state.base ?? host.bundle())),
+    (importer) => importer.importFile('warm-up.csv', warmUpCsv(importer.firstArea())),
     () => (state.warm = null),
   );
 }
@@ -302,8 +305,13 @@ class AddDataPanel {
 
   async addFiles(files) {
     for (const file of files) {
-      if (file.size > MAX_FILE_BYTES) {
-        this.say(`${file.name} is ${(file.size / 1e6).toFixed(1)} MB; files up to 50 MB can be added. Download fewer months or areas at a time.`);
+      // The importer says whether a file is too large to read (and how large it is, in words).
+      const tooLarge = await this.host.loadOnDemand('atlas_import').then(
+        (module) => module.Importer.tooLarge(file.name, file.size),
+        () => null,
+      );
+      if (tooLarge) {
+        this.say(tooLarge);
         continue;
       }
       this.say(`Reading ${file.name}…`);

@@ -25,19 +25,11 @@ export function assetUrl(path) {
 
 /**
  * The embedded bundle in packed form (a Uint8Array, copied once per page; every instance loads
- * it into its own handle). The JSON-shaped object is made only when a tool needs it (element.js).
+ * it into its own handle). Every module reads this form: the map, analysis and import modules.
  */
 export function embeddedBundle(core) {
   embedded ??= core.AtlasHandle.embeddedBundle();
   return embedded;
-}
-
-const objects = new WeakMap();
-
-/** A packed bundle as the JSON schema's object, made once per packed bundle (tools compare it). */
-export function unpacked(core, packed) {
-  if (!objects.has(packed)) objects.set(packed, core.AtlasHandle.unpack(packed));
-  return objects.get(packed);
 }
 
 /**

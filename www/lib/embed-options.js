@@ -31,6 +31,30 @@ export function parseHeight(value) {
   return CSS.supports('height', text) && !/[;{}]/.test(text) ? text : null;
 }
 
+/**
+ * Applies an element's `view`, `controls` and `height` to its parts; unknown values fall back to
+ * the defaults and are reported through `warn`. Returns the view.
+ */
+export function applyLayout(element, { ui, controls, search, panel, warn }) {
+  const { view, error: viewError } = parseView(element.getAttribute('view'));
+  const { shown, error: controlsError } = parseControls(element.getAttribute('controls'));
+  const heightAttr = element.getAttribute('height');
+  const height = parseHeight(heightAttr);
+  ui.root.dataset.view = view;
+  controls.show(shown);
+  search.root.hidden = !shown.has('search');
+  ui.options.classList.toggle('empty', shown.size === 0);
+  ui.optionsToggle.hidden = shown.size === 0;
+  if (height) element.style.setProperty('--atlas-map-height', height);
+  else element.style.removeProperty('--atlas-map-height');
+  if (view === 'chart') panel.select('trend');
+  if (view === 'profile') panel.select('profile');
+  for (const error of [viewError, controlsError, heightAttr && !height ? `"${heightAttr}" is not a CSS length` : null]) {
+    if (error && element.isConnected) warn('invalid-attribute', `${error}; using the default.`);
+  }
+  return view;
+}
+
 /** The hash key for a widget: `atlas`, or `atlas-<name>` for `sync-url="<name>"`. */
 export function hashKey(syncUrl) {
   const name = (syncUrl || '').trim().toLowerCase().replace(/[^a-z0-9-]/g, '');

@@ -131,7 +131,7 @@ export function downloadText(name, text, type) {
 
 /**
  * One widget's exports (the element's toCsv, toPng, toSvg and its download buttons), given its
- * parts: `{ handle, chart, panel, ui, extension, loadCharts, link() }`.
+ * parts: `{ handle, chart, panel, ui, impact, loadCharts, link() }`.
  */
 export class Exporter {
   constructor(parts) {
@@ -141,7 +141,7 @@ export class Exporter {
   /** The layer as CSV, the patch's row first; built by the chart module from the map's rows. */
   async csv() {
     const charts = await this.loadCharts();
-    return charts.csvFromRows(this.handle.caption(), [...(this.extension?.tableRows() ?? []), ...this.handle.tableRows()]);
+    return charts.csvFromRows(this.handle.caption(), [...(this.impact?.tableRows() ?? []), ...this.handle.tableRows()]);
   }
 
   png(kind) {
@@ -152,13 +152,13 @@ export class Exporter {
       const canvas = panel.canvas;
       if (!this.chart || panel.chart.hidden) throw new Error('select an area to show its chart first');
       const info = handle.selectedInfo();
-      const legend = [...handle.trendLegend(), ...(this.extension?.trendLegend() ?? [])].map((l) => ({ colour: l.colour, label: l.label, no_data: false }));
+      const legend = [...handle.trendLegend(), ...(this.impact?.trendLegend() ?? [])].map((l) => ({ colour: l.colour, label: l.label, no_data: false }));
       return composePng({ title: `${caption.title}: ${info ? info.name : ''}`, canvases: [canvas], legend, caption, width: canvas.getBoundingClientRect().width });
     }
     return composePng({
       title: caption.title,
-      canvases: [ui.base, ui.overlay, ...(this.extension?.mapCanvases() ?? [])],
-      legend: [...handle.legend(), ...(this.extension?.mapLegend() ?? [])],
+      canvases: [ui.base, ui.overlay, ...(this.impact?.mapCanvases() ?? [])],
+      legend: [...handle.legend(), ...(this.impact?.mapLegend() ?? [])],
       legendTitle: caption.unit,
       caption,
       width: ui.base.getBoundingClientRect().width,
@@ -166,9 +166,9 @@ export class Exporter {
   }
 
   svg() {
-    const spec = this.handle ? this.handle.trendSpec() : null;
-    if (!spec || !this.chart) throw new Error('select an area to show its chart first');
-    this.extension?.decorateTrend(spec);
+    const own = this.handle ? this.handle.trendSpec() : null;
+    if (!own || !this.chart) throw new Error('select an area to show its chart first');
+    const spec = this.impact?.decorateTrend(own) ?? own;
     const caption = this.handle.caption();
     const info = this.handle.selectedInfo();
     return this.chart.trendSvg(spec, `${caption.title}: ${info ? info.name : ''}`, captionLines(caption), 720);

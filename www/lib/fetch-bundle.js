@@ -58,8 +58,8 @@ export async function pageBundle(element, loadOnDemand) {
   const host = got.url.host;
   // A packed file goes to the map module as it is (which checks it); JSON is checked and packed.
   if (got.packed) return { packed: got.packed, host };
-  const bundle = checkedFields(parseJson(got.text, 'data file', got.url));
-  return { bundle, packed: await packBundle(got.text, loadOnDemand), host };
+  checkedFields(parseJson(got.text, 'data file', got.url));
+  return { packed: await packBundle(got.text, loadOnDemand), host };
 }
 
 /**

@@ -17,8 +17,9 @@ const HINT_MS = 1500;
 export class MapInput {
   /**
    * @param {object} ui the element's parts (overlay canvas, zoom buttons, tooltip, hint)
-   * @param {object} host `{ handle(), call(fn), schedule(base, overlay), repaint(), select(info, shift),
-   *   hovered(), size(), focus(dx, dy), selectFocused(), clearFocus() }`
+   * @param {object} host `{ handle(), call(fn), change(fn), settle(), select(info, shift),
+   *   announce(info), speak(), hovered(), size() }`: `change` runs a core call and applies what it
+   *   changed; `call` only runs it (a gesture's changes are applied once it settles)
    */
   constructor(ui, host) {
     this.ui = ui;
@@ -45,10 +46,7 @@ export class MapInput {
       if (this.drag) return;
       renderTooltip(ui, null);
       const handle = host.handle();
-      if (handle && host.call(() => handle.clearHover())) {
-        host.schedule(false, true);
-        host.hovered();
-      }
+      if (handle && host.change(() => handle.clearHover())) host.hovered();
     });
     overlay.addEventListener('wheel', (event) => this.onWheel(event), { passive: false });
     overlay.addEventListener('dblclick', (event) => {
@@ -116,11 +114,7 @@ export class MapInput {
       return;
     }
     if (event.pointerType === 'touch') return;
-    const changed = this.host.call(() => handle.hover(x, y));
-    if (changed) {
-      this.host.schedule(false, true);
-      this.host.hovered();
-    }
+    if (this.host.change(() => handle.hover(x, y))) this.host.hovered();
     renderTooltip(this.ui, handle.hoverInfo(), x, y);
   }
 
@@ -137,7 +131,7 @@ export class MapInput {
     clearTimeout(this.settle);
     this.settle = setTimeout(() => {
       this.shift = { s: 1, x: 0, y: 0 };
-      this.host.repaint();
+      this.host.settle();
     }, 120);
   }
 
@@ -169,10 +163,8 @@ export class MapInput {
     const handle = this.host.handle();
     if (!handle || !drag || drag.moved) return;
     const [x, y] = this.point(event);
-    const info = this.host.call(() => handle.selectAt(x, y));
-    if (info === undefined) return;
-    this.host.schedule(false, true);
-    this.host.select(info, event.shiftKey);
+    const info = this.host.change(() => handle.selectAt(x, y));
+    if (info !== undefined) this.host.select(info, event.shiftKey);
   }
 
   onWheel(event) {
@@ -187,21 +179,38 @@ export class MapInput {
     const handle = this.host.handle();
     if (!handle) return;
     const size = this.host.size();
-    this.host.call(() => handle.zoomAt(factor, x ?? size.width / 2, y ?? size.height / 2));
-    this.host.schedule(true, true);
+    this.host.change(() => handle.zoomAt(factor, x ?? size.width / 2, y ?? size.height / 2));
   }
 
   reset() {
     const handle = this.host.handle();
     if (!handle) return;
-    this.host.call(() => handle.resetView());
-    this.host.schedule(true, true);
+    this.host.change(() => handle.resetView());
   }
 
   pan(dx, dy) {
     const handle = this.host.handle();
-    this.host.call(() => handle.pan(dx, dy));
-    this.host.schedule(true, true);
+    this.host.change(() => handle.pan(dx, dy));
+  }
+
+  /** Moves the keyboard focus to a neighbouring area, keeps it in view and reads it out. */
+  focus(dx, dy) {
+    const handle = this.host.handle();
+    this.host.change(() => handle.focusMove(dx, dy));
+    this.host.speak();
+  }
+
+  /** Enter or Space: selects the focused area. */
+  selectFocused() {
+    const handle = this.host.handle();
+    const info = this.host.change(() => handle.selectFocused());
+    if (info) this.host.announce(info);
+  }
+
+  /** Escape: clears the focus (and the selection). */
+  clearFocus() {
+    const handle = this.host.handle();
+    if (this.host.change(() => handle.clearFocus())) this.host.announce(null);
   }
 
   onKey(event) {
@@ -211,15 +220,15 @@ export class MapInput {
       '=': () => this.zoom(2),
       '-': () => this.zoom(0.5),
       0: () => this.reset(),
-      ArrowLeft: () => (event.shiftKey ? this.pan(PAN_STEP, 0) : this.host.focus(-1, 0)),
-      ArrowRight: () => (event.shiftKey ? this.pan(-PAN_STEP, 0) : this.host.focus(1, 0)),
-      ArrowUp: () => (event.shiftKey ? this.pan(0, PAN_STEP) : this.host.focus(0, -1)),
-      ArrowDown: () => (event.shiftKey ? this.pan(0, -PAN_STEP) : this.host.focus(0, 1)),
-      Enter: () => this.host.selectFocused(),
-      ' ': () => this.host.selectFocused(),
+      ArrowLeft: () => (event.shiftKey ? this.pan(PAN_STEP, 0) : this.focus(-1, 0)),
+      ArrowRight: () => (event.shiftKey ? this.pan(-PAN_STEP, 0) : this.focus(1, 0)),
+      ArrowUp: () => (event.shiftKey ? this.pan(0, PAN_STEP) : this.focus(0, -1)),
+      ArrowDown: () => (event.shiftKey ? this.pan(0, -PAN_STEP) : this.focus(0, 1)),
+      Enter: () => this.selectFocused(),
+      ' ': () => this.selectFocused(),
       Escape: () => {
         renderTooltip(this.ui, null);
-        this.host.clearFocus();
+        this.clearFocus();
       },
     };
     const action = actions[event.key];

@@ -7,13 +7,29 @@ import { h } from './dom.js';
 
 export class Panel {
   /**
-   * @param {object} handlers `{ draw(kind, canvas, option) → bool, periodAt(x, y), readout(i), legend(),
-   *   info(), summary(), profile(), districts(indicator), districtIndicators(), previewPeriod(id|null),
-   *   extension(tab, pane) }`
+   * @param {object} host from element.js: `{ handle(), call(fn), impact(), draw(kind, canvas, option)
+   *   → bool, periodAt(x, y), key(), repaint(), tool(tab, pane) }`
    */
-  constructor(handlers) {
-    this.handlers = handlers;
+  constructor(host) {
+    // The core's answers for the views; none while the atlas has no handle.
+    const ask =
+      (question, none = null) =>
+      (...args) => {
+        const handle = host.handle();
+        return handle ? question(handle, ...args) : none;
+      };
+    this.handlers = {
+      ...host,
+      readout: ask((handle, i) => handle.trendReadout(i)),
+      legend: ask((handle) => [...handle.trendLegend(), ...(host.impact()?.trendLegend() ?? [])], []),
+      info: ask((handle) => handle.selectedInfo()),
+      summary: ask((handle) => handle.summary()),
+      profile: ask((handle) => handle.profileSpec()),
+      districts: ask((handle, indicator) => handle.districtSpec(indicator)),
+      districtIndicators: ask((handle) => handle.districtIndicators(), []),
+    };
     this.hovered = null;
+    this.committedPeriod = null;
     this.tab = 'trend';
     this.districtIndicator = null;
     const tab = (id, label) => {
@@ -115,26 +131,39 @@ export class Panel {
     this.loadedViews.drawTrend(this);
     const readout = period === null ? null : this.handlers.readout(period);
     this.loadedViews.showReadout(this, readout);
-    this.handlers.previewPeriod(readout ? readout.period_id : null);
+    this.previewPeriod(readout ? readout.period_id : null);
+  }
+
+  /**
+   * Hovering a period on the chart shows that period on the map until the pointer leaves the
+   * chart. It is a preview, not a change of the view: only the key and the map follow it, and no
+   * atlas-change is fired.
+   */
+  previewPeriod(id) {
+    const { handle: current, call, key, repaint } = this.handlers;
+    const handle = current();
+    if (!handle) return;
+    const shown = handle.state().period;
+    const show = id ?? this.committedPeriod;
+    this.committedPeriod = id === null ? null : this.committedPeriod ?? shown;
+    if (show !== null && show !== shown) call(() => handle.setView(undefined, undefined, show));
+    call(() => handle.takeUpdate());
+    key();
+    repaint();
   }
 
   /** Redraws the visible tab from the core's current state. */
   render() {
     if (this.tab === 'patch' || this.tab === 'workhealth') {
       this.title.hidden = this.sentence.hidden = true;
-      this.handlers.extension(this.tab, this.panes[this.tab]);
+      this.handlers.tool(this.tab, this.panes[this.tab]);
       return;
     }
     this.title.hidden = this.sentence.hidden = false;
     const info = this.handlers.info();
     if (info) {
-      this.title.textContent = info.district && info.district !== info.name ? `${info.name}, ${info.district}` : info.name;
-      const parts = [
-        info.value_text && info.period ? `${info.value_text} in ${info.period}.` : '',
-        info.comparison_text ? `${info.comparison_text}.` : '',
-        info.rank_text ? `${info.rank_text[0].toUpperCase()}${info.rank_text.slice(1)}.` : '',
-      ];
-      this.sentence.textContent = parts.filter(Boolean).join(' ');
+      this.title.textContent = info.heading;
+      this.sentence.textContent = info.summary;
     } else {
       this.title.textContent = this.tab === 'districts' ? 'Districts' : 'Select an area';
       this.sentence.textContent = this.tab === 'districts' ? '' : 'Click an area on the map, or search for one, to see how it compares and how it is changing.';
@@ -149,9 +178,9 @@ export class Panel {
     this.views().then((views) => (tab === 'trend' ? views.renderTrend(this) : tab === 'profile' ? views.renderProfile(this, info) : views.renderDistricts(this)));
   }
 
-  /** The tab views (panel-views.js), loaded when a view is first drawn. */
+  /** The tab views (chart-tabs.js), loaded when a view is first drawn. */
   views() {
-    this.viewsLoading ??= import('./panel-views.js').then((views) => {
+    this.viewsLoading ??= import('./chart-tabs.js').then((views) => {
       this.loadedViews = views;
       return views;
     });

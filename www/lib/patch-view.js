@@ -2,28 +2,11 @@
 // or paste codes and names — a ward or district adds its LSOAs), name it, add interventions, see
 // its figures and trend (recomputed from counts, withheld when any area's count is not published),
 // compare it with matched areas (difference-in-differences, with what the data cannot show), write
-// and share co-researcher notes, and download it all. Built once, updated in place.
+// and share co-researcher notes (notes-view.js), and download it all. Built once, updated in place.
 import { h, setChildren } from './dom.js';
-import { canvasSize, table } from './panel-views.js';
-
-function today() {
-  return new Date().toISOString().slice(0, 10);
-}
-
-let counter = 0;
-
-/** A labelled form field. */
-function field(label, control, hint) {
-  const id = `atlas-field-${(counter += 1)}`;
-  control.id = id;
-  return h('div', { class: 'field' }, [h('label', { for: id }, [label]), hint ? h('span', { class: 'hint-text' }, [hint]) : null, control]);
-}
-
-function button(label, onClick, attrs = {}) {
-  const b = h('button', { type: 'button', ...attrs }, [label]);
-  b.addEventListener('click', onClick);
-  return b;
-}
+import { canvasSize, table } from './chart-tabs.js';
+import { button, field, uniqueId } from './form-parts.js';
+import { NotesView } from './notes-view.js';
 
 export class PatchView {
   constructor(ext) {
@@ -69,15 +52,7 @@ export class PatchView {
     this.k = h('input', { type: 'number', min: '2', max: '200', step: '1' });
     this.compareStatus = h('p', { class: 'hint-text', role: 'status', 'aria-live': 'polite' });
     this.result = h('div', { class: 'comparison' });
-    this.noteList = h('ol', { class: 'notes' });
-    this.noteAbout = h('select', {});
-    this.notePeriod = h('input', { type: 'text', maxlength: '7', placeholder: '2024 or 2024-06' });
-    this.noteAuthor = h('input', { type: 'text', maxlength: '120', autocomplete: 'name' });
-    this.noteText = h('textarea', { rows: '3', maxlength: '2000' });
-    this.noteStatus = h('p', { class: 'hint-text', role: 'status' });
-    // Opened by the "Import notes…" button; kept out of the tab order, labelled for assistive tech.
-    this.importInput = h('input', { type: 'file', accept: 'application/json,.json', class: 'visually-hidden', tabindex: '-1', 'aria-label': 'Notes file to import (JSON)' });
-    this.importInput.addEventListener('change', () => this.importNotes());
+    this.notes = new NotesView(ext, (name, text, type) => this.download(name, text, type));
     this.notices = h('div', { class: 'notices' });
     this.saved = h('p', { class: 'hint-text', role: 'status' });
     this.exportStatus = h('p', { class: 'hint-text', role: 'status' });
@@ -106,17 +81,7 @@ export class PatchView {
       button('Compare', () => this.compare()),
       this.compareStatus,
       this.result,
-      h('h3', {}, ['Notes']),
-      this.noteList,
-      h('div', { class: 'form-grid' }, [field('About', this.noteAbout), field('Period', this.notePeriod, 'a year or a month'), field('Your name', this.noteAuthor)]),
-      field('Note', this.noteText),
-      h('div', { class: 'button-row' }, [
-        button('Add note', () => this.addNote()),
-        button('Download notes (JSON)', () => this.exportNotes()),
-        button('Import notes…', () => this.importInput.click()),
-      ]),
-      this.importInput,
-      this.noteStatus,
+      ...this.notes.nodes,
       h('h3', {}, ['Download']),
       h('div', { class: 'button-row' }, [button('Patch as CSV', () => this.exportCsv()), button('Patch as JSON', () => this.exportPatch())]),
       this.exportStatus,
@@ -144,7 +109,7 @@ export class PatchView {
     this.renderFigures(state);
     this.renderInterventions();
     this.renderComparisonForm(handle, state);
-    this.renderNotes(state);
+    this.notes.render(state);
   }
 
   renderNotices() {
@@ -168,12 +133,12 @@ export class PatchView {
   }
 
   renderAreas() {
-    const names = this.ext.names();
+    const name = (code) => this.ext.nameOf(code);
     this.areaSummary.textContent = `Areas in the patch (${this.ext.patch.areas.length})`;
     setChildren(
       this.areaList,
       this.ext.patch.areas.map((code) =>
-        h('li', {}, [`${names.get(code) ?? code} `, h('span', { class: 'code' }, [code]), ' ', button('Remove', () => this.ext.toggle(code), { 'aria-label': `Remove ${names.get(code) ?? code}` })]),
+        h('li', {}, [`${name(code)} `, h('span', { class: 'code' }, [code]), ' ', button('Remove', () => this.ext.toggle(code), { 'aria-label': `Remove ${name(code)}` })]),
       ),
     );
   }
@@ -210,7 +175,7 @@ export class PatchView {
         h('th', { scope: 'row' }, [f.period_label]),
         h('td', { class: 'number' }, [f.value_text]),
         h('td', {}, [f.interval_text.replace(/^95% CI /, '')]),
-        h('td', { class: 'number' }, [f.numerator === null ? '' : `${Math.round(f.numerator).toLocaleString('en-GB')} of ${Math.round(f.denominator).toLocaleString('en-GB')}${f.estimated ? ' (est.)' : ''}`]),
+        h('td', { class: 'number' }, [f.counts_text]),
         h('td', {}, [f.reason]),
       ]),
     );
@@ -273,7 +238,7 @@ export class PatchView {
     const canvas = h('canvas', { class: 'did', role: 'img', 'aria-label': 'Before and after for the patch and its comparison areas, and the difference with its 95% interval; the figures are in the sentence above' });
     const study = report.event_study;
     // Every period against the last one before the start, when there are three or more before it.
-    const studyCanvas = study ? h('canvas', { class: 'event-study', role: 'img', 'aria-label': `Patch minus comparison areas in each period, relative to ${study.reference}, with 95% intervals and the start marked; the figures are in the table below`, 'aria-describedby': `atlas-pretrend-${(counter += 1)}` }) : null;
+    const studyCanvas = study ? h('canvas', { class: 'event-study', role: 'img', 'aria-label': `Patch minus comparison areas in each period, relative to ${study.reference}, with 95% intervals and the start marked; the figures are in the table below`, 'aria-describedby': uniqueId('atlas-pretrend') }) : null;
     setChildren(this.result, [
       h('p', { class: 'finding' }, [report.sentence]),
       report.chart ? canvas : null,
@@ -314,46 +279,13 @@ export class PatchView {
     }
   }
 
-  renderNotes(state) {
-    const ext = this.ext;
-    const names = ext.names();
-    const about = [];
-    if (state.area) about.push(h('option', { value: `area:${state.area}` }, [`The selected area (${names.get(state.area) ?? state.area})`]));
-    about.push(h('option', { value: 'patch' }, [`The patch (${ext.patch.name})`]));
-    const kept = this.noteAbout.value;
-    setChildren(this.noteAbout, about);
-    if ([...this.noteAbout.options].some((o) => o.value === kept)) this.noteAbout.value = kept;
-    if (!this.notePeriod.value) this.notePeriod.value = String(new Date().getFullYear());
-    setChildren(
-      this.noteList,
-      ext.notes.map((note) =>
-        h('li', { tabindex: '-1' }, [
-          h('p', { class: 'note-text' }, [note.text]),
-          h('p', { class: 'hint-text' }, [
-            `${note.author}, ${note.date} — about ${note.area ? names.get(note.area) ?? note.area : `the patch “${note.patch}”`}, ${note.period}`,
-            note.source === 'page' ? ' (from this page)' : '',
-          ]),
-          note.source === 'page' ? null : button('Delete', () => ext.removeNote(note), { 'aria-label': `Delete the note by ${note.author}` }),
-        ]),
-      ),
-    );
-  }
-
-  focusNote(i) {
-    const item = this.noteList.children[i];
-    if (item) {
-      item.scrollIntoView({ block: 'nearest' });
-      item.focus();
-    }
-  }
-
   // ---- actions -----------------------------------------------------------------------------
 
   addPasted() {
     const ext = this.ext;
     const found = ext.analysis.resolve(this.paste.value);
     const inPatch = new Set([...ext.patch.areas, ...found.codes]);
-    const areas = ext.host.bundle().geographies[0].areas.map((a) => a.code).filter((c) => inPatch.has(c));
+    const areas = ext.analysis.inLayerOrder([...inPatch]);
     const added = areas.length - ext.patch.areas.length;
     const parts = [`Added ${added} LSOA${added === 1 ? '' : 's'}.`];
     if (found.expanded.length) parts.push(`${found.expanded.join('; ')}.`);
@@ -369,7 +301,7 @@ export class PatchView {
     const ext = this.ext;
     const candidate = { ...ext.patch, interventions: [...ext.patch.interventions, { name: this.xName.value.trim(), start: this.xStart.value.trim(), ...(this.xNote.value.trim() ? { note: this.xNote.value.trim() } : {}) }] };
     // The same checks as a patch from a page; an empty patch is checked with a placeholder area.
-    const check = ext.run((a) => a.loadPatch({ ...candidate, areas: candidate.areas.length ? candidate.areas : [ext.host.bundle().geographies[0].areas[0].code] }));
+    const check = ext.run((a) => a.loadPatch({ ...candidate, areas: candidate.areas.length ? candidate.areas : [ext.analysis.firstArea()] }));
     if (check?.error) {
       this.xStatus.textContent = `Not added: ${(check.issues.length ? check.issues : [check.error]).join('; ')}.`;
       return;
@@ -404,55 +336,10 @@ export class PatchView {
     ext.redraw();
   }
 
-  addNote() {
-    const ext = this.ext;
-    const about = this.noteAbout.value;
-    const note = {
-      ...(about.startsWith('area:') ? { area: about.slice(5) } : { patch: ext.patch.name }),
-      period: this.notePeriod.value.trim(),
-      text: this.noteText.value.trim(),
-      author: this.noteAuthor.value.trim(),
-      date: today(),
-    };
-    const checked = ext.run((a) => a.loadNotes([note]));
-    if (checked.error || checked.problems.length) {
-      this.noteStatus.textContent = `Not added: ${(checked.problems ?? [checked.error]).join('; ')}.`;
-      return;
-    }
-    this.noteStatus.textContent = 'Note added (saved in this browser; download the notes to share them).';
-    this.noteText.value = '';
-    ext.addNote(checked.notes[0]);
-  }
-
-  async importNotes() {
-    const file = this.importInput.files[0];
-    this.importInput.value = '';
-    if (!file) return;
-    if (file.size > 1024 * 1024) {
-      this.noteStatus.textContent = 'That file is larger than 1 MB.';
-      return;
-    }
-    const text = await file.text();
-    const loaded = this.ext.run((a) => a.loadNotes(JSON.parse(text)));
-    if (loaded.error) {
-      this.noteStatus.textContent = `Not imported: ${loaded.error}.`;
-      return;
-    }
-    const over = this.ext.importNotes(loaded.notes);
-    const added = loaded.notes.length - over;
-    const full = over ? `; ${over} more did not fit (a draft holds at most ${this.ext.analysis.maxNotes()} notes)` : '';
-    this.noteStatus.textContent = `Imported ${added} note${added === 1 ? '' : 's'}${full}${loaded.problems.length ? `; left out: ${loaded.problems.join('; ')}` : ''}.`;
-  }
-
   async download(name, text, type) {
     const { fileName, downloadText } = await import('./exports.js');
     downloadText(fileName(name, type === 'text/csv;charset=utf-8' ? 'csv' : 'json'), text, type);
     this.exportStatus.textContent = 'Downloaded.';
-  }
-
-  exportNotes() {
-    const notes = this.ext.notes.map(({ source, ...note }) => note);
-    this.download(`${this.ext.patch.name} notes`, `${JSON.stringify({ notes }, null, 2)}\n`, 'application/json');
   }
 
   exportPatch() {

@@ -25,7 +25,7 @@ async function prefetchAll(loadCharts, loadPostcodeIndex) {
     import('./table.js'),
     import('./exports.js'),
     import('./search.js'),
-    import('./panel-views.js'),
+    import('./chart-tabs.js'),
     import('./fetch-bundle.js'),
     loadCharts(),
     loadPostcodeIndex(),

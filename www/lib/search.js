@@ -2,7 +2,7 @@
 // keyboard-operable suggestions, loaded by search-box.js on first use. Names and codes are matched by the core; a postcode is looked up in the postcode
 // index, fetched from the widget's own folder the first time someone searches one.
 import { h, setChildren } from './dom.js';
-import { adoptViewStyles } from './panel-views.js';
+import { adoptViewStyles } from './chart-tabs.js';
 
 const POSTCODE = /^\s*[A-Za-z]{1,2}[0-9][A-Za-z0-9]?\s*[0-9][A-Za-z]{2}\s*$/;
 const LIMIT = 8;
@@ -13,7 +13,8 @@ export function looksLikePostcode(text) {
 
 export class Search {
   /**
-   * @param {object} handlers `{ find(query) → hits, choose(hit), postcode(query) → Promise<string> }`
+   * @param {object} handlers from element.js: `{ handle(), call(fn), change(fn, recover), warn(code,
+   *   message), announce(info), loadPostcodeIndex() }`
    * @param {object} box the SearchBox whose elements this drives
    */
   constructor(handlers, box) {
@@ -38,7 +39,7 @@ export class Search {
     }
     this.hits = looksLikePostcode(query)
       ? [{ postcode: query.trim().toUpperCase(), name: `Postcode ${query.trim().toUpperCase()}`, geography_label: 'find its area' }]
-      : this.handlers.find(query, LIMIT);
+      : this.find(query);
     this.active = this.hits.length ? 0 : -1;
     this.render();
   }
@@ -102,10 +103,52 @@ export class Search {
     if (!hit) return;
     if (hit.postcode) {
       this.message.textContent = `Looking up ${hit.postcode}…`;
-      this.message.textContent = await this.handlers.postcode(hit.postcode);
+      this.message.textContent = await this.postcode(hit.postcode);
       return;
     }
     this.input.value = hit.name;
-    this.message.textContent = this.handlers.choose(hit);
+    this.message.textContent = this.chooseArea(hit);
+  }
+
+  /** Areas of any layer matching a name or code, best first (matched by the core). */
+  find(query) {
+    const { handle, call } = this.handlers;
+    return (handle() && call(() => handle().search(query, LIMIT))) ?? [];
+  }
+
+  /** Shows a search result's area (switching layer when needed); the core says what it showed. */
+  chooseArea(hit) {
+    const { handle, change, warn, announce } = this.handlers;
+    let problem = '';
+    const answer = handle() && change(() => handle().choose(hit.code), (error) => warn(error.code || 'unknown-area', (problem = error.message)));
+    if (!answer) return problem;
+    announce(answer.area);
+    return answer.message;
+  }
+
+  /** Looks up a postcode: the index is fetched on first use; the core finds the area and says so. */
+  async postcode(query) {
+    const { handle, change, announce, loadPostcodeIndex } = this.handlers;
+    const unanswered = (error) => (error.code === 'unknown-postcode' ? `${error.message}.` : `The postcode could not be looked up: ${error.message}`);
+    let index = null;
+    if (handle() && !handle().hasPostcodes()) {
+      try {
+        index = await loadPostcodeIndex();
+      } catch (error) {
+        return unanswered(error);
+      }
+    }
+    let problem = '';
+    const answer =
+      handle() &&
+      change(() => {
+        if (index) handle().loadPostcodes(index);
+        return handle().locatePostcode(query);
+      }, (error) => {
+        problem = unanswered(error);
+      });
+    if (!answer) return problem;
+    announce(answer.area);
+    return answer.message;
   }
 }

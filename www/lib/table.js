@@ -2,7 +2,7 @@
 // sortable (buttons in the headers, aria-sort) and searchable. Choosing an area's name selects it
 // on the map. Rows come from the core; every cell is text.
 import { h, setChildren } from './dom.js';
-import { adoptViewStyles } from './panel-views.js';
+import { adoptViewStyles } from './chart-tabs.js';
 
 const COLUMNS = [
   ['name', 'Area'],

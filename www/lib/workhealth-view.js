@@ -3,7 +3,7 @@
 // it), their correlation with its interval and a caveat, and a 3×3 bivariate map of the same pair
 // with a legend that is a real table (counts and words, not only colours) and a table of areas.
 import { h, setChildren } from './dom.js';
-import { canvasSize } from './panel-views.js';
+import { canvasSize } from './chart-tabs.js';
 
 const HEALTH_THEMES = new Set(['health']);
 
@@ -184,11 +184,7 @@ export class WorkHealthView {
     this.hoveredCode = code;
     this.readout.textContent = point ? `${point.name}: ${this.report.spec.x_label} ${point.x}, ${this.report.spec.y_label} ${point.y}` : '';
     const handle = this.ext.host.handle();
-    if (handle) {
-      const at = code ? handle.screenPointOf(code) : null;
-      this.ext.host.call(() => (at ? handle.hover(at[0], at[1]) : handle.clearHover()));
-      this.ext.host.repaint();
-    }
+    if (handle) this.ext.host.change(() => handle.hoverCode(code ?? undefined));
     this.draw();
   }
 

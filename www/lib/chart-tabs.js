@@ -139,6 +139,6 @@ export function renderDistricts(panel) {
   panel.handlers.draw('districts', panel.districtCanvas, spec);
   setChildren(
     panel.districtTable,
-    table(`${spec.label} by district`, ['District', ...spec.periods], spec.districts.map((d) => [d.name, ...d.values.map((v) => (v === null ? 'no data' : v.toFixed(spec.decimals)))])),
+    table(`${spec.label} by district`, ['District', ...spec.periods], spec.districts.map((d) => [d.name, ...d.texts])),
   );
 }

@@ -1,34 +1,27 @@
 // Tracking impact and work × health, for one <work-health-atlas>: the patch (a named set of
 // LSOAs with its interventions), co-researcher notes, the matched comparison, and the scatter and
-// bivariate map of two indicators. Loaded on demand (element.js #extend). The analyses run in the
+// bivariate map of two indicators. Loaded on demand (impact-loader.js). The analyses run in the
 // analysis module (AnalysisHandle, see src/web/analysis.rs) on the bundle the map already holds; this
 // file keeps the state, the draft in local storage, the map's outlines and note pins, and what the
 // element's trend chart, table and exports add for the patch. Text from data, pages and drafts is
 // only ever set as text.
 import { h, setChildren } from './dom.js';
 import { readDraft, restoreDraft, saveDraft } from './drafts.js';
-import extensionCss from './extension.css';
-import { adoptViewStyles } from './panel-views.js';
+import impactCss from './impact-tools.css';
+import { adoptViewStyles } from './chart-tabs.js';
+import { NotePins } from './note-pins.js';
 import { PatchView } from './patch-view.js';
 import { WorkHealthView } from './workhealth-view.js';
 
 /** Largest patch or notes file accepted from a page (bytes). */
 const MAX_FILE_BYTES = 1024 * 1024;
-/** The patch's colour on the map and charts (src/impact/chart.rs PATCH_COLOUR). */
-export const PATCH_COLOUR = '#912b88';
-
 let sheet = null;
 
-/** A note's one-line label. */
-export function noteLabel(note, names = new Map()) {
-  const about = note.area ? names.get(note.area) ?? note.area : `patch ${note.patch}`;
-  return `${note.author}, ${note.period} (${about}): ${note.text}`;
-}
-
-export class Extension {
+export class ImpactTools {
   /**
-   * @param {object} parts from element.js: `{ element, ui, panel, handle(), call(fn), bundle(),
-   *   repaint(), analysis(), draftKey() }`; the rest goes through the element's public API and events.
+   * @param {object} parts from element.js (impact-loader.js): `{ element, ui, panel, handle(),
+   *   call(fn), change(fn), warn(code, message), bundle(), analysis(), draftKey() }`; the rest goes
+   *   through the element's public API and events.
    */
   constructor(parts) {
     const { element } = parts;
@@ -44,7 +37,7 @@ export class Extension {
     const host = this.host;
     this.module = null;
     this.analysis = null;
-    this.bundle = null;
+    this.packed = null;
     this.patch = { name: 'My patch', areas: [], interventions: [] };
     this.pagePatch = null;
     this.pageNotes = [];
@@ -54,28 +47,30 @@ export class Extension {
     this.editing = false;
     this.loading = null;
     sheet ??= new CSSStyleSheet();
-    if (!sheet.cssRules.length) sheet.replaceSync(extensionCss);
+    if (!sheet.cssRules.length) sheet.replaceSync(impactCss);
     const root = host.element.shadowRoot;
     if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
     adoptViewStyles(host.ui.map);
-    this.pins = h('div', { class: 'pins' });
-    host.ui.map.insertBefore(this.pins, host.ui.tooltip);
+    this.pins = new NotePins(this);
     this.patchView = new PatchView(this);
     this.workHealth = new WorkHealthView(this);
   }
 
   // ---- analysis module ---------------------------------------------------------------------
 
-  /** The analysis handle for the current bundle (made again when `src` changed the bundle). */
+  /**
+   * The analysis handle for the current bundle, read from its packed form (made again when `src`
+   * or added data changed the bundle).
+   */
   async ready() {
-    const bundle = this.host.bundle();
-    if (!bundle) throw new Error('the atlas has not loaded');
-    if (this.analysis && this.bundle === bundle) return this.analysis;
+    const packed = this.host.packed();
+    if (!packed) throw new Error('the atlas has not loaded');
+    if (this.analysis && this.packed === packed) return this.analysis;
     this.module ??= await this.host.analysis();
-    if (this.bundle !== bundle) {
+    if (this.packed !== packed) {
       this.analysis?.free();
-      this.analysis = new this.module.AnalysisHandle(bundle);
-      this.bundle = bundle;
+      this.analysis = new this.module.AnalysisHandle(packed);
+      this.packed = packed;
     }
     return this.analysis;
   }
@@ -99,15 +94,15 @@ export class Extension {
     return this.notes.filter((n) => n.patch === this.patch.name || (n.area && inPatch.has(n.area))).map(({ source, ...n }) => n);
   }
 
-  /** Area names by code over every layer (made once per bundle). */
-  names() {
-    const bundle = this.host.bundle();
-    if (this.nameCache?.bundle !== bundle) {
-      const map = new Map();
-      for (const g of bundle?.geographies ?? []) for (const a of g.areas) if (!map.has(a.code)) map.set(a.code, a.name);
-      this.nameCache = { bundle, map };
-    }
-    return this.nameCache.map;
+  /** An area's name (of any layer), or its code. */
+  nameOf(code) {
+    return this.analysis?.areaName(code) ?? code;
+  }
+
+  /** A note's one-line label, "Note 2: author, period (area or patch): text" (the core's words). */
+  noteLabel(note, i) {
+    const { source, ...plain } = note;
+    return this.analysis.noteLabel(i + 1, plain);
   }
 
   // ---- loading: page attributes and the draft ----------------------------------------------
@@ -186,7 +181,7 @@ export class Extension {
     // A draft may hold a patch without areas yet (a name, interventions, notes): it is checked
     // with a stand-in area, which is then taken out again.
     const areas = Array.isArray(draft.patch?.areas) ? draft.patch.areas : null;
-    const standIn = areas && areas.length === 0 ? [this.host.bundle().geographies[0].areas[0].code] : areas;
+    const standIn = areas && areas.length === 0 ? [this.analysis.firstArea()] : areas;
     let patch = this.run(() => this.analysis.loadPatch(draft.patch ? { ...draft.patch, areas: standIn } : null));
     if (!patch || patch.error) {
       problems.push(...(patch?.issues?.length ? patch.issues : [patch?.error ?? 'its patch could not be read']));
@@ -264,8 +259,6 @@ export class Extension {
   /** Adds an area (any layer: a ward adds its LSOAs) to the patch, or takes it out if all in. */
   async toggle(code) {
     await this.ready();
-    const bundle = this.host.bundle();
-    if (!bundle) return;
     const found = this.analysis.resolve(code);
     if (!found.codes.length) return;
     const inPatch = new Set(this.patch.areas);
@@ -274,7 +267,7 @@ export class Extension {
       if (all) inPatch.delete(c);
       else inPatch.add(c);
     }
-    const areas = bundle.geographies[0].areas.map((a) => a.code).filter((c) => inPatch.has(c));
+    const areas = this.analysis.inLayerOrder([...inPatch]);
     const what = found.expanded[0] ?? code;
     this.say(all ? `Took ${what} out of the patch.` : `Added ${what} to the patch.`);
     this.setPatch({ ...this.patch, areas });
@@ -314,15 +307,14 @@ export class Extension {
    */
   refresh() {
     const handle = this.host.handle();
-    if (!handle || !this.analysis || this.bundle !== this.host.bundle()) return;
+    if (!handle || !this.analysis || this.packed !== this.host.packed()) return;
     const layer = handle.state().geography;
     const on = (codes) => Uint32Array.from(codes.length ? this.analysis.indicesOnLayer(codes, layer) : []);
     const [patch, comparison, fills] = [on(this.patch.areas), on(this.comparison?.report.codes ?? []), this.workHealth.fills(layer)];
     // Only when there is something to show or to take off: clearing the fills recolours the map.
     const marking = patch.length + comparison.length + fills.length > 0;
     if (marking || this.marking) {
-      this.host.call(() => handle.setMarks(patch, comparison, fills));
-      this.host.repaint();
+      this.host.change(() => handle.setMarks(patch, comparison, fills));
     }
     this.marking = marking;
     // The notes may have changed even when the map does not need painting.
@@ -339,38 +331,7 @@ export class Extension {
 
   /** After the map's base was painted: move the note pins. */
   painted() {
-    const handle = this.host.handle();
-    if (!handle || !this.analysis) return;
-    const layer = handle.state().geography;
-    const { width, height } = this.host.ui.map.getBoundingClientRect();
-    // Pins are kept from paint to paint (only moved), so one that has the keyboard focus keeps it.
-    this.pinFor ??= new Map();
-    const shown = new Map();
-    // Where the pins are (CSS px of the map box), also for drawing them into the map picture.
-    this.pinSpots = [];
-    this.notes.forEach((note, i) => {
-      if (!note.area) return;
-      const code = this.analysis.areaOnLayer(note.area, layer);
-      const point = code ? handle.screenPointOf(code) : null;
-      if (!point || point[0] < 0 || point[1] < 0 || point[0] > width || point[1] > height) return;
-      const label = `Note ${i + 1}: ${noteLabel(note, this.names())}`;
-      let pin = this.pinFor.get(note);
-      if (!pin || pin.getAttribute('aria-label') !== label) {
-        pin = h('button', { type: 'button', class: 'pin', 'aria-label': label, title: label }, [String(i + 1)]);
-        pin.addEventListener('click', () => {
-          this.host.panel.select('patch');
-          // The tab draws its notes after a microtask (it awaits the analysis module): focus the
-          // note in the next frame, once the list is there.
-          requestAnimationFrame(() => this.patchView.focusNote(this.notes.indexOf(note)));
-        });
-      }
-      pin.style.transform = `translate(${Math.round(point[0] - 11)}px, ${Math.round(point[1] - 11)}px)`;
-      shown.set(note, pin);
-      this.pinSpots.push({ x: point[0], y: point[1], label: String(i + 1) });
-    });
-    this.pinFor = shown;
-    const pins = [...shown.values()];
-    if (pins.length !== this.pins.children.length || pins.some((pin, i) => this.pins.children[i] !== pin)) setChildren(this.pins, pins);
+    this.pins.place();
   }
 
   hovered() {
@@ -404,96 +365,37 @@ export class Extension {
     return this.analysis.patchFigures(this.patch.areas, state.indicator);
   }
 
-  /** Adds the patch's line and its interventions' markers to the selected area's trend chart. */
+  /**
+   * The selected area's trend chart with the patch's line and, on the charts of the patch's own
+   * areas, its interventions' markers (made by the analysis module); `spec` when there is no patch.
+   */
   decorateTrend(spec) {
-    const figures = this.figures();
-    if (!figures || figures.length !== spec.periods.length || !figures.some((f) => f.value !== null)) return;
-    const line = { label: this.patch.name, colour: [0x91, 0x2b, 0x88], style: { Comparator: 0 }, points: figures.map((f) => ({ value: f.value, lower: null, upper: null })) };
-    spec.lines.splice(Math.max(0, spec.lines.length - 1), 0, line);
-    // The patch's interventions are marked on the charts of its own areas.
-    if (this.patch.areas.includes(this.host.state()?.area)) {
-      spec.markers = this.patch.interventions.map((x) => ({ x: axisPosition(spec.periods, x.start), label: x.name, note: false }));
-    }
+    const state = this.host.state();
+    if (!this.analysis || !this.patch.areas.length || !state?.indicator) return spec;
+    const decorated = this.run((a) => a.patchOnTrend(spec, this.patch, state.indicator, this.patch.areas.includes(state.area)));
+    return decorated && !decorated.error ? decorated : spec;
   }
 
+  /** The legend row the patch's line adds to the trend chart, if it has one. */
   trendLegend() {
-    const figures = this.figures();
-    return figures && figures.some((f) => f.value !== null) ? [{ label: `${this.patch.name} (patch)`, colour: PATCH_COLOUR, dash: 0, primary: false }] : [];
+    const state = this.host.state();
+    return this.analysis && this.patch.areas.length && state?.indicator ? this.analysis.patchLegend(this.patch, state.indicator) : [];
   }
 
-  /** The patch as a row of the data table and CSV. */
+  /** The patch as a row of the data table and CSV (the shown period's figure), if it has one. */
   tableRows() {
     const state = this.host.state();
-    const figure = this.figures()?.find((f) => f.period === state.period);
-    if (!figure) return [];
-    return [
-      {
-        code: 'patch',
-        name: `Patch: ${this.patch.name} (${this.patch.areas.length} LSOAs)`,
-        district: '',
-        value: figure.value,
-        value_text: figure.value_text,
-        interval_text: figure.interval_text,
-        numerator: figure.numerator,
-        denominator: figure.denominator,
-        lower: figure.lower,
-        upper: figure.upper,
-        comparison: figure.reason || (figure.estimated ? 'sum of areas (estimated counts)' : 'sum of areas'),
-        glyph: '',
-        rank: null,
-      },
-    ];
+    const row = this.analysis && this.patch.areas.length && state?.period ? this.analysis.patchRow(this.patch, state.indicator, state.period) : null;
+    return row ? [row] : [];
   }
 
   /** The note pins drawn on a canvas of the map's size, for the map picture. */
   mapCanvases() {
-    const spots = this.pinSpots ?? [];
-    if (!spots.length) return [];
-    const base = this.host.ui.base;
-    const scale = base.width / Math.max(1, base.getBoundingClientRect().width);
-    const canvas = document.createElement('canvas');
-    canvas.width = base.width;
-    canvas.height = base.height;
-    const ctx = canvas.getContext('2d');
-    ctx.scale(scale, scale);
-    ctx.font = '600 12px system-ui, sans-serif';
-    ctx.textAlign = 'center';
-    ctx.textBaseline = 'middle';
-    for (const { x, y, label } of spots) {
-      ctx.fillStyle = PATCH_COLOUR;
-      ctx.strokeStyle = '#ffffff';
-      ctx.lineWidth = 2;
-      ctx.beginPath();
-      ctx.arc(x, y, 10, 0, 2 * Math.PI);
-      ctx.fill();
-      ctx.stroke();
-      ctx.fillStyle = '#ffffff';
-      ctx.fillText(label, x, y);
-    }
-    return [canvas];
+    return this.pins.canvases();
   }
 
-  /** Legend rows the map picture adds: the patch outline and each note. */
+  /** Legend rows the map picture adds: the patch outline and each note (the core's words). */
   mapLegend() {
-    const rows = [];
-    if (this.patch.areas.length) rows.push({ colour: PATCH_COLOUR, label: `Outlined: ${this.patch.name} (${this.patch.areas.length} LSOAs)`, no_data: false });
-    this.notes.forEach((note, i) => rows.push({ colour: PATCH_COLOUR, label: `Note ${i + 1}: ${noteLabel(note, this.names())}`.slice(0, 160), no_data: false }));
-    return rows;
+    return this.analysis ? this.analysis.mapLegend(this.patch, this.notes.map(({ source, ...n }) => n)) : [];
   }
-}
-
-/** A period-like id (`2023`, `2023-04`) as a fractional year, or NaN. */
-const yearOf = (id) => (/^\d{4}(-\d{2})?$/.test(id) ? Number(id.slice(0, 4)) + (id.length > 4 ? (Number(id.slice(5)) - 1) / 12 : 0) : NaN);
-
-/**
- * Where a period-like id falls among period ids: at one; between two in proportion to time when
- * they are years or months, else halfway; past the end after the last (src/impact/chart.rs).
- */
-export function axisPosition(periods, id) {
-  const i = periods.findIndex((p) => p >= id);
-  if (i < 0) return periods.length - 0.5;
-  if (periods[i] === id) return i;
-  if (i === 0) return -0.5;
-  const [a, b, t] = [yearOf(periods[i - 1]), yearOf(periods[i]), yearOf(id)];
-  return b > a && Number.isFinite(t) ? i - 1 + Math.min(1, Math.max(0, (t - a) / (b - a))) : i - 0.5;
 }

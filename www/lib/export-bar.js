@@ -1,0 +1,49 @@
+// The "Download or share" bar: the exports (exports.js, loaded on first use) of exactly what is
+// shown, and "Add data" (add-data.js, loaded when opened or when files are dropped on the widget).
+import { loadCharts, loadOnDemand, assetUrl } from './core.js';
+import { draftKey } from './embed-options.js';
+
+export class ExportBar {
+  /**
+   * @param {{ element, ui, panel, handle(), chart(), impact(), packed(), link(), reload(id) }}
+   *   owner the element's parts
+   */
+  constructor(owner) {
+    this.owner = owner;
+    for (const button of owner.ui.exportBar.querySelectorAll('button')) {
+      button.addEventListener('click', () => this.run(button.dataset.export));
+    }
+    // Files dropped anywhere on the widget are added as data.
+    for (const type of ['dragover', 'drop']) {
+      owner.ui.root.addEventListener(type, (event) => {
+        if (!event.dataTransfer?.types.includes('Files')) return;
+        event.preventDefault();
+        if (type === 'drop') this.addData(event.dataTransfer.files);
+      });
+    }
+  }
+
+  /** The exports with this widget's parts as they are now. */
+  async exporter() {
+    const { Exporter } = await import('./exports.js');
+    const { handle, chart, panel, ui, impact, link } = this.owner;
+    return new Exporter({ handle: handle(), chart: chart(), panel, ui, impact: impact(), loadCharts, link });
+  }
+
+  /** A button of the bar: `add`, or an export kind (`csv`, `map-png`, `chart-png`, …). */
+  async run(kind) {
+    if (kind === 'add') this.addData();
+    else (await this.exporter()).download(kind, this.owner.ui.exportStatus);
+  }
+
+  /** Opens "Add data", adding `files` when given. */
+  async addData(files) {
+    (await import('./add-data.js')).openAddData(this.adder(), files);
+  }
+
+  /** What add-data.js needs of this widget. */
+  adder() {
+    const { element, ui, packed, reload } = this.owner;
+    return { element, ui, packed, loadOnDemand, assetUrl, draftKey: draftKey(element), reload };
+  }
+}

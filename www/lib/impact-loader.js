@@ -1,0 +1,30 @@
+// The impact tools (impact-tools.js, with the analysis module): the patch, notes and work ×
+// health. Loaded when first needed — a tab opened, a shift-click, a patch or notes attribute, or
+// a saved draft — so that none of it is part of the first view.
+import { loadAnalysis } from './core.js';
+import { draftKey } from './embed-options.js';
+
+export class ImpactLoader {
+  /** The tools once loaded, else null. */
+  tools = null;
+  #loading = null;
+
+  /** @param {{ element, ui, panel, handle(), call(fn), change(fn), packed() }} host */
+  constructor(host) {
+    this.host = host;
+  }
+
+  /** The tools, loading them on first use. */
+  load() {
+    this.#loading ??= import('./impact-tools.js').then(({ ImpactTools }) => {
+      this.tools = new ImpactTools({ ...this.host, analysis: loadAnalysis, draftKey: () => draftKey(this.host.element) });
+      return this.tools;
+    });
+    return this.#loading;
+  }
+
+  /** Whether the tools have been asked for (they then follow every reload). */
+  get wanted() {
+    return this.#loading !== null;
+  }
+}

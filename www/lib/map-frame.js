@@ -1,0 +1,82 @@
+// The map's two canvases and their animation frame: their size in CSS and device pixels, which
+// of them needs painting, and the one requestAnimationFrame that paints both. The base holds the
+// fills and borders; the overlay the hover, focus and selection outlines, so that moving the
+// pointer repaints only the overlay.
+
+export class MapFrame {
+  #frame = 0;
+  #dirty = { base: false, overlay: false };
+  /** The gesture's CSS transform on the canvases ends in the frame that repaints them. */
+  #unshift = false;
+  size = { width: 0, height: 0, dpr: 1 };
+
+  /**
+   * @param ui the widget's parts (map box, base and overlay canvases)
+   * @param {{ handle(), call(fn), change(fn), painted(base) }} owner
+   */
+  constructor(ui, owner) {
+    this.ui = ui;
+    this.owner = owner;
+  }
+
+  /** Marks canvases as needing paint and asks for a frame. */
+  schedule(base, overlay) {
+    this.#dirty.base ||= base;
+    this.#dirty.overlay ||= overlay;
+    if (!this.#frame) this.#frame = requestAnimationFrame(() => this.#paint());
+  }
+
+  /** Repaints both and takes off the gesture's transform in the same frame. */
+  settle() {
+    this.#unshift = true;
+    this.schedule(true, true);
+  }
+
+  stop() {
+    if (this.#frame) cancelAnimationFrame(this.#frame);
+    this.#frame = 0;
+  }
+
+  /** Sizes the canvases to the map box; tells the core and repaints when it changed. */
+  measure(repaint = true) {
+    const rect = this.ui.map.getBoundingClientRect();
+    const dpr = Math.max(1, Math.min(window.devicePixelRatio || 1, 3));
+    const width = Math.max(1, Math.round(rect.width));
+    const height = Math.max(1, Math.round(rect.height));
+    if (width === this.size.width && height === this.size.height && dpr === this.size.dpr) return;
+    this.size = { width, height, dpr };
+    for (const canvas of [this.ui.base, this.ui.overlay]) {
+      canvas.width = Math.round(width * dpr);
+      canvas.height = Math.round(height * dpr);
+    }
+    const handle = this.owner.handle();
+    if (handle && repaint) {
+      this.owner.change(() => handle.resize(width, height));
+      // Resizing a canvas clears it, even when the view did not move.
+      this.schedule(true, true);
+    }
+  }
+
+  #paint() {
+    this.#frame = 0;
+    const { dpr } = this.size;
+    const dirty = this.#dirty;
+    this.#dirty = { base: false, overlay: false };
+    for (const [layer, paint] of [
+      ['base', 'paintBase'],
+      ['overlay', 'paintOverlay'],
+    ]) {
+      const handle = this.owner.handle();
+      if (!dirty[layer] || !handle) continue;
+      const ctx = this.ui[layer].getContext('2d');
+      ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+      this.owner.call(() => handle[paint](ctx));
+    }
+    if (this.#unshift) {
+      this.#unshift = false;
+      this.ui.base.style.transform = '';
+      this.ui.overlay.style.transform = '';
+    }
+    if (this.owner.handle()) this.owner.painted(dirty.base);
+  }
+}

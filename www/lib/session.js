@@ -1,0 +1,130 @@
+// A widget's session with the wasm map module: the module instance and handle it uses, the bundle
+// the handle was made from, loading them, the one path every call into the core takes when it
+// traps (a Rust panic), and the move to a fresh instance after another widget's panic.
+import { loadCore, embeddedBundle, retireCore, loadOnDemand } from './core.js';
+
+/** What `call` returns when the core trapped (the trap has been reported). */
+export const TRAPPED = Symbol('trapped');
+
+/** The sessions that have a handle: those on an instance that panicked move to a fresh one. */
+const live = new Set();
+
+export class Session {
+  core = null;
+  handle = null;
+  /**
+   * The packed bundle the handle was made from: what the analysis and import modules read too,
+   * and what rebuilds the handle on a fresh module (#move).
+   */
+  packed = null;
+  #token = 0;
+
+  /** @param {{ fail(code, message, issues), moved(restored) }} owner the element */
+  constructor(owner) {
+    this.owner = owner;
+  }
+
+  /**
+   * Loads the module, the page's bundle (`src`) and any added data. Resolves with
+   * `{ packed, got }`, or null when it failed (reported through `owner.fail`) or a later
+   * load or `release` superseded it. `adder` is add-data.js's view of the widget, or null.
+   */
+  async fetch(element, adder) {
+    const token = ++this.#token;
+    const current = () => token === this.#token;
+    let core;
+    try {
+      core = await loadCore();
+    } catch (error) {
+      if (current()) this.owner.fail('wasm-load-failed', `The map engine could not be loaded: ${error.message}`);
+      return null;
+    }
+    this.core = core;
+    let got = {};
+    try {
+      // The fetch code loads only when a page gives its own bundle.
+      if (element.getAttribute('src')) got = await (await import('./fetch-bundle.js')).pageBundle(element, loadOnDemand);
+    } catch (error) {
+      if (current()) this.owner.fail(error.code || 'src-failed', error.message, error.issues);
+      return null;
+    }
+    let packed = got.packed ?? embeddedBundle(core);
+    // Added data (series-src, this page's draft) loads its code only when there is some.
+    if (adder) packed = await (await import('./add-data.js')).withAddedData(adder, packed);
+    return current() && element.isConnected ? { packed, got } : null;
+  }
+
+  /** Makes the handle of a fetched bundle at the map's size; false when that failed (reported). */
+  open({ packed }, { width, height }) {
+    const core = this.core;
+    const handle = this.call(() => new core.AtlasHandle(packed, width, height));
+    if (!handle || handle === TRAPPED) return false;
+    this.handle = handle;
+    this.packed = packed;
+    live.add(this);
+    // Another widget's panic retired the module while the bundle was loading.
+    if (core.retired) queueMicrotask(() => this.#move(core));
+    return true;
+  }
+
+  /** Drops the handle (and any load still running). */
+  release() {
+    this.#token += 1;
+    if (this.handle) {
+      try {
+        this.handle.free();
+      } catch {
+        // A handle of a trapped module cannot be freed; dropping it is all we can do.
+      }
+    }
+    this.handle = null;
+    this.packed = null;
+    live.delete(this);
+  }
+
+  /**
+   * Runs a call into the core. A trap takes the one trap path below and gives `TRAPPED`; any other
+   * error goes to `recover` (by default a failure of the widget), whose result is returned.
+   */
+  call(fn, recover = (error) => this.owner.fail(error.code || 'internal-error', error.message, error.issues)) {
+    try {
+      return fn();
+    } catch (error) {
+      if (!(error instanceof WebAssembly.RuntimeError)) return recover(error);
+      const core = this.core;
+      // A trap in an instance that another widget's panic retired is not this widget's error.
+      if (!core.retired || !this.handle) {
+        let message = null;
+        try {
+          message = core.lastPanic();
+        } catch {
+          message = null;
+        }
+        this.owner.fail('panic', `The atlas hit an internal error: ${message || error.message}`);
+        retireCore(core);
+      }
+      // Every widget still on the trapped instance moves to a fresh one.
+      for (const session of live) session.#move(core);
+      return TRAPPED;
+    }
+  }
+
+  /**
+   * Another widget's panic retired the module instance this one uses (core.js): move to a fresh
+   * instance with the same view, firing no event, so that the user notices nothing. Until then the
+   * retired instance is used; a trap there is not this widget's error (see `call`). Concurrent
+   * moves are harmless: the first one wins, the others find nothing left to move. Without a fresh
+   * instance (e.g. offline) the widget stays where it is; the next trap there tries again.
+   */
+  async #move(retired) {
+    if (this.core !== retired) return;
+    const moved = await import('./carry-over.js')
+      .then((m) => m.moveToFreshCore(loadCore, () => this.core === retired && this.handle, this.packed, this.owner.size()))
+      .catch(() => null);
+    // Removed or reloaded in the meantime: the fresh handle is dropped (the glue frees it on GC).
+    if (!moved || this.core !== retired || !this.handle) return;
+    this.core = moved.core;
+    this.handle = moved.handle;
+    this.owner.moved(moved.restored);
+  }
+}
