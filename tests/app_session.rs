@@ -289,3 +289,41 @@ fn choosing_a_search_result_says_what_is_shown() {
     assert_eq!(chosen.message, format!("Showing {}.", chosen.area.name));
     assert!(a.choose("E01999999").is_err());
 }
+
+#[test]
+fn arrow_keys_walk_the_grid_and_say_when_nothing_lies_further() {
+    let mut a = atlas(&[]);
+    a.select_code(&cell_code(4, 1, 1)).expect("a cell");
+    let code = |step: &work_health_atlas::app::FocusStep| step.area.as_ref().map(|i| i.code.clone());
+    let west = a.focus_step(-1.0, 0.0);
+    assert_eq!((code(&west), west.edge.as_deref()), (Some(cell_code(4, 0, 1)), None));
+    let edge = a.focus_step(-1.0, 0.0);
+    assert_eq!(code(&edge), Some(cell_code(4, 0, 1)), "the focus stays at the edge");
+    assert_eq!(edge.edge.as_deref(), Some("No area further west."));
+    assert_eq!(edge.announcement, edge.edge);
+    // Rows run northwards with the grid's latitude: up is the next row.
+    let north = a.focus_step(0.0, -1.0);
+    assert_eq!(code(&north), Some(cell_code(4, 0, 2)));
+    assert_eq!(a.focus_step(0.0, -1.0).edge.as_deref(), Some("No area further north."));
+    let east = a.focus_step(1.0, 0.0);
+    assert_eq!(code(&east), Some(cell_code(4, 1, 2)));
+    assert_eq!(a.focused_info().map(|i| i.code), Some(cell_code(4, 1, 2)));
+    assert_eq!(a.focus_move(0.0, 1.0).map(|i| i.code), Some(cell_code(4, 1, 1)), "focus_move still answers");
+}
+
+#[test]
+fn a_focus_move_is_announced_by_name_value_and_class_in_words() {
+    let mut a = atlas(&[(0, 0)]);
+    let top = a.data().area_index(0, &cell_code(4, 3, 2)).expect("a cell");
+    assert_eq!(a.short_description(top).as_deref(), Some("Synthetic 011, 4.3%, highest fifth"));
+    let missing = a.data().area_index(0, &cell_code(4, 0, 0)).expect("a cell");
+    assert_eq!(a.short_description(missing).as_deref(), Some("Synthetic 000, no data"));
+    a.set_classification(Some("equal-interval"), Some(4)).expect("a method");
+    assert_eq!(a.short_description(top).as_deref(), Some("Synthetic 011, 4.3%, highest of 4 classes"));
+    // Every cell fell by 0.5 points from 2019 to 2025.
+    a.set_change(Some("2019")).expect("comparable periods");
+    let words = a.short_description(top).unwrap_or_default();
+    assert!(words.starts_with("Synthetic 011, down 0.5 percentage points since S2019"), "{words}");
+    assert!(!words.contains("trend") && !words.contains("fifth"), "{words}");
+    assert_eq!(a.short_description(999), None);
+}

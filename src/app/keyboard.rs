@@ -1,24 +1,38 @@
-//! Keyboard navigation of the map: arrow keys move a focus ring to the neighbouring area in that
-//! direction (neighbours are areas sharing a border arc in the data), Enter selects the focused
-//! area, Escape clears focus and selection. The focused area is kept in view by panning.
+//! Keyboard navigation of the map: arrow keys move a focus ring to the next area in that
+//! direction, Enter selects the focused area, Escape clears focus and selection. The focused area
+//! is kept in view by panning.
 //!
-//! Direction: among the focused area's neighbours, the one whose interior point lies closest to
-//! the pressed direction (within 70° of it) wins; ties go to the nearer one. With no focus yet,
-//! the selected area, or else the area nearest the middle of the map, takes it.
+//! Which area a press leads to is [`next_area`]: a shared-border neighbour in that direction if
+//! there is one, else the nearest area that way across water, so every area can be reached. With
+//! no focus yet, the selected area, or else the area nearest the middle of the map, takes it.
+//! A press that cannot move (nothing at all lies that way) says so, in [`FocusStep::edge`], so
+//! the page never repeats the same area silently.
 
 use super::atlas::Atlas;
 use super::describe::AreaInfo;
-use crate::geom::interior::interior_point;
+use super::direction::{compass_word, next_area};
+use serde::Serialize;
 
-/// Smallest cosine between the pressed direction and a neighbour's direction (≈ 70°).
-const MIN_COSINE: f64 = 0.34;
 /// Margin (CSS px) inside which the focused area's point must stay; closer to the edge pans.
 const KEEP_IN_VIEW: f64 = 40.0;
+
+/// What one arrow-key press did.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FocusStep {
+    /// The focused area after the press: the new one, or the same one at the region's edge.
+    /// `None` only when the layer has no areas to focus.
+    pub area: Option<AreaInfo>,
+    /// What to say now: the new area's short description ("Anfield, 31.5%, highest fifth"), or
+    /// at the edge the `edge` sentence.
+    pub announcement: Option<String>,
+    /// At the region's edge, where the focus stays: "No area further west."; `None` after a move.
+    pub edge: Option<String>,
+}
 
 impl Atlas {
     /// World position of an area's interior point in the current layer.
     fn area_point(&self, area: usize) -> Option<[f64; 2]> {
-        interior_point(self.layer_geometry()?.projected.areas.get(area)?)
+        self.layer_geometry()?.interior_points().get(area).copied().flatten()
     }
 
     /// The area nearest the middle of the map box.
@@ -35,34 +49,45 @@ impl Atlas {
             .map(|(a, _)| a)
     }
 
-    /// Moves the keyboard focus one area in direction `(dx, dy)` (screen axes: +x right, +y down)
-    /// and returns the focused area. Without a neighbour in that direction the focus stays.
-    pub fn focus_move(&mut self, dx: f64, dy: f64) -> Option<AreaInfo> {
+    /// The area of the current layer that a press in direction `(dx, dy)` (screen axes: +x
+    /// right, +y down) leads to from area `from`, without moving anything; `None` when no area
+    /// lies that way (the region's edge) or `from` is not an area of the layer. See
+    /// [`next_area`].
+    pub fn focus_target(&self, from: usize, dx: f64, dy: f64) -> Option<usize> {
+        let points = self.layer_geometry()?.interior_points();
+        let neighbours = &self.data.layer(self.geography)?.areas.get(from)?.neighbours;
+        next_area(points, neighbours, from, dx, dy)
+    }
+
+    /// Moves the keyboard focus one area in direction `(dx, dy)` (screen axes: +x right, +y
+    /// down) and says what happened: the focused area, the words to announce, and whether the
+    /// focus is at the region's edge (nothing at all lies that way, so it stayed). The first
+    /// press places the focus on the selected area, else the one nearest the middle of the map.
+    pub fn focus_step(&mut self, dx: f64, dy: f64) -> FocusStep {
         let Some(from) = self.focused.or(self.selected) else {
             self.focused = self.central_area();
-            self.keep_focus_in_view();
-            return self.focused.and_then(|a| self.info(a));
+            return self.finish_step(None);
         };
-        let origin = self.area_point(from)?;
-        let length = dx.hypot(dy);
-        let neighbours = self.data.layer(self.geography)?.areas.get(from)?.neighbours.clone();
-        let best = neighbours
-            .iter()
-            .filter_map(|&n| {
-                let p = self.area_point(n)?;
-                let (vx, vy) = (p[0] - origin[0], p[1] - origin[1]);
-                let distance = vx.hypot(vy);
-                if distance == 0.0 || length == 0.0 {
-                    return None;
-                }
-                let cosine = (vx * dx + vy * dy) / (distance * length);
-                (cosine >= MIN_COSINE).then_some((n, cosine, distance))
-            })
-            // Prefer the best-aligned neighbour; among near-equal alignments, the nearer one.
-            .max_by(|a, b| (a.1 - a.2 * 1e-3).total_cmp(&(b.1 - b.2 * 1e-3)));
-        self.focused = Some(best.map_or(from, |(n, _, _)| n));
+        let target = self.focus_target(from, dx, dy);
+        self.focused = Some(target.unwrap_or(from));
+        let edge = match target {
+            Some(_) => None,
+            None => compass_word(dx, dy).map(|word| format!("No area further {word}.")),
+        };
+        self.finish_step(edge)
+    }
+
+    /// Keeps the focused area in view and describes it.
+    fn finish_step(&mut self, edge: Option<String>) -> FocusStep {
         self.keep_focus_in_view();
-        self.focused.and_then(|a| self.info(a))
+        let announcement = edge.clone().or_else(|| self.focused.and_then(|a| self.short_description(a)));
+        FocusStep { area: self.focused.and_then(|a| self.info(a)), announcement, edge }
+    }
+
+    /// Moves the keyboard focus one area in direction `(dx, dy)` and returns the focused area
+    /// (the same one at the region's edge); [`Atlas::focus_step`] also says why it stayed.
+    pub fn focus_move(&mut self, dx: f64, dy: f64) -> Option<AreaInfo> {
+        self.focus_step(dx, dy).area
     }
 
     /// Pans so that the focused area's interior point is inside the map box.
@@ -106,5 +131,84 @@ impl Atlas {
     /// The focused area's details.
     pub fn focused_info(&self) -> Option<AreaInfo> {
         self.focused.and_then(|a| self.info(a))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Dataset;
+
+    /// Two unit squares side by side sharing the arc x = 1, plus an island to the north-east
+    /// that borders nothing, as the Wirral borders nothing across the Mersey.
+    const TWO_SQUARES_AND_ISLAND: &str = r#"{
+      "schema": "work-health-atlas/bundle", "version": 1,
+      "meta": {"title": "Synthetic test bundle", "licence": "none", "attribution": ["synthetic"], "synthetic": true},
+      "topology": {"scale": [0.001, 0.001], "translate": [-3.0, 53.0], "arcs": [
+        [[1000, 0], [0, 1000]],
+        [[1000, 1000], [-1000, 0], [0, -1000], [1000, 0]],
+        [[1000, 0], [1000, 0], [0, 1000], [-1000, 0]],
+        [[5000, 5000], [100, 0], [0, 100], [-100, 0], [0, -100]]
+      ]},
+      "geographies": [{"id": "lsoa", "label": "LSOA", "noun_plural": "LSOAs", "vintage": "test", "areas": [
+        {"code": "A", "name": "West", "polygons": [[[0, 1]]]},
+        {"code": "B", "name": "East", "polygons": [[[2, -1]]]},
+        {"code": "C", "name": "Island", "polygons": [[[3]]]}
+      ]}]
+    }"#;
+
+    fn atlas() -> Atlas {
+        let data = Dataset::from_json(TWO_SQUARES_AND_ISLAND.as_bytes()).expect("valid synthetic bundle");
+        Atlas::new(data, 400.0, 300.0)
+    }
+
+    fn name(step: &FocusStep) -> Option<&str> {
+        step.area.as_ref().map(|a| a.name.as_str())
+    }
+
+    #[test]
+    fn neighbours_first_then_across_the_water() {
+        let a = atlas();
+        assert_eq!(a.focus_target(0, 1.0, 0.0), Some(1), "West → East shares a border");
+        assert_eq!(a.focus_target(1, 1.0, 0.0), Some(2), "East → Island across the water");
+        assert_eq!(a.focus_target(2, 0.0, 1.0), Some(1), "and back south");
+        assert_eq!(a.focus_target(0, -1.0, 0.0), None, "nothing west of West");
+        assert_eq!(a.focus_target(9, 1.0, 0.0), None, "not an area");
+    }
+
+    #[test]
+    fn a_press_moves_or_reports_the_edge() {
+        let mut a = atlas();
+        assert!(a.select_code("A").is_ok());
+        let step = a.focus_step(-1.0, 0.0);
+        assert_eq!(name(&step), Some("West"), "the focus stays");
+        assert_eq!(step.edge.as_deref(), Some("No area further west."));
+        assert_eq!(step.announcement, step.edge);
+        let step = a.focus_step(1.0, 0.0);
+        assert_eq!((name(&step), step.edge.as_deref()), (Some("East"), None));
+        assert_eq!(step.announcement.as_deref(), Some("East"), "no indicator: the name alone");
+        let step = a.focus_step(0.0, -1.0);
+        assert_eq!((name(&step), step.edge.as_deref()), (Some("Island"), None));
+        let step = a.focus_step(0.0, -1.0);
+        assert_eq!(step.edge.as_deref(), Some("No area further north."));
+    }
+
+    #[test]
+    fn the_first_press_focuses_an_area_and_focus_move_follows_focus_step() {
+        let mut a = atlas();
+        let first = a.focus_step(1.0, 0.0);
+        assert!(first.area.is_some() && first.edge.is_none());
+        let focused = a.focused_info();
+        assert_eq!(first.area, focused);
+        let mut b = a.clone();
+        assert_eq!(a.focus_move(1.0, 0.0), b.focus_step(1.0, 0.0).area);
+    }
+
+    #[test]
+    fn a_zero_direction_keeps_the_focus_without_claiming_an_edge() {
+        let mut a = atlas();
+        assert!(a.select_code("B").is_ok());
+        let step = a.focus_step(0.0, 0.0);
+        assert_eq!((name(&step), step.edge.as_deref()), (Some("East"), None));
     }
 }

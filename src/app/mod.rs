@@ -2,6 +2,8 @@
 //! classification and change mode are shown, the viewport, hover and selection. The `web` shell
 //! forwards events to it and paints the scenes it lays out.
 
+/// Short words announced as the keyboard focus moves.
+pub mod announce;
 /// The atlas state and its operations.
 pub mod atlas;
 /// Benchmarks, recent trend and the area profile.
@@ -10,9 +12,11 @@ pub mod benchmark;
 pub mod catalogue;
 /// Words for people: tooltip facts, legend, caption.
 pub mod describe;
+/// Which area an arrow key leads to.
+pub mod direction;
 /// CSV export of the current layer.
 pub mod export;
-/// Keyboard navigation between neighbouring areas.
+/// Keyboard navigation between areas.
 pub mod keyboard;
 /// Choosing an area by search result or postcode.
 pub mod locate;
@@ -29,5 +33,6 @@ pub mod update;
 
 pub use atlas::{Atlas, ViewState};
 pub use describe::{AreaInfo, Caption, LegendEntry};
+pub use keyboard::FocusStep;
 pub use locate::Chosen;
 pub use update::Update;

@@ -1,11 +1,17 @@
 //! Geometry prepared once per dataset, in world coordinates: every arc projected, each layer's
 //! areas as `geo` multipolygons with a hit index, and each layer's *mesh* — the arcs its areas use,
 //! each listed once, so a border between two areas is stroked once, not twice.
+//!
+//! Each layer also keeps its areas' interior points, computed on first use: keyboard navigation
+//! compares every area's point with the focused one on each arrow press, and finding a point
+//! scans the area's rings, so it is done once per layer rather than once per area per press.
 
+use crate::geom::interior::interior_point;
 use crate::geom::{project, HitIndex, ProjectedLayer};
 use crate::model::topology::arc_index;
 use crate::model::Dataset;
 use crate::num::sort_unique;
+use std::sync::OnceLock;
 
 /// One layer ready for drawing and hit-testing.
 #[derive(Debug, Clone)]
@@ -16,6 +22,17 @@ pub struct LayerGeometry {
     pub hit: HitIndex,
     /// Indices of the arcs used by this layer's areas, each once, ascending.
     pub mesh: Vec<usize>,
+    /// Interior point of each area (see [`LayerGeometry::interior_points`]); filled on first use
+    /// because only keyboard navigation needs every area's point.
+    points: OnceLock<Vec<Option<[f64; 2]>>>,
+}
+
+impl LayerGeometry {
+    /// A point inside each area in world coordinates, aligned with `projected.areas` (`None` for
+    /// an area without a shape). Computed on the first call, then kept.
+    pub fn interior_points(&self) -> &[Option<[f64; 2]>] {
+        self.points.get_or_init(|| self.projected.areas.iter().map(interior_point).collect())
+    }
 }
 
 /// All layers of a dataset in world coordinates.
@@ -61,6 +78,43 @@ impl MapGeometry {
             .filter(|&i| i < data.arcs.len())
             .collect();
         sort_unique(&mut mesh);
-        *slot = Some(LayerGeometry { projected, hit, mesh });
+        *slot = Some(LayerGeometry { projected, hit, mesh, points: OnceLock::new() });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Two unit squares side by side sharing the arc x = 1, plus one island far away.
+    const TWO_SQUARES: &str = r#"{
+      "schema": "work-health-atlas/bundle", "version": 1,
+      "meta": {"title": "Synthetic test bundle", "licence": "none", "attribution": ["synthetic"], "synthetic": true},
+      "topology": {"scale": [0.001, 0.001], "translate": [-3.0, 53.0], "arcs": [
+        [[1000, 0], [0, 1000]],
+        [[1000, 1000], [-1000, 0], [0, -1000], [1000, 0]],
+        [[1000, 0], [1000, 0], [0, 1000], [-1000, 0]],
+        [[5000, 5000], [100, 0], [0, 100], [-100, 0], [0, -100]]
+      ]},
+      "geographies": [{"id": "lsoa", "label": "LSOA", "noun_plural": "LSOAs", "vintage": "test", "areas": [
+        {"code": "A", "name": "West", "polygons": [[[0, 1]]]},
+        {"code": "B", "name": "East", "polygons": [[[2, -1]]]},
+        {"code": "C", "name": "Island", "polygons": [[[3]]]}
+      ]}]
+    }"#;
+
+    #[test]
+    fn interior_points_are_one_per_area_and_inside_it() {
+        let data = Dataset::from_json(TWO_SQUARES.as_bytes()).expect("valid synthetic bundle");
+        let geometry = MapGeometry::new(&data);
+        let layer = geometry.layer(0).expect("built");
+        let points = layer.interior_points();
+        assert_eq!(points.len(), 3);
+        for (area, point) in points.iter().enumerate() {
+            let point = point.expect("every square has a point");
+            assert_eq!(layer.hit.area_at(&layer.projected, point), Some(area));
+        }
+        // Kept, not recomputed: the second call hands back the same slice.
+        assert!(std::ptr::eq(points, layer.interior_points()));
     }
 }

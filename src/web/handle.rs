@@ -314,10 +314,21 @@ impl AtlasHandle {
         to_js(&self.atlas.table_rows())
     }
 
-    /// Moves the keyboard focus to the neighbouring area in direction (dx, dy); returns it.
+    /// Moves the keyboard focus one area in direction (dx, dy); returns the focused area (the same
+    /// one at the region's edge; `focusStep` says why).
     #[wasm_bindgen(js_name = focusMove)]
     pub fn focus_move(&mut self, dx: f64, dy: f64) -> JsValue {
         to_js(&self.atlas.focus_move(dx, dy))
+    }
+
+    /// Moves the keyboard focus one area in direction (dx, dy), across water where no bordering
+    /// area lies that way: `{ area, announcement, edge }`, where `area` is the focused area (the
+    /// same one at the region's edge, null only for an empty layer), `announcement` the short
+    /// words to say ("Anfield, 31.5%, highest fifth", or the edge sentence) and `edge` e.g.
+    /// "No area further west." when nothing lies that way, else null.
+    #[wasm_bindgen(js_name = focusStep)]
+    pub fn focus_step(&mut self, dx: f64, dy: f64) -> JsValue {
+        to_js(&self.atlas.focus_step(dx, dy))
     }
 
     /// Selects the keyboard-focused area; returns it or null.
