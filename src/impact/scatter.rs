@@ -44,6 +44,9 @@ pub struct LegendCell {
     pub count: u32,
     /// In words: "High employment deprivation, low disability: 12 areas".
     pub label: String,
+    /// The class alone, for an area's info box and sentence: "high employment deprivation, low
+    /// disability" (colour is never the only way the class is given, 1.4.1).
+    pub words: String,
 }
 
 /// The bivariate map of the pair.
@@ -202,6 +205,7 @@ pub fn scatter(tables: &BundleTables, request: &ScatterRequest) -> Result<Scatte
                     y_band: yb.to_string(),
                     count,
                     label: format!("{first} {x_words}, {yb} {y_words}: {count} {}", layer.noun_plural),
+                    words: format!("{xb} {x_words}, {yb} {y_words}"),
                 }
             })
             .collect();

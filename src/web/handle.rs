@@ -331,6 +331,18 @@ impl AtlasHandle {
         to_js(&self.atlas.focus_step(dx, dy))
     }
 
+    /// The code of the area an arrow key in direction `(dx, dy)` leads to from area `code` of the
+    /// shown layer, moving nothing (for tests and automation that walk the keyboard's graph);
+    /// null at the region's edge or for an unknown code.
+    #[wasm_bindgen(js_name = arrowTarget)]
+    pub fn arrow_target(&self, code: &str, dx: f64, dy: f64) -> Option<String> {
+        let data = self.atlas.data();
+        let layer = data.geography_index(&self.atlas.state().geography)?;
+        let from = data.area_index(layer, code)?;
+        let to = self.atlas.focus_target(from, dx, dy)?;
+        data.bundle.geographies.get(layer)?.areas.get(to).map(|a| a.code.clone())
+    }
+
     /// Selects the keyboard-focused area; returns it or null.
     #[wasm_bindgen(js_name = selectFocused)]
     pub fn select_focused(&mut self) -> JsValue {

@@ -87,7 +87,7 @@ test('a patch built by clicking, with an intervention marked on its chart and a 
   }
   assert.equal(await patchCount(page), '3 LSOAs in the patch.');
   // Shift-click adds and takes out without the picking mode.
-  await clickButton(page, 'Picking areas: click the map (press to stop)');
+  await clickButton(page, 'Pick areas on the map');
   const fourth = await pagePointOf(page, 'E01033757');
   await page.keyboard.down('Shift');
   await page.mouse.click(fourth.x, fourth.y);
@@ -453,7 +453,7 @@ test('work × health: correlation, scatter and bivariate map linked with the map
   await nextPaint(page);
   assert.equal(await inShadow(page, (root) => root.querySelector('.legend.bivariate').hidden), false);
   assert.ok((await countColour(page, 'canvas.base', HIGH_HIGH, 3)) > 1000, 'wards high on both in the darkest colour');
-  await clickButton(page, 'Show the map’s own colours again');
+  await clickButton(page, 'Colour the map by this pair');
   await page.waitForFunction(() => document.querySelector('work-health-atlas').shadowRoot.querySelector('.legend.bivariate').hidden);
   await nextPaint(page);
   assert.equal(await countColour(page, 'canvas.base', HIGH_HIGH, 3), 0, 'the classes are back');

@@ -118,7 +118,9 @@ test('a panic in one instance leaves the other working, with its view, on a fres
   }, liverpool.code);
   await hover(page, 'b', liverpool);
   const selected = await viewOf(page, 'b', liverpool.code);
+  await page.keyboard.down('Control');
   await page.mouse.wheel(0, -200);
+  await page.keyboard.up('Control');
   await page.waitForFunction((z) => document.getElementById('b').zoomLevel > z, selected.zoom);
   await page.mouse.move(5, 5);
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));

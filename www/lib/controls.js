@@ -2,7 +2,7 @@
 // method and class count, and change mode. Builds its DOM from the core's catalogue and calls
 // back with what the user chose; `sync` reflects the current state (after attribute changes,
 // searches or fallbacks) without firing anything.
-import { h, setChildren } from './dom.js';
+import { h, say, setChildren } from './dom.js';
 
 const PLAY_INTERVAL_MS = 1500;
 
@@ -96,10 +96,11 @@ export class Controls {
     ]);
     this.changeFrom.disabled = earlier.length === 0;
     const firstReason = [...reasons].reverse().find(Boolean);
-    if (state.change_from) this.changeNote.textContent = '';
-    else if (earlier.length === 0) this.changeNote.textContent = indicator.periods.length < 2 ? 'This indicator has one period, so no change over time.' : '';
-    else if (reasons.every(Boolean)) this.changeNote.textContent = `Change over time is not shown: ${firstReason.replace(/^change from \S+ to \S+ cannot be shown: /, '')}.`;
-    else this.changeNote.textContent = '';
+    // Written only when it changes: a live region repeats every write (Play steps re-sync each time).
+    if (state.change_from) say(this.changeNote, '');
+    else if (earlier.length === 0) say(this.changeNote, indicator.periods.length < 2 ? 'This indicator has one period, so no change over time.' : '');
+    else if (reasons.every(Boolean)) say(this.changeNote, `Change over time is not shown: ${firstReason.replace(/^change from \S+ to \S+ cannot be shown: /, '')}.`);
+    else say(this.changeNote, '');
   }
 
   /** Shows only the named control groups (`indicator`, `period`, `geography`, `classes`, `change`). */
@@ -111,7 +112,7 @@ export class Controls {
 
   /** Shows a message under the controls (e.g. why a change was refused). */
   note(text) {
-    this.changeNote.textContent = text;
+    say(this.changeNote, text);
   }
 
   togglePlay() {
@@ -125,8 +126,8 @@ export class Controls {
       this.step();
       return;
     }
+    // One name, its state in aria-pressed (a toggle that renamed itself would announce both).
     this.play.setAttribute('aria-pressed', 'true');
-    this.play.textContent = 'Pause';
     this.step();
     this.timer = setInterval(() => this.step(), PLAY_INTERVAL_MS);
   }
@@ -140,12 +141,13 @@ export class Controls {
     // Playing stops on the latest period.
     if (this.timer && nextIndex === options.length - 1) this.stop();
     this.handlers.view({ period: next.value });
+    // Each step says the period it shows (the map's own words follow in the caption).
+    this.handlers.say?.(`Showing ${next.textContent}.`);
   }
 
   stop() {
     if (this.timer) clearInterval(this.timer);
     this.timer = 0;
     this.play.setAttribute('aria-pressed', 'false');
-    this.play.textContent = 'Play';
   }
 }

@@ -23,3 +23,11 @@ export function h(tag, attrs = {}, children = []) {
 export function setChildren(el, children) {
   el.replaceChildren(...children.filter((c) => c !== null && c !== undefined));
 }
+
+/**
+ * Sets a live region's (or any node's) text only when it changes: a screen reader announces every
+ * write, so writing the same words again repeats them (one action, one announcement).
+ */
+export function say(el, text) {
+  if (el.textContent !== text) el.textContent = text;
+}

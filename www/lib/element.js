@@ -20,6 +20,7 @@ import { ExportBar } from './export-bar.js';
 import { ImpactLoader } from './impact-loader.js';
 import { applyLayout, hasImpactWork, hasDraft } from './embed-options.js';
 import { buildUi, renderCaption, renderLegend, showError, showLoading, hideStatus } from './ui.js';
+import { say } from './dom.js';
 
 export class AtlasElement extends HTMLElement {
   static observedAttributes = ['indicator', 'geography', 'period', 'area', 'src', 'view', 'controls', 'height', 'sync-url', 'patch', 'patch-src', 'notes-src', 'series-src'];
@@ -36,6 +37,7 @@ export class AtlasElement extends HTMLElement {
   #table;
   #exports;
   #impact;
+  #input;
   #view = 'full';
   #onHashChange;
   #resizeObserver;
@@ -70,7 +72,7 @@ export class AtlasElement extends HTMLElement {
       call,
       warn: (code, message) => this.#warn(code, message),
       change: (fn, recover) => this.#views.change(fn, { announce: false, recover }),
-      announce: (info) => this.#announceSelection(info),
+      announce: (info, speak) => this.#announceSelection(info, speak),
       impact: () => this.#impact.tools,
       packed: () => this.#session.packed,
       size: () => this.#frame.size,
@@ -81,6 +83,7 @@ export class AtlasElement extends HTMLElement {
       view: (ids) => this.#views.view(ids),
       classification: (method, classes) => this.#views.change(() => handle().setClassification(method, classes)),
       change: (from) => this.#views.changeFrom(from),
+      say: (text) => say(this.#ui.live, text),
     });
     this.#search = new SearchBox({ ...host, locate: (code) => this.#views.area(code, true), loadPostcodeIndex });
     this.#charts = new ChartLoader({ ...host, loaded: () => this.#panel.render() });
@@ -102,7 +105,7 @@ export class AtlasElement extends HTMLElement {
       changed: () => this.#emit('atlas-change', this.#stateObject()),
     });
     this.#hash = new HashSync({ ...host, state: () => handle()?.state(), apply: (state, announce) => this.#views.shared(state, announce) });
-    this.#table = new TableToggle({ ...host, view: () => this.#view, select: (code) => this.#views.area(code, true), measure: () => this.#frame.measure() });
+    this.#table = new TableToggle({ ...host, panel: this.#panel, view: () => this.#view, select: (code) => this.#views.area(code, true), measure: () => this.#frame.measure() });
     this.#impact = new ImpactLoader({ ...host, panel: this.#panel });
     this.#exports = new ExportBar({
       ...host,
@@ -120,7 +123,7 @@ export class AtlasElement extends HTMLElement {
     this.#onHashChange = () => this.#hash.restore(true);
     root.append(ui.root);
     this.#resizeObserver = new ResizeObserver(() => this.#frame.measure());
-    new MapInput(ui, {
+    this.#input = new MapInput(ui, {
       ...host,
       // A gesture moved the last picture with a CSS transform: repaint for real (MapFrame).
       settle: () => {
@@ -132,8 +135,9 @@ export class AtlasElement extends HTMLElement {
         if (info && (shift || this.#impact.tools?.editing)) this.#impact.load().then((tools) => tools.toggle(info.code));
         this.#announceSelection(info);
       },
-      speak: () => this.#speak(),
+      say: (text) => say(ui.live, text),
       hovered: () => this.#impact.tools?.hovered(),
+      explain: (info) => this.#impact.explain(info),
     });
   }
 
@@ -142,12 +146,14 @@ export class AtlasElement extends HTMLElement {
     window.addEventListener('hashchange', this.#onHashChange);
     this.#resizeObserver.observe(this.#ui.map);
     this.#panel.connect();
+    this.#input.connect();
     if (!this.#session.handle) this.#load();
   }
 
   disconnectedCallback() {
     this.#resizeObserver.disconnect();
     this.#panel.disconnect();
+    this.#input.disconnect();
     this.#controls.stop();
     window.removeEventListener('hashchange', this.#onHashChange);
     this.#frame.stop();
@@ -301,15 +307,17 @@ export class AtlasElement extends HTMLElement {
 
   // ---- words ---------------------------------------------------------------------------------
 
-  /** Puts the focused (or selected) area's sentence in the live region for screen readers. */
+  /** Puts the focused (or selected) area's full sentence in the live region for screen readers. */
   #speak() {
     const handle = this.#session.handle;
-    this.#ui.live.textContent = (handle && this.#call(() => handle.sentence())) ?? '';
+    const sentence = (handle && this.#call(() => handle.sentence())) ?? '';
+    say(this.#ui.live, sentence && this.#impact.explainSentence(sentence, handle.state().area));
   }
 
-  #announceSelection(info) {
+  /** A selection was made: the panel, the events, and (unless the caller says it) the sentence. */
+  #announceSelection(info, speak = true) {
     this.#panel.render();
-    this.#speak();
+    if (speak) this.#speak();
     if (info) this.#emit('atlas-select', { code: info.code, name: info.name, geography: info.geography });
     this.#emit('atlas-change', this.#stateObject());
   }
@@ -355,6 +363,25 @@ export class AtlasElement extends HTMLElement {
    */
   get paintCounts() {
     return this.#session.handle ? this.#session.handle.paintCounts() : null;
+  }
+
+  /**
+   * Test hook: the codes of `geography` reachable with the arrow keys from the start focus, by a
+   * breadth-first walk of the core's arrow-key graph. Moves the view there. Not public API.
+   */
+  __arrowKeyGraphForTests(geography) {
+    const handle = this.#session.handle;
+    this.#views.view({ geography });
+    handle.clearFocus();
+    const start = handle.focusStep(1, 0).area.code;
+    const seen = new Set([start]);
+    for (const code of seen) {
+      for (const [dx, dy] of [[-1, 0], [1, 0], [0, -1], [0, 1]]) {
+        const next = handle.arrowTarget(code, dx, dy);
+        if (next) seen.add(next);
+      }
+    }
+    return [...seen];
   }
 
   /** Test hook: makes the core panic, to prove panics are reported. Not part of the public API. */

@@ -23,6 +23,18 @@ export class ImpactLoader {
     return this.#loading;
   }
 
+  /** An area's info for the map's info box: while the map shows a work × health pair, its class. */
+  explain(info) {
+    const words = info && this.tools?.classWords(info.code);
+    return words ? { ...info, class_label: words } : info;
+  }
+
+  /** An area's sentence, with the work × health class while the map shows the pair's colours. */
+  explainSentence(sentence, code) {
+    const words = this.tools?.classWords(code);
+    return words ? `${sentence} Work × health: ${words}.` : sentence;
+  }
+
   /** Whether the tools have been asked for (they then follow every reload). */
   get wanted() {
     return this.#loading !== null;

@@ -334,6 +334,11 @@ export class ImpactTools {
     this.pins.place();
   }
 
+  /** The bivariate class of an area in words while the map shows it (work × health), or null. */
+  classWords(code) {
+    return this.workHealth.classWords(code);
+  }
+
   hovered() {
     if (this.host.panel.tab !== 'workhealth') return;
     const handle = this.host.handle();

@@ -1,8 +1,11 @@
 // Pointer, wheel, touch and keyboard input on the map. Mouse: hover, click to select, drag to
-// pan, wheel and double-click to zoom. Touch: a tap selects; one finger scrolls the page (so an
-// embedded map never traps scrolling) and a hint says to use two fingers, which pan and pinch-zoom
-// the map. Keyboard: arrow keys move between neighbouring areas, Enter selects, Escape clears,
-// + / − / 0 zoom and reset, Shift+arrows pan. All changes go through the core.
+// pan, double-click to zoom; the wheel zooms with Ctrl/⌘ or once the map has focus, and otherwise
+// scrolls the page, with a hint (a map that fills the screen must not trap the scroll). Touch: a
+// tap selects; one finger scrolls the page and a hint says to use two fingers, which pan and
+// pinch-zoom the map. Keyboard: arrow keys move between areas (across water where no neighbour
+// shares a border), the info box shows the focused area and a short line is announced; Enter
+// selects; Escape closes the info box, a second Escape clears; + / − / 0 zoom and reset,
+// Shift+arrows pan, as do the pan buttons. All changes go through the core.
 import { renderTooltip } from './ui.js';
 
 /** Movement (CSS px) below which a press-and-release counts as a click, not a drag. */
@@ -18,8 +21,8 @@ export class MapInput {
   /**
    * @param {object} ui the element's parts (overlay canvas, zoom buttons, tooltip, hint)
    * @param {object} host `{ handle(), call(fn), change(fn), settle(), select(info, shift),
-   *   announce(info), speak(), hovered(), size() }`: `change` runs a core call and applies what it
-   *   changed; `call` only runs it (a gesture's changes are applied once it settles)
+   *   announce(info), say(text), hovered(), explain(info), size() }`: `change` runs a core call and applies what
+   *   it changed; `call` only runs it (a gesture's changes are applied once it settles)
    */
   constructor(ui, host) {
     this.ui = ui;
@@ -66,6 +69,39 @@ export class MapInput {
     ui.zoomIn.addEventListener('click', () => this.zoom(2));
     ui.zoomOut.addEventListener('click', () => this.zoom(0.5));
     ui.zoomReset.addEventListener('click', () => this.reset());
+    const steps = { left: [PAN_STEP, 0], up: [0, PAN_STEP], right: [-PAN_STEP, 0], down: [0, -PAN_STEP] };
+    for (const [direction, button] of Object.entries(ui.pans)) button.addEventListener('click', () => this.pan(...steps[direction]));
+    // The keyboard help shows while the map has focus, until it is hidden (for this page).
+    this.helpHidden = false;
+    ui.map.addEventListener('focusin', () => {
+      ui.keys.hidden = this.helpHidden || !this.focused();
+    });
+    ui.map.addEventListener('focusout', (event) => {
+      if (!ui.map.contains(event.relatedTarget)) ui.keys.hidden = true;
+    });
+    ui.keysHide.addEventListener('click', () => {
+      this.helpHidden = true;
+      ui.keys.hidden = true;
+      overlay.focus();
+    });
+    // Escape anywhere closes the info box first (1.4.13); on the map a second Escape clears.
+    this.onEscape = (event) => {
+      if (event.key === 'Escape' && !ui.tooltip.hidden && event.composedPath()[0] !== overlay) renderTooltip(ui, null);
+    };
+  }
+
+  /** Listens for Escape on the whole page while the element is connected. */
+  connect() {
+    document.addEventListener('keydown', this.onEscape);
+  }
+
+  disconnect() {
+    document.removeEventListener('keydown', this.onEscape);
+  }
+
+  /** Whether the map itself has the focus (clicking it focuses it too). */
+  focused() {
+    return this.ui.overlay.getRootNode().activeElement === this.ui.overlay;
   }
 
   point(event) {
@@ -73,11 +109,12 @@ export class MapInput {
     return [event.clientX - rect.left, event.clientY - rect.top];
   }
 
-  showHint() {
-    this.ui.hint.hidden = false;
+  /** Shows a hint over the map for a moment: the touch one, or `wheelHint`. */
+  showHint(hint = this.ui.hint) {
+    hint.hidden = false;
     clearTimeout(this.hintTimer);
     this.hintTimer = setTimeout(() => {
-      this.ui.hint.hidden = true;
+      hint.hidden = true;
     }, HINT_MS);
   }
 
@@ -115,7 +152,7 @@ export class MapInput {
     }
     if (event.pointerType === 'touch') return;
     if (this.host.change(() => handle.hover(x, y))) this.host.hovered();
-    renderTooltip(this.ui, handle.hoverInfo(), x, y);
+    renderTooltip(this.ui, this.host.explain(handle.hoverInfo()), x, y);
   }
 
   /** Two-finger pinch: zoom by the change in finger distance about their midpoint, pan with it. */
@@ -169,6 +206,10 @@ export class MapInput {
 
   onWheel(event) {
     if (!this.host.handle()) return;
+    if (!(event.ctrlKey || event.metaKey || this.focused())) {
+      this.showHint(this.ui.wheelHint);
+      return;
+    }
     event.preventDefault();
     const pixels = event.deltaMode === 1 ? event.deltaY * 16 : event.deltaMode === 2 ? event.deltaY * 400 : event.deltaY;
     const [x, y] = this.point(event);
@@ -193,14 +234,25 @@ export class MapInput {
     this.host.change(() => handle.pan(dx, dy));
   }
 
-  /** Moves the keyboard focus to a neighbouring area, keeps it in view and reads it out. */
+  /**
+   * Moves the keyboard focus one area in direction (dx, dy) and keeps it in view: the info box
+   * shows the area, and a short line (or "No area further west") is announced.
+   */
   focus(dx, dy) {
     const handle = this.host.handle();
-    this.host.change(() => handle.focusMove(dx, dy));
-    this.host.speak();
+    const step = this.host.change(() => handle.focusStep(dx, dy));
+    if (!step) return;
+    this.showFocused(step.area);
+    this.host.say(step.announcement ?? '');
   }
 
-  /** Enter or Space: selects the focused area. */
+  /** The info box, fixed beside the focused area (so it can be read and hovered). */
+  showFocused(info) {
+    const at = info ? this.host.handle().screenPointOf(info.code) : null;
+    renderTooltip(this.ui, this.host.explain(info), at?.[0] ?? 0, at?.[1] ?? 0, true);
+  }
+
+  /** Enter or Space: selects the focused area (its full sentence is announced). */
   selectFocused() {
     const handle = this.host.handle();
     const info = this.host.change(() => handle.selectFocused());
@@ -227,8 +279,8 @@ export class MapInput {
       Enter: () => this.selectFocused(),
       ' ': () => this.selectFocused(),
       Escape: () => {
-        renderTooltip(this.ui, null);
-        this.clearFocus();
+        if (this.ui.tooltip.hidden) this.clearFocus();
+        else renderTooltip(this.ui, null);
       },
     };
     const action = actions[event.key];

@@ -3,6 +3,9 @@
 // opening the note in the Patch tab; and the same pins drawn into the map picture.
 import { h, setChildren } from './dom.js';
 
+/** A pin's size in CSS px: at least the 24 px target size of WCAG 2.5.8 (impact-tools.css). */
+const PIN = 24;
+
 export class NotePins {
   /** Where the pins are (CSS px of the map box): `{ x, y, label }`. */
   spots = [];
@@ -24,6 +27,8 @@ export class NotePins {
     const layer = handle.state().geography;
     const { width, height } = tools.host.ui.map.getBoundingClientRect();
     const shown = new Map();
+    // Pins on the same spot are spread along a row, so each can be seen and pressed.
+    const stacked = new Map();
     this.spots = [];
     tools.notes.forEach((note, i) => {
       if (!note.area) return;
@@ -41,9 +46,13 @@ export class NotePins {
           requestAnimationFrame(() => tools.patchView.notes.focus(tools.notes.indexOf(note)));
         });
       }
-      pin.style.transform = `translate(${Math.round(point[0] - 11)}px, ${Math.round(point[1] - 11)}px)`;
+      const spot = `${Math.round(point[0])},${Math.round(point[1])}`;
+      const before = stacked.get(spot) ?? 0;
+      stacked.set(spot, before + 1);
+      const x = point[0] + before * (PIN + 2);
+      pin.style.transform = `translate(${Math.round(x - PIN / 2)}px, ${Math.round(point[1] - PIN / 2)}px)`;
       shown.set(note, pin);
-      this.spots.push({ x: point[0], y: point[1], label: String(i + 1) });
+      this.spots.push({ x, y: point[1], label: String(i + 1) });
     });
     this.pinFor = shown;
     const pins = [...shown.values()];
@@ -70,7 +79,7 @@ export class NotePins {
       ctx.strokeStyle = '#ffffff';
       ctx.lineWidth = 2;
       ctx.beginPath();
-      ctx.arc(x, y, 10, 0, 2 * Math.PI);
+      ctx.arc(x, y, PIN / 2 - 1, 0, 2 * Math.PI);
       ctx.fill();
       ctx.stroke();
       ctx.fillStyle = '#ffffff';

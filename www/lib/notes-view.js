@@ -2,7 +2,7 @@
 // the ground saw, dated and signed — listed, written, imported and downloaded as JSON. The notes
 // themselves are kept by the impact tools (impact-tools.js) and checked by the analysis module.
 import { h, setChildren } from './dom.js';
-import { button, field } from './form-parts.js';
+import { button, field, showProblems } from './form-parts.js';
 
 function today() {
   return new Date().toISOString().slice(0, 10);
@@ -83,11 +83,9 @@ export class NotesView {
       date: today(),
     };
     const checked = ext.run((a) => a.loadNotes([note]));
-    if (checked.error || checked.problems.length) {
-      this.status.textContent = `Not added: ${(checked.problems ?? [checked.error]).join('; ')}.`;
-      return;
-    }
-    this.status.textContent = 'Note added (saved in this browser; download the notes to share them).';
+    const fields = { period: { control: this.period, label: 'Period' }, text: { control: this.text, label: 'Note' }, author: { control: this.author, label: 'Your name' } };
+    const problems = checked.error ? [checked.error] : checked.problems;
+    if (showProblems(this.status, fields, problems, 'Note added (saved in this browser; download the notes to share them).')) return;
     this.text.value = '';
     ext.addNote(checked.notes[0]);
   }

@@ -45,7 +45,7 @@ export class Panel {
       patch: tab('patch', 'Patch'),
       workhealth: tab('workhealth', 'Work × health'),
     };
-    this.title = h('h3', { class: 'panel-title' }, ['Select an area']);
+    this.title = h('h3', { class: 'panel-title', tabindex: '-1' }, ['Select an area']);
     this.sentence = h('p', { class: 'panel-sentence' });
     this.summary = h('div', { class: 'summary' });
     this.canvas = h('canvas', { class: 'trend', role: 'img', 'aria-label': 'Trend chart; the figures are in the table that follows' });
@@ -67,7 +67,7 @@ export class Panel {
     this.districtTable = h('table', { class: 'visually-hidden' });
     this.panes = {
       trend: h('div', { role: 'tabpanel', id: 'atlas-pane-trend', 'aria-labelledby': 'atlas-tab-trend' }, [this.summary, this.chart]),
-      profile: h('div', { role: 'tabpanel', id: 'atlas-pane-profile', 'aria-labelledby': 'atlas-tab-profile', hidden: true }, [this.profileCanvas, this.profileKey, this.profileTable]),
+      profile: h('div', { role: 'tabpanel', id: 'atlas-pane-profile', 'aria-labelledby': 'atlas-tab-profile', hidden: true }, [this.profileCanvas, this.profileKey, h('div', { class: 'table-wrap' }, [this.profileTable])]),
       districts: h('div', { role: 'tabpanel', id: 'atlas-pane-districts', 'aria-labelledby': 'atlas-tab-districts', hidden: true }, [
         h('label', { for: 'atlas-district-indicator' }, ['Yearly indicator']),
         this.districtPicker,
@@ -150,6 +150,12 @@ export class Panel {
     call(() => handle.takeUpdate());
     key();
     repaint();
+  }
+
+  /** Moves focus to the panel's heading (after an area was chosen elsewhere, e.g. in the table). */
+  focusHeading() {
+    if (this.root.hidden || !this.root.isConnected) return;
+    this.title.focus({ preventScroll: false });
   }
 
   /** Redraws the visible tab from the core's current state. */

@@ -5,7 +5,7 @@
 // and share co-researcher notes (notes-view.js), and download it all. Built once, updated in place.
 import { h, setChildren } from './dom.js';
 import { canvasSize, table } from './chart-tabs.js';
-import { button, field, uniqueId } from './form-parts.js';
+import { button, field, showProblems, uniqueId } from './form-parts.js';
 import { NotesView } from './notes-view.js';
 
 export class PatchView {
@@ -67,7 +67,7 @@ export class PatchView {
       h('details', {}, [this.areaSummary, this.areaList]),
       h('h3', {}, ['Figures']),
       field('Indicator', this.outcome),
-      this.figureTable,
+      h('div', { class: 'table-wrap' }, [this.figureTable]),
       h('figure', { class: 'chart' }, [this.canvas, this.legend]),
       h('h3', {}, ['Interventions']),
       this.interventionList,
@@ -99,8 +99,8 @@ export class PatchView {
     const { patch } = ext;
     if (document.activeElement !== this.name && this.name.value !== patch.name) this.name.value = patch.name;
     this.count.textContent = patch.areas.length ? `${patch.areas.length} LSOAs in the patch.` : 'The patch is empty.';
+    // A toggle keeps its name; whether it is on is aria-pressed (and its pressed look).
     this.pick.setAttribute('aria-pressed', String(ext.editing));
-    this.pick.textContent = ext.editing ? 'Picking areas: click the map (press to stop)' : 'Pick areas on the map';
     this.addSelected.disabled = !state.area;
     this.saved.textContent = ext.saveNote ?? '';
     this.renderNotices();
@@ -302,11 +302,8 @@ export class PatchView {
     const candidate = { ...ext.patch, interventions: [...ext.patch.interventions, { name: this.xName.value.trim(), start: this.xStart.value.trim(), ...(this.xNote.value.trim() ? { note: this.xNote.value.trim() } : {}) }] };
     // The same checks as a patch from a page; an empty patch is checked with a placeholder area.
     const check = ext.run((a) => a.loadPatch({ ...candidate, areas: candidate.areas.length ? candidate.areas : [ext.analysis.firstArea()] }));
-    if (check?.error) {
-      this.xStatus.textContent = `Not added: ${(check.issues.length ? check.issues : [check.error]).join('; ')}.`;
-      return;
-    }
-    this.xStatus.textContent = `Added “${this.xName.value.trim()}”.`;
+    const fields = { name: { control: this.xName, label: 'What' }, start: { control: this.xStart, label: 'Started' }, note: { control: this.xNote, label: 'Note' } };
+    if (showProblems(this.xStatus, fields, check?.error ? (check.issues.length ? check.issues : [check.error]) : [], `Added “${this.xName.value.trim()}”.`)) return;
     this.xName.value = this.xStart.value = this.xNote.value = '';
     ext.setPatch(candidate);
   }

@@ -1,7 +1,7 @@
 // Area and postcode search behaviour: an ARIA 1.2 combobox (input + listbox) with
 // keyboard-operable suggestions, loaded by search-box.js on first use. Names and codes are matched by the core; a postcode is looked up in the postcode
 // index, fetched from the widget's own folder the first time someone searches one.
-import { h, setChildren } from './dom.js';
+import { h, say, setChildren } from './dom.js';
 import { adoptViewStyles } from './chart-tabs.js';
 
 const POSTCODE = /^\s*[A-Za-z]{1,2}[0-9][A-Za-z0-9]?\s*[0-9][A-Za-z]{2}\s*$/;
@@ -32,8 +32,8 @@ export class Search {
 
   update() {
     const query = this.input.value;
-    this.message.textContent = '';
     if (!query.trim()) {
+      say(this.message, '');
       this.close();
       return;
     }
@@ -47,9 +47,10 @@ export class Search {
   render() {
     if (!this.hits.length) {
       this.close();
-      if (this.input.value.trim()) this.message.textContent = 'No area matches that name or code.';
+      if (this.input.value.trim()) say(this.message, 'No area matches that name or code.');
       return;
     }
+    say(this.message, '');
     setChildren(
       this.list,
       this.hits.map((hit, i) => {
@@ -102,12 +103,13 @@ export class Search {
     this.close();
     if (!hit) return;
     if (hit.postcode) {
-      this.message.textContent = `Looking up ${hit.postcode}…`;
-      this.message.textContent = await this.postcode(hit.postcode);
+      // Said only when the postcode index must be fetched first: otherwise the answer is immediate.
+      if (!this.handlers.handle()?.hasPostcodes()) say(this.message, `Looking up ${hit.postcode}…`);
+      say(this.message, await this.postcode(hit.postcode));
       return;
     }
     this.input.value = hit.name;
-    this.message.textContent = this.chooseArea(hit);
+    say(this.message, this.chooseArea(hit));
   }
 
   /** Areas of any layer matching a name or code, best first (matched by the core). */
@@ -122,7 +124,8 @@ export class Search {
     let problem = '';
     const answer = handle() && change(() => handle().choose(hit.code), (error) => warn(error.code || 'unknown-area', (problem = error.message)));
     if (!answer) return problem;
-    announce(answer.area);
+    // The search message says what was shown: one announcement, not a second in the map's region.
+    announce(answer.area, false);
     return answer.message;
   }
 
@@ -148,7 +151,7 @@ export class Search {
         problem = unanswered(error);
       });
     if (!answer) return problem;
-    announce(answer.area);
+    announce(answer.area, false);
     return answer.message;
   }
 }

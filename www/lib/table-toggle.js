@@ -1,10 +1,11 @@
-// "Show table" / "Show map": swaps the map for the data table, the map's text alternative. The
-// table's code (table.js) is loaded the first time it is shown, so it is not in the first view.
+// The "Data table" toggle: swaps the map for the data table, the map's text alternative, in every
+// view that shows the map. The table's code (table.js) loads the first time it is shown, so it is
+// not in the first view.
 
 export class TableToggle {
   #table = null;
 
-  /** @param {{ ui, handle(), call(fn), impact(), view(), select(code), measure() }} owner */
+  /** @param {{ ui, panel, handle(), call(fn), impact(), view(), select(code), measure() }} owner */
   constructor(owner) {
     this.owner = owner;
     const button = owner.ui.tableToggle;
@@ -17,7 +18,6 @@ export class TableToggle {
     const table = on || view() === 'table';
     ui.root.classList.toggle('table-on', table);
     ui.tableToggle.setAttribute('aria-pressed', String(table));
-    ui.tableToggle.textContent = table ? 'Show map' : 'Show table';
     if (table && !this.#table) {
       const { DataTable } = await import('./table.js');
       const { handle, call, impact } = this.owner;
@@ -28,6 +28,8 @@ export class TableToggle {
         select: (code) => {
           this.owner.select(code);
           if (view() === 'full') this.show(false);
+          // Focus follows the choice to what it opened, not back to the page (2.4.3).
+          this.owner.panel.focusHeading();
         },
       });
       ui.tableSlot.replaceWith(this.#table.root);

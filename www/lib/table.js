@@ -1,7 +1,7 @@
 // The data table view: every area of the current layer as a real <table> with column headers,
 // sortable (buttons in the headers, aria-sort) and searchable. Choosing an area's name selects it
 // on the map. Rows come from the core; every cell is text.
-import { h, setChildren } from './dom.js';
+import { h, say, setChildren } from './dom.js';
 import { adoptViewStyles } from './chart-tabs.js';
 
 const COLUMNS = [
@@ -26,11 +26,17 @@ export class DataTable {
     });
     this.count = h('p', { class: 'table-count', role: 'status', 'aria-live': 'polite' });
     this.table = h('table', { class: 'data-table' });
+    // A thousand rows are a thousand Tab presses: a way past them (2.4.1).
+    const end = h('span', { class: 'table-end', tabindex: '-1' });
+    const skip = h('button', { type: 'button', class: 'skip-table' }, ['Skip the table']);
+    skip.addEventListener('click', () => end.focus());
     this.root = h('section', { class: 'table-view', part: 'table', 'aria-label': 'Data table', hidden: true }, [
       h('label', { for: 'atlas-table-search' }, ['Filter the table']),
       this.search,
       this.count,
+      skip,
       h('div', { class: 'table-scroll' }, [this.table]),
+      end,
     ]);
   }
 
@@ -57,7 +63,7 @@ export class DataTable {
       const order = typeof x === 'number' ? x - y : x.localeCompare(y);
       return ascending ? order : -order;
     });
-    this.count.textContent = `${rows.length} of ${all.length} areas shown.`;
+    say(this.count, `${rows.length} of ${all.length} areas shown.`);
     const head = h('tr', {}, COLUMNS.map(([k, label]) => {
       const button = h('button', { type: 'button', class: 'sort' }, [label]);
       button.addEventListener('click', () => this.sortBy(k));

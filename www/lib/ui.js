@@ -12,25 +12,38 @@ export function buildUi(controls, search, panel) {
     options.classList.toggle('open', open);
   });
   const base = h('canvas', { class: 'base', 'aria-hidden': 'true' });
+  // The keys the map takes, on screen while it has focus (dismissible) and as its description.
+  const keysText = h('span', { id: 'atlas-keyboard-help' }, ['Keyboard: arrows move between areas, Enter selects, Escape closes, + − 0 zoom, Shift+arrows pan. The table has the same figures.']);
+  const keysHide = h('button', { type: 'button' }, ['Hide']);
+  const keys = h('div', { class: 'keyboard-help', hidden: true }, [keysText, ' ', keysHide]);
+  // An application, not an image: screen readers then pass the arrow keys through to the map.
   const overlay = h('canvas', {
     class: 'overlay',
     tabindex: '0',
-    role: 'img',
-    'aria-label': 'Map. Arrow keys move between neighbouring areas, Enter selects, Escape clears; + and − zoom, 0 resets, Shift and arrow keys pan. The data table has the same figures.',
+    role: 'application',
+    'aria-roledescription': 'map',
+    'aria-label': 'Map of the areas',
+    'aria-describedby': 'atlas-keyboard-help',
   });
   const tooltip = h('div', { class: 'tooltip', hidden: true, 'aria-hidden': 'true' });
-  const zoomIn = h('button', { type: 'button', 'aria-label': 'Zoom in', title: 'Zoom in' }, ['+']);
-  const zoomOut = h('button', { type: 'button', 'aria-label': 'Zoom out', title: 'Zoom out' }, ['−']);
-  const zoomReset = h('button', { type: 'button', 'aria-label': 'Reset zoom', title: 'Reset zoom' }, ['⟲']);
+  const button = (label, text) => h('button', { type: 'button', 'aria-label': label, title: label }, [text]);
+  const zoomIn = button('Zoom in', '+');
+  const zoomOut = button('Zoom out', '−');
+  const zoomReset = button('Reset zoom', '⟲');
+  // Moving without dragging (2.5.7): the arrow buttons pan as Shift+arrow keys do.
+  const pans = { left: button('Pan left', '←'), up: button('Pan up', '↑'), right: button('Pan right', '→'), down: button('Pan down', '↓') };
   const legend = h('div', { class: 'legend', part: 'legend', hidden: true });
   const status = h('div', { class: 'status', role: 'status', 'aria-live': 'polite' });
   const hint = h('div', { class: 'hint', hidden: true, 'aria-hidden': 'true' }, ['Use two fingers to move the map']);
+  const wheelHint = h('div', { class: 'hint wheel-hint', hidden: true, 'aria-hidden': 'true' }, ['Use Ctrl + scroll to zoom the map, or click it first']);
   const map = h('div', { class: 'map', part: 'map' }, [
     base,
     overlay,
     tooltip,
-    h('div', { class: 'zoom' }, [zoomIn, zoomOut, zoomReset]),
+    keys,
+    h('div', { class: 'zoom' }, [zoomIn, zoomOut, zoomReset, h('div', { class: 'pan', role: 'group', 'aria-label': 'Pan the map' }, [pans.up, pans.left, pans.right, pans.down])]),
     hint,
+    wheelHint,
     status,
   ]);
   // The legend sits over the map's corner on wide screens and below it on narrow ones.
@@ -48,13 +61,14 @@ export function buildUi(controls, search, panel) {
   const exportStatus = h('p', { class: 'export-status', role: 'status', 'aria-live': 'polite' });
   const live = h('div', { class: 'visually-hidden', 'aria-live': 'polite', 'aria-atomic': 'true' });
   const footer = h('footer', { class: 'footer', part: 'caption' }, [caption, exportBar, exportStatus, live]);
-  const tableToggle = h('button', { type: 'button', class: 'table-toggle', 'aria-pressed': 'false' }, ['Show table']);
+  // A toggle keeps one name; its state is aria-pressed (4.1.2).
+  const tableToggle = h('button', { type: 'button', class: 'table-toggle', 'aria-pressed': 'false' }, ['Data table']);
   // The data table's code loads on first use; this placeholder marks where it goes.
   const tableSlot = h('section', { class: 'table-view', hidden: true });
   const body = h('div', { class: 'body' }, [mapArea, tableSlot, panel.root]);
   const toolbar = h('div', { class: 'toolbar' }, [optionsToggle, tableToggle]);
   const root = h('div', { class: 'atlas', part: 'root' }, [title, toolbar, options, body, footer]);
-  return { root, title, options, optionsToggle, tableToggle, tableSlot, map, hint, exportBar, exportStatus, live, base, overlay, tooltip, zoomIn, zoomOut, zoomReset, legend, status, caption };
+  return { root, title, options, optionsToggle, tableToggle, tableSlot, map, hint, wheelHint, keys, keysHide, exportBar, exportStatus, live, base, overlay, tooltip, zoomIn, zoomOut, zoomReset, pans, legend, status, caption };
 }
 
 export function showLoading(ui) {
@@ -115,12 +129,16 @@ export function renderLegend(ui, rows, unit = '') {
   setChildren(ui.legend, [unit ? h('p', { class: 'legend-title' }, [unit]) : null, h('ul', { 'aria-label': unit ? `Legend: ${unit}` : 'Legend' }, items)]);
 }
 
-/** Shows the tooltip for an area near (x, y), or hides it when `info` is null. */
-export function renderTooltip(ui, info, x = 0, y = 0) {
+/**
+ * Shows the info box for an area near (x, y), or hides it when `info` is null; `pinned` for the
+ * keyboard-focused area, where it stays (and may be hovered) instead of following the pointer.
+ */
+export function renderTooltip(ui, info, x = 0, y = 0, pinned = false) {
   if (!info) {
     ui.tooltip.hidden = true;
     return;
   }
+  ui.tooltip.classList.toggle('pinned', pinned);
   const parts = [h('span', { class: 'name' }, [info.name])];
   if (info.district && info.district !== info.name) parts.push(h('span', { class: 'district' }, [info.district]));
   if (info.value_text) {

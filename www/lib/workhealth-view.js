@@ -102,7 +102,6 @@ export class WorkHealthView {
       if (this.bivariateOn) this.ext.refresh();
     }
     this.toggle.setAttribute('aria-pressed', String(this.bivariateOn));
-    this.toggle.textContent = this.bivariateOn ? 'Show the map’s own colours again' : 'Colour the map by this pair';
     this.draw();
   }
 
@@ -206,6 +205,18 @@ export class WorkHealthView {
     this.mapLegend.hidden = !on;
     const legend = this.ext.host.ui.legend;
     legend.hidden = on || !legend.childElementCount;
+    this.shown = on;
     return on ? Uint32Array.from(this.report.bivariate.colours, (c) => (c ? parseInt(c.slice(1), 16) : 0x1000000)) : new Uint32Array(0);
+  }
+
+  /**
+   * The bivariate class of the area with `code` in words ("high employment deprivation, low
+   * disability") while the map shows the pair's colours; null otherwise. The map's info box and
+   * sentence give it, so the class is never told by colour alone (1.4.1).
+   */
+  classWords(code) {
+    if (!this.shown || !code) return null;
+    const point = this.report.spec.points.find((p) => p.code === code);
+    return point && point.class !== null ? this.report.bivariate.legend[point.class]?.words ?? null : null;
   }
 }
