@@ -13,7 +13,8 @@ use serde::Serialize;
 
 /// Colour of the selected area's line: the map's selection accent, linking chart and map.
 pub const AREA_COLOUR: Rgb = Rgb(0xd5, 0x3e, 0x0f);
-const DISTRICT_COLOUR: Rgb = Rgb(0x6f, 0x3c, 0x97);
+/// Colour of the district's line on the trend chart.
+pub const DISTRICT_COLOUR: Rgb = Rgb(0x6f, 0x3c, 0x97);
 
 /// One line's figure at one period, in words.
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -4,6 +4,7 @@
 //! it compares with the city region. Each row has its own scale; values are written in words
 //! beside the bar, and the page shows the same rows as a table.
 
+use crate::scale::Rgb;
 use plotters::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -50,14 +51,36 @@ pub struct ProfileSpec {
 /// Row height in pixels.
 pub const ROW_HEIGHT: u32 = 30;
 
-/// Marker colour by comparison: worse orange, better blue, similar/higher/lower grey-purple.
+/// Fill of the bar from the lowest to the highest value: the lighter of the two (ColorBrewer
+/// Blues 1). Too light to see on white by itself, so both bars are outlined in [`BAR_OUTLINE`].
+pub const RANGE_FILL: Rgb = Rgb(0xf7, 0xfb, 0xff);
+/// Fill of the bar over the middle half (quartiles): darker than [`RANGE_FILL`] (Blues 3), and
+/// light enough that every [`MARKERS`] colour keeps 3:1 against it.
+pub const MIDDLE_FILL: Rgb = Rgb(0xc6, 0xdb, 0xef);
+/// Outline of both bars (Blues 8, 2 px): at least 3:1 against white and both fills, so the
+/// bars' ends are graphical objects that meet WCAG 1.4.11 whatever their fills.
+pub const BAR_OUTLINE: Rgb = Rgb(0x08, 0x51, 0x9c);
+/// Marker colours by comparison: worse orange, better blue, higher/lower purple, similar grey.
+pub const MARKERS: [(&str, Rgb); 4] = [
+    ("worse", Rgb(0xd5, 0x3e, 0x0f)),
+    ("better", Rgb(0x1d, 0x70, 0xb8)),
+    ("higher or lower", Rgb(0x6f, 0x3c, 0x97)),
+    ("similar", Rgb(0x50, 0x5a, 0x5f)),
+];
+
+fn rgb(c: Rgb) -> RGBColor {
+    RGBColor(c.0, c.1, c.2)
+}
+
+/// Marker colour by comparison (see [`MARKERS`]).
 fn marker(comparison: &str) -> RGBColor {
-    match comparison {
-        "worse" => RGBColor(0xd5, 0x3e, 0x0f),
-        "better" => RGBColor(0x1d, 0x70, 0xb8),
-        "higher" | "lower" => RGBColor(0x6f, 0x3c, 0x97),
-        _ => RGBColor(0x50, 0x5a, 0x5f),
-    }
+    let index = match comparison {
+        "worse" => 0,
+        "better" => 1,
+        "higher" | "lower" => 2,
+        _ => 3,
+    };
+    rgb(MARKERS[index].1)
 }
 
 /// Draws the spine chart on `root` (height should be `rows × ROW_HEIGHT + 24`).
@@ -88,10 +111,13 @@ pub fn draw_profile<DB: DrawingBackend>(
             bar_left + ((v - row.min) / span * f64::from(bar_right - bar_left)).round() as i32
         };
         root.draw(&Text::new(row.label.clone(), (4, mid - 7), text.clone())).map_err(err)?;
-        root.draw(&Rectangle::new([(bar_left, mid - 6), (bar_right, mid + 6)], RGBColor(0xde, 0xeb, 0xf7).filled()))
-            .map_err(err)?;
-        root.draw(&Rectangle::new([(x(row.q1), mid - 6), (x(row.q3), mid + 6)], RGBColor(0x9e, 0xca, 0xe1).filled()))
-            .map_err(err)?;
+        let (range, middle) =
+            ([(bar_left, mid - 6), (bar_right, mid + 6)], [(x(row.q1), mid - 6), (x(row.q3), mid + 6)]);
+        root.draw(&Rectangle::new(range, rgb(RANGE_FILL).filled())).map_err(err)?;
+        root.draw(&Rectangle::new(middle, rgb(MIDDLE_FILL).filled())).map_err(err)?;
+        // 2 px, so the canvas draws it whole rather than as two half-tone pixel rows.
+        root.draw(&Rectangle::new(range, rgb(BAR_OUTLINE).stroke_width(2))).map_err(err)?;
+        root.draw(&Rectangle::new(middle, rgb(BAR_OUTLINE).stroke_width(2))).map_err(err)?;
         if let Some(region) = row.region {
             let rx = x(region.clamp(row.min, row.max));
             root.draw(&PathElement::new(

@@ -95,6 +95,10 @@ impl TrendFrame {
     }
 }
 
+/// The dashed rule where the definition or boundaries changed (marked ‡): near-black, so even a
+/// 1 px line the canvas spreads over two pixel columns keeps 3:1 on white (WCAG 1.4.11).
+pub const CHANGE_RULE: Rgb = Rgb(0x0b, 0x0c, 0x0c);
+
 fn colour(c: Rgb) -> RGBColor {
     RGBColor(c.0, c.1, c.2)
 }
@@ -182,7 +186,7 @@ pub fn draw_trend<DB: DrawingBackend>(
     for &at in &spec.changes {
         let x = at as f64 - 0.5;
         chart
-            .draw_series(DashedLineSeries::new([(x, y0), (x, y1)], 4, 3, RGBColor(0x76, 0x76, 0x76).stroke_width(1)))
+            .draw_series(DashedLineSeries::new([(x, y0), (x, y1)], 4, 3, colour(CHANGE_RULE).stroke_width(1)))
             .map_err(err)?;
         chart.draw_series(std::iter::once(Text::new("‡", (x, y1), ("sans-serif", 13).into_font()))).map_err(err)?;
     }
