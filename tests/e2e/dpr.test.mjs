@@ -18,8 +18,8 @@ const RATIOS = [1, 1.25, 1.5, 2, 3];
 /** Each chart: its canvas and the colour its data is drawn in. */
 const CHARTS = {
   trend: { canvas: 'canvas.trend', colour: [0xd5, 0x3e, 0x0f] },
-  profile: { canvas: '#atlas-pane-profile canvas', colour: [0xde, 0xeb, 0xf7] },
-  districts: { canvas: '#atlas-pane-districts canvas', colour: [0xc8, 0xca, 0xcc] },
+  profile: { canvas: '#atlas-pane-profile canvas', colour: [0x08, 0x51, 0x9c] },
+  districts: { canvas: '#atlas-pane-districts canvas', colour: [0x6f, 0x77, 0x7b] },
   patch: { canvas: 'canvas.patch-trend', colour: [0x91, 0x2b, 0x88] },
   did: { canvas: 'canvas.did', colour: [0x91, 0x2b, 0x88] },
   scatter: { canvas: 'canvas.scatter', colour: [0x50, 0x5a, 0x5f] },

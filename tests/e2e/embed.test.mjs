@@ -496,8 +496,8 @@ async function checkIframeResizing(page, widgetOrigin) {
     return frameHeight;
   };
   const first = await fits();
-  // When the embed's content gets shorter, the frame follows.
-  await frame.evaluate(() => document.querySelector('work-health-atlas').setAttribute('view', 'map'));
+  // When the embed's content gets shorter (a lower map), the frame follows.
+  await frame.evaluate(() => document.querySelector('work-health-atlas').setAttribute('height', '240px'));
   await page.waitForFunction((h) => document.querySelector('iframe').clientHeight < h - 20, first);
   const second = await fits();
   assert.ok(second < first);

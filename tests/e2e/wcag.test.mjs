@@ -123,7 +123,7 @@ test('at 320 × 256 nothing is clipped: the profile table scrolls inside its box
       overflow: getComputedStyle(wrap).overflowX,
       scrolls: wrap.scrollWidth > wrap.clientWidth,
       fits: wrap.getBoundingClientRect().right <= window.innerWidth + 0.5,
-      lastReachable: last.offsetLeft + last.offsetWidth <= wrap.scrollWidth,
+      lastReachable: last.getBoundingClientRect().right - wrap.getBoundingClientRect().left + wrap.scrollLeft <= wrap.scrollWidth + 1,
       contain: getComputedStyle(root.host).contain,
       pageWidth: document.documentElement.scrollWidth,
     };

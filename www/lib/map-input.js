@@ -71,10 +71,11 @@ export class MapInput {
     ui.zoomReset.addEventListener('click', () => this.reset());
     const steps = { left: [PAN_STEP, 0], up: [0, PAN_STEP], right: [-PAN_STEP, 0], down: [0, -PAN_STEP] };
     for (const [direction, button] of Object.entries(ui.pans)) button.addEventListener('click', () => this.pan(...steps[direction]));
-    // The keyboard help shows while the map has focus, until it is hidden (for this page).
+    // The keyboard help shows once the map has focus and stays while focus is in the map box (so
+    // its own Hide button can be reached), until it is hidden for this page.
     this.helpHidden = false;
-    ui.map.addEventListener('focusin', () => {
-      ui.keys.hidden = this.helpHidden || !this.focused();
+    overlay.addEventListener('focus', () => {
+      ui.keys.hidden = this.helpHidden;
     });
     ui.map.addEventListener('focusout', (event) => {
       if (!ui.map.contains(event.relatedTarget)) ui.keys.hidden = true;

@@ -51,12 +51,15 @@ export class Panel {
     this.canvas = h('canvas', { class: 'trend', role: 'img', 'aria-label': 'Trend chart; the figures are in the table that follows' });
     this.readout = h('div', { class: 'readout', 'aria-live': 'polite' });
     this.legend = h('ul', { class: 'chart-legend', 'aria-label': 'Chart lines' });
-    this.table = h('table', { class: 'visually-hidden' });
-    this.chart = h('figure', { class: 'chart', hidden: true }, [this.canvas, this.legend, this.readout, this.table]);
+    // Hidden tables sit in a hidden box: a table grows to its content whatever its width, and
+    // would reach past the widget (the page would scroll sideways); the box's overflow clips it.
+    const hidden = (table) => h('div', { class: 'visually-hidden' }, [table]);
+    this.table = h('table');
+    this.chart = h('figure', { class: 'chart', hidden: true }, [this.canvas, this.legend, this.readout, hidden(this.table)]);
     this.profileCanvas = h('canvas', { class: 'profile', role: 'img', 'aria-label': 'Area profile spine chart; the figures are in the table that follows' });
     this.profileTable = h('table', { class: 'data-table' });
     this.profileKey = h('p', { class: 'profile-key' }, [
-      'Bar: the spread across all areas of this layer (light: lowest to highest; dark: middle half). Black tick: Liverpool City Region. Marker: this area compared with the city region at 95% — ■ worse, ◆ better, ▲ higher, ▼ lower, ● similar or not compared.',
+      'Bar: the spread across all areas of this layer (outlined bar: lowest to highest; shaded: middle half). Black tick: Liverpool City Region. Marker: this area compared with the city region at 95% — ■ worse, ◆ better, ▲ higher, ▼ lower, ● similar or not compared.',
     ]);
     this.districtPicker = h('select', { id: 'atlas-district-indicator' });
     this.districtPicker.addEventListener('change', () => {
@@ -64,16 +67,16 @@ export class Panel {
       this.render();
     });
     this.districtCanvas = h('canvas', { class: 'districts', role: 'img', 'aria-label': 'District small multiples; the figures are in the table that follows' });
-    this.districtTable = h('table', { class: 'visually-hidden' });
+    this.districtTable = h('table');
     this.panes = {
       trend: h('div', { role: 'tabpanel', id: 'atlas-pane-trend', 'aria-labelledby': 'atlas-tab-trend' }, [this.summary, this.chart]),
-      profile: h('div', { role: 'tabpanel', id: 'atlas-pane-profile', 'aria-labelledby': 'atlas-tab-profile', hidden: true }, [this.profileCanvas, this.profileKey, h('div', { class: 'table-wrap' }, [this.profileTable])]),
+      profile: h('div', { role: 'tabpanel', id: 'atlas-pane-profile', 'aria-labelledby': 'atlas-tab-profile', hidden: true }, [this.profileCanvas, this.profileKey, h('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': 'Profile table' }, [this.profileTable])]),
       districts: h('div', { role: 'tabpanel', id: 'atlas-pane-districts', 'aria-labelledby': 'atlas-tab-districts', hidden: true }, [
         h('label', { for: 'atlas-district-indicator' }, ['Yearly indicator']),
         this.districtPicker,
         this.districtCanvas,
         h('p', { class: 'profile-key' }, ['Each panel: one district (orange) against the other five (grey), same scale. ONS Health Index figures are published per district; an England figure is not in the source files.']),
-        this.districtTable,
+        hidden(this.districtTable),
       ]),
       patch: h('div', { role: 'tabpanel', id: 'atlas-pane-patch', 'aria-labelledby': 'atlas-tab-patch', hidden: true }),
       workhealth: h('div', { role: 'tabpanel', id: 'atlas-pane-workhealth', 'aria-labelledby': 'atlas-tab-workhealth', hidden: true }),

@@ -67,7 +67,7 @@ export class PatchView {
       h('details', {}, [this.areaSummary, this.areaList]),
       h('h3', {}, ['Figures']),
       field('Indicator', this.outcome),
-      h('div', { class: 'table-wrap' }, [this.figureTable]),
+      h('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': 'The patch’s figures' }, [this.figureTable]),
       h('figure', { class: 'chart' }, [this.canvas, this.legend]),
       h('h3', {}, ['Interventions']),
       this.interventionList,

@@ -5,6 +5,8 @@ import { h, say, setChildren } from './dom.js';
 import { adoptViewStyles } from './chart-tabs.js';
 
 const POSTCODE = /^\s*[A-Za-z]{1,2}[0-9][A-Za-z0-9]?\s*[0-9][A-Za-z]{2}\s*$/;
+/** The start of a postcode being typed ("L4", "L4 0T"): no "no match" while it is unfinished. */
+const POSTCODE_START = /^\s*[A-Za-z]{1,2}[0-9][A-Za-z0-9]?\s*(?:[0-9][A-Za-z]?)?\s*$/;
 const LIMIT = 8;
 
 export function looksLikePostcode(text) {
@@ -47,7 +49,8 @@ export class Search {
   render() {
     if (!this.hits.length) {
       this.close();
-      if (this.input.value.trim()) say(this.message, 'No area matches that name or code.');
+      const text = this.input.value.trim();
+      say(this.message, text && !POSTCODE_START.test(text) ? 'No area matches that name or code.' : '');
       return;
     }
     say(this.message, '');

@@ -13,9 +13,9 @@ export function buildUi(controls, search, panel) {
   });
   const base = h('canvas', { class: 'base', 'aria-hidden': 'true' });
   // The keys the map takes, on screen while it has focus (dismissible) and as its description.
-  const keysText = h('span', { id: 'atlas-keyboard-help' }, ['Keyboard: arrows move between areas, Enter selects, Escape closes, + − 0 zoom, Shift+arrows pan. The table has the same figures.']);
+  const keysText = h('p', { id: 'atlas-keyboard-help' }, ['Keyboard: arrows move between areas, Enter selects, Escape closes, + − 0 zoom, Shift+arrows pan. The table has the same figures.']);
   const keysHide = h('button', { type: 'button' }, ['Hide']);
-  const keys = h('div', { class: 'keyboard-help', hidden: true }, [keysText, ' ', keysHide]);
+  const keys = h('div', { class: 'keyboard-help', hidden: true }, [keysText, keysHide]);
   // An application, not an image: screen readers then pass the arrow keys through to the map.
   const overlay = h('canvas', {
     class: 'overlay',
@@ -26,12 +26,13 @@ export function buildUi(controls, search, panel) {
     'aria-describedby': 'atlas-keyboard-help',
   });
   const tooltip = h('div', { class: 'tooltip', hidden: true, 'aria-hidden': 'true' });
-  const button = (label, text) => h('button', { type: 'button', 'aria-label': label, title: label }, [text]);
+  const button = (label, text, attrs = {}) => h('button', { type: 'button', 'aria-label': label, title: label, ...attrs }, [text]);
   const zoomIn = button('Zoom in', '+');
   const zoomOut = button('Zoom out', '−');
   const zoomReset = button('Reset zoom', '⟲');
   // Moving without dragging (2.5.7): the arrow buttons pan as Shift+arrow keys do.
-  const pans = { left: button('Pan left', '←'), up: button('Pan up', '↑'), right: button('Pan right', '→'), down: button('Pan down', '↓') };
+  const pan = (direction, text) => button(`Pan ${direction}`, text, { 'data-pan': direction });
+  const pans = { left: pan('left', '←'), up: pan('up', '↑'), right: pan('right', '→'), down: pan('down', '↓') };
   const legend = h('div', { class: 'legend', part: 'legend', hidden: true });
   const status = h('div', { class: 'status', role: 'status', 'aria-live': 'polite' });
   const hint = h('div', { class: 'hint', hidden: true, 'aria-hidden': 'true' }, ['Use two fingers to move the map']);
@@ -40,8 +41,9 @@ export function buildUi(controls, search, panel) {
     base,
     overlay,
     tooltip,
-    keys,
     h('div', { class: 'zoom' }, [zoomIn, zoomOut, zoomReset, h('div', { class: 'pan', role: 'group', 'aria-label': 'Pan the map' }, [pans.up, pans.left, pans.right, pans.down])]),
+    // After the buttons in the Tab order: from the map, Tab reaches zoom and pan first.
+    keys,
     hint,
     wheelHint,
     status,
