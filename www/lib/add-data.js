@@ -7,6 +7,7 @@
 // downloaded as an overlay file that a partner hosts and names with `series-src`.
 import { h, setChildren } from './dom.js';
 import { allowedOrigins, fetchTextFrom } from './fetch-bundle.js';
+import { button, showProblems } from './form-parts.js';
 import addDataCss from './add-data.css';
 
 /** Largest file read (bytes). */
@@ -278,6 +279,8 @@ class AddDataPanel {
     ]);
     this.source = h('input', { id: 'add-source', required: true, maxlength: '200' });
     this.licence = h('input', { id: 'add-licence', required: true, maxlength: '120', value: 'Open Government Licence v3.0' });
+    this.formStatus = h('p', { class: 'hint-text', role: 'status' });
+    this.metaFields = { name: { control: this.name, label: 'Name' }, unit: { control: this.unit, label: 'Unit' }, source: { control: this.source, label: 'Source' }, licence: { control: this.licence, label: 'Licence' } };
     const form = h('form', { class: 'add-form', hidden: true }, [
       h('p', {}, ['This file does not say what it measures. Describe it, then add it:']),
       h('div', { class: 'form-grid' }, [
@@ -287,6 +290,7 @@ class AddDataPanel {
         field('Source (who collected the figures)', this.source),
         field('Licence', this.licence),
       ]),
+      this.formStatus,
       h('div', { class: 'button-row' }, [h('button', { type: 'submit' }, ['Add these figures']), button('Cancel', () => this.cancelForm())]),
     ]);
     form.addEventListener('submit', (event) => {
@@ -358,6 +362,9 @@ class AddDataPanel {
           return;
         }
         ({ indicators, problems, summary } = result);
+        // Problems with the description go back to the form, beside their fields (3.3.1, 3.3.3).
+        const described = meta ? problems.filter((p) => p.column?.startsWith('meta.')) : [];
+        if (showProblems(this.formStatus, this.metaFields, described.map((p) => `error at ${p.column}: ${p.message}`))) return;
       }
     } catch (error) {
       this.say(`${file.name} could not be read: ${error.message}`);
@@ -440,10 +447,4 @@ class AddDataPanel {
     downloadText('work-health-atlas-template.csv', module.Importer.templateCsv(), 'text/csv');
     this.say('The blank template was downloaded. Write one row per area and period: area is a code or a name of any layer (e.g. Anfield or E05015290), period is a year (2024), a month (2024-03) or a quarter (2024-Q1), and numerator and denominator are counts (e.g. residents supported into work of those the team worked with).');
   }
-}
-
-function button(label, onClick) {
-  const b = h('button', { type: 'button' }, [label]);
-  b.addEventListener('click', onClick);
-  return b;
 }
