@@ -165,3 +165,22 @@ test('the pan buttons move the map without a drag', async () => {
   assert.ok(after[0] > before[0], `panning left moves the map's content right (${before[0]} → ${after[0]})`);
   await context.close();
 });
+
+test('the mouse info box stays put in its area, so the pointer can move onto it; Escape closes it', async () => {
+  const { page, context } = await open();
+  const box = await page.locator('work-health-atlas .map').boundingBox();
+  const [x, y] = await page.evaluate(() => document.querySelector('work-health-atlas').screenPointOf('E01006512'));
+  await page.mouse.move(box.x + x, box.y + y);
+  await page.waitForFunction(() => !document.querySelector('work-health-atlas').shadowRoot.querySelector('.tooltip').hidden);
+  const tip = await inRoot(page, (root) => {
+    const r = root.querySelector('.tooltip').getBoundingClientRect();
+    return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+  });
+  await page.mouse.move(tip.x, tip.y, { steps: 8 });
+  const onBox = await inRoot(page, (root, at) => root.querySelector('.tooltip').contains(root.elementFromPoint(at.x, at.y)), tip);
+  assert.ok(onBox, 'the pointer reached the box: it did not move away');
+  assert.equal(await inRoot(page, (root) => root.querySelector('.tooltip').hidden), false, 'the box stays while the pointer is on it');
+  await page.keyboard.press('Escape');
+  assert.equal(await inRoot(page, (root) => root.querySelector('.tooltip').hidden), true, 'Escape closes it, with focus elsewhere');
+  await context.close();
+});

@@ -14,6 +14,8 @@ const CLICK_SLOP = 4;
 const WHEEL_PIXELS_PER_DOUBLING = 350;
 /** Arrow-key pan step in CSS pixels. */
 const PAN_STEP = 60;
+/** Distance (CSS px) from the info box within which a pointer moving towards it leaves it be. */
+const BOX_REACH = 48;
 /** How long the two-finger hint stays up. */
 const HINT_MS = 1500;
 
@@ -45,12 +47,16 @@ export class MapInput {
       this.pointers.delete(event.pointerId);
       this.drag = null;
     });
-    overlay.addEventListener('pointerleave', () => {
-      if (this.drag) return;
+    // The info box stays where it opened while the pointer is in the same area, so the pointer
+    // can move onto it (1.4.13); leaving the map — not onto the box — closes it.
+    const leave = (event) => {
+      if (this.drag || ui.tooltip.contains(event.relatedTarget) || event.relatedTarget === overlay) return;
       renderTooltip(ui, null);
       const handle = host.handle();
       if (handle && host.change(() => handle.clearHover())) host.hovered();
-    });
+    };
+    overlay.addEventListener('pointerleave', leave);
+    ui.tooltip.addEventListener('pointerleave', leave);
     overlay.addEventListener('wheel', (event) => this.onWheel(event), { passive: false });
     overlay.addEventListener('dblclick', (event) => {
       const [x, y] = this.point(event);
@@ -152,8 +158,25 @@ export class MapInput {
       return;
     }
     if (event.pointerType === 'touch') return;
-    if (this.host.change(() => handle.hover(x, y))) this.host.hovered();
-    renderTooltip(this.ui, this.host.explain(handle.hoverInfo()), x, y);
+    // Heading for the info box: it stays as it is, so the pointer can reach it (1.4.13).
+    const toBox = this.towardsBox(x, y);
+    this.lastPointer = [x, y];
+    if (toBox) return;
+    if (this.host.change(() => handle.hover(x, y)) || this.ui.tooltip.hidden || !this.tipAt) {
+      this.host.hovered();
+      this.tipAt = [x, y];
+    }
+    renderTooltip(this.ui, this.host.explain(handle.hoverInfo()), ...this.tipAt, true);
+  }
+
+  /** Whether the pointer, at (x, y) in the map box, is closing in on the open info box. */
+  towardsBox(x, y) {
+    if (this.ui.tooltip.hidden || !this.lastPointer) return false;
+    const map = this.ui.map.getBoundingClientRect();
+    const box = this.ui.tooltip.getBoundingClientRect();
+    const gap = (px, py) => Math.hypot(Math.max(box.left - map.left - px, 0, px - (box.right - map.left)), Math.max(box.top - map.top - py, 0, py - (box.bottom - map.top)));
+    const now = gap(x, y);
+    return now < BOX_REACH && now < gap(...this.lastPointer);
   }
 
   /** Two-finger pinch: zoom by the change in finger distance about their midpoint, pan with it. */
