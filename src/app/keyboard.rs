@@ -139,23 +139,7 @@ mod tests {
     use super::*;
     use crate::model::Dataset;
 
-    /// Two unit squares side by side sharing the arc x = 1, plus an island to the north-east
-    /// that borders nothing, as the Wirral borders nothing across the Mersey.
-    const TWO_SQUARES_AND_ISLAND: &str = r#"{
-      "schema": "work-health-atlas/bundle", "version": 1,
-      "meta": {"title": "Synthetic test bundle", "licence": "none", "attribution": ["synthetic"], "synthetic": true},
-      "topology": {"scale": [0.001, 0.001], "translate": [-3.0, 53.0], "arcs": [
-        [[1000, 0], [0, 1000]],
-        [[1000, 1000], [-1000, 0], [0, -1000], [1000, 0]],
-        [[1000, 0], [1000, 0], [0, 1000], [-1000, 0]],
-        [[5000, 5000], [100, 0], [0, 100], [-100, 0], [0, -100]]
-      ]},
-      "geographies": [{"id": "lsoa", "label": "LSOA", "noun_plural": "LSOAs", "vintage": "test", "areas": [
-        {"code": "A", "name": "West", "polygons": [[[0, 1]]]},
-        {"code": "B", "name": "East", "polygons": [[[2, -1]]]},
-        {"code": "C", "name": "Island", "polygons": [[[3]]]}
-      ]}]
-    }"#;
+    use crate::model::dataset::tests::TWO_SQUARES as TWO_SQUARES_AND_ISLAND;
 
     fn atlas() -> Atlas {
         let data = Dataset::from_json(TWO_SQUARES_AND_ISLAND.as_bytes()).expect("valid synthetic bundle");

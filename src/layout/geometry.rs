@@ -86,22 +86,7 @@ impl MapGeometry {
 mod tests {
     use super::*;
 
-    /// Two unit squares side by side sharing the arc x = 1, plus one island far away.
-    const TWO_SQUARES: &str = r#"{
-      "schema": "work-health-atlas/bundle", "version": 1,
-      "meta": {"title": "Synthetic test bundle", "licence": "none", "attribution": ["synthetic"], "synthetic": true},
-      "topology": {"scale": [0.001, 0.001], "translate": [-3.0, 53.0], "arcs": [
-        [[1000, 0], [0, 1000]],
-        [[1000, 1000], [-1000, 0], [0, -1000], [1000, 0]],
-        [[1000, 0], [1000, 0], [0, 1000], [-1000, 0]],
-        [[5000, 5000], [100, 0], [0, 100], [-100, 0], [0, -100]]
-      ]},
-      "geographies": [{"id": "lsoa", "label": "LSOA", "noun_plural": "LSOAs", "vintage": "test", "areas": [
-        {"code": "A", "name": "West", "polygons": [[[0, 1]]]},
-        {"code": "B", "name": "East", "polygons": [[[2, -1]]]},
-        {"code": "C", "name": "Island", "polygons": [[[3]]]}
-      ]}]
-    }"#;
+    use crate::model::dataset::tests::TWO_SQUARES;
 
     #[test]
     fn interior_points_are_one_per_area_and_inside_it() {

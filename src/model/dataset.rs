@@ -281,10 +281,12 @@ fn adjacency<'a>(areas: impl Iterator<Item = &'a Vec<Vec<Vec<i64>>>>) -> Vec<Vec
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    /// Two unit squares side by side sharing the arc x = 1, plus one island far away.
+    /// Two unit squares side by side sharing the arc x = 1, plus one island far away (which
+    /// borders nothing, as the Wirral borders nothing across the Mersey). Shared by the tests of
+    /// the layers built from it (geometry, keyboard).
     pub(crate) const TWO_SQUARES: &str = r#"{
       "schema": "work-health-atlas/bundle", "version": 1,
       "meta": {"title": "Synthetic test bundle", "licence": "none", "attribution": ["synthetic"], "synthetic": true},
