@@ -164,16 +164,21 @@ fn matched_comparison_on_the_shipped_data() {
     let patch = resolve(&tables, ["Anfield", "Everton"]).members;
     let request = ComparisonRequest {
         outcome: "employment-deprivation".into(),
-        start: "2023".into(),
-        features: vec!["employment-deprivation".into(), "disability".into()],
+        start: "2020".into(),
+        // Matched on what describes the time before the start (the 2021 Census is after 2020).
+        features: vec!["employment-deprivation".into(), "income-deprivation".into()],
         k: 20,
     };
     let report = compare(&tables, &patch, &request).expect("a comparison");
     assert_eq!((report.before.as_str(), report.after.as_str()), ("IoD2019", "IoD2025"));
+    assert!(report.sentence.contains("the definitions or boundaries changed at IoD2025"), "{}", report.sentence);
     assert_eq!(report.matches.len(), 20);
     let patch_codes: Vec<&str> = patch.iter().map(|&m| tables.base().areas[m].code.as_str()).collect();
     assert!(report.codes.iter().all(|c| !patch_codes.contains(&c.as_str())), "comparison areas are outside the patch");
-    assert!(report.matches.iter().all(|m| m.why.contains("Employment deprivation") && m.why.contains("Disability")));
+    assert!(report
+        .matches
+        .iter()
+        .all(|m| m.why.contains("Employment deprivation") && m.why.contains("Income deprivation")));
     let e = report.estimate.expect("an estimate");
     assert!(e.lower <= e.difference && e.difference <= e.upper);
     assert!((e.difference - (e.patch_change - e.comparison_change)).abs() < 1e-9);
@@ -407,7 +412,7 @@ fn two_periods_before_the_start_give_no_event_study() {
     // The shipped editions have at most two periods with counts: no event study.
     let shipped = shipped();
     let anfield = resolve(&shipped, ["Anfield"]).members;
-    let request = ComparisonRequest { start: "2023".into(), ..monthly_request("2023") };
+    let request = ComparisonRequest { start: "2020".into(), ..monthly_request("2020") };
     let report = compare(&shipped, &anfield, &request).expect("a comparison");
     assert_eq!((report.event_study, report.pre_trend), (None, None));
 }
@@ -500,4 +505,26 @@ fn the_event_study_chart_draws_its_points_intervals_and_start() {
     let mut bad = spec;
     bad.periods[3].upper = f64::NAN;
     assert!(draw_event_study(&root, &bad).is_err());
+}
+
+#[test]
+fn before_and_after_go_by_the_time_the_figures_describe() {
+    // IoD2025 was published in 2025 but describes mostly 2021–23: for an intervention from March
+    // 2024 nothing describes the time after it, and no difference is shown.
+    let tables = shipped();
+    let patch = resolve(&tables, ["Anfield"]).members;
+    let request = |start: &str| ComparisonRequest {
+        outcome: "employment-deprivation".into(),
+        start: start.into(),
+        features: vec!["employment-deprivation".into()],
+        k: 10,
+    };
+    let after_2024 = compare(&tables, &patch, &request("2024-03")).expect_err("nothing describes after March 2024");
+    assert!(after_2024.starts_with("No figures describe the time after March 2024 yet"), "{after_2024}");
+    assert!(after_2024.contains("IoD2025, refer to data mostly about 2021–23"), "{after_2024}");
+    let during = compare(&tables, &patch, &request("2023")).expect_err("IoD2025 spans a 2023 start");
+    assert!(during.contains("IoD2025 refers to data mostly about 2021–23, which spans the start"), "{during}");
+    // An intervention from 2020 compares IoD2019 (2015/16) with IoD2025 (2021–23) as before.
+    let report = compare(&tables, &patch, &request("2020")).expect("a comparison");
+    assert_eq!((report.before.as_str(), report.after.as_str()), ("IoD2019", "IoD2025"));
 }

@@ -1,13 +1,15 @@
 //! Matched comparison and difference-in-differences for a patch and one intervention.
 //!
 //! 1. **Periods.** Of the outcome's periods that have counts for the smallest areas, *after* is
-//!    the first at or after the intervention's start and *before* the last one earlier. A month
-//!    (`2024-03`) or a year (`2024`, an edition or a year's figure, dated by its first month as
-//!    this comparison always has: `2023` is before a start of `2023-04`, and the caveats give its
-//!    reference period to check) is before when it begins before the start's month. A quarter
-//!    (`2024-Q1`, January–March) is before only when it *ends* before the start's month and after
-//!    when it begins at or after it; a quarter the start falls inside is neither, and is left out
-//!    with a caveat saying so.
+//!    the first at or after the intervention's start and *before* the last one earlier, judged by
+//!    the time each period's figures describe, not when they were published: an edition such as
+//!    IoD2025 (`2025`, "data mostly about 2021–23") is before a start in March 2024. A year's
+//!    reference years come from its reference text; a month (`2024-03`) or a quarter
+//!    (`2024-Q1`) is its own reference. A period is before when it *ends* before the start's
+//!    month and after when it begins at or after it; one the start falls inside is neither, and
+//!    is left out with a caveat saying so. With nothing after the start, there is no comparison,
+//!    and the words say so ("No figures describe the time after March 2024 yet"). A year whose
+//!    reference names no year keeps the rule by id: before when it begins before the start.
 //! 2. **Matching.** Every area outside the patch that has the outcome's counts in both periods is a
 //!    candidate. Areas are compared on the chosen indicators' values at each indicator's latest
 //!    period before the start, standardised (z-scores), and each patch area in turn takes its
@@ -29,8 +31,8 @@ use crate::format::count;
 use crate::format::{fixed, value};
 use crate::layout::did::DidChart;
 use crate::layout::event_study::{EventStudy, EventStudyPeriod};
-use crate::model::bundle::{Indicator, Polarity};
-use crate::model::period_id::{month_name, months};
+use crate::model::bundle::{Indicator, Period, Polarity};
+use crate::model::period_id::{month_name, months, reference_years};
 use crate::stats::did::{difference_in_differences, AreaPanel, DidEstimate, DEFAULT_RESAMPLES};
 use crate::stats::event_study::{event_study, Counts, PreTrend, PreTrendCheck};
 use crate::stats::matching::nearest_matches;
@@ -141,7 +143,7 @@ fn period_before<'a>(
         .periods
         .iter()
         .rev()
-        .find(|p| side(&p.id, start) == Side::Before && tables.series(indicator, base, &p.id).is_some())
+        .find(|p| side(p, start) == Side::Before && tables.series(indicator, base, &p.id).is_some())
 }
 
 /// Where a period lies against the intervention's start (see the module docs).
@@ -153,9 +155,24 @@ enum Side {
     Straddles,
 }
 
-/// Where period `id` lies against `start` (`YYYY` or `YYYY-MM`). Ids of another form are
-/// compared as text, as they always were.
-fn side(id: &str, start: &str) -> Side {
+/// Where a period lies against `start` (`YYYY` or `YYYY-MM`): by the time its figures describe
+/// (see the module docs).
+fn side(period: &Period, start: &str) -> Side {
+    let described = match months(&period.id) {
+        Some((_, _, 1)) => reference_years(&period.reference).map(|(first, last)| (first * 12, last * 12 + 11)),
+        _ => None,
+    };
+    match (described, months(start)) {
+        (Some((_, last)), Some((s, _, _))) if last < s => Side::Before,
+        (Some((first, _)), Some((s, _, _))) if first >= s => Side::After,
+        (Some(_), Some(_)) => Side::Straddles,
+        _ => side_by_id(&period.id, start),
+    }
+}
+
+/// Where period `id` lies against `start` by its id alone. Ids of another form are compared as
+/// text, as they always were.
+fn side_by_id(id: &str, start: &str) -> Side {
     let start_month = months(start).map(|(first, _, _)| first);
     match (months(id), start_month) {
         (Some((first, last, 4)), Some(s)) if first < s && last >= s => Side::Straddles,
@@ -196,9 +213,23 @@ pub fn compare(
     let small = tables.base().noun_plural.clone();
     let usable = usable_periods(tables, outcome);
     let on = |wanted: Side| -> Vec<usize> {
-        usable.iter().copied().filter(|&p| side(&outcome.periods[p].id, &request.start) == wanted).collect()
+        usable.iter().copied().filter(|&p| side(&outcome.periods[p], &request.start) == wanted).collect()
     };
     let (pre_periods, post_periods, straddling) = (on(Side::Before), on(Side::After), on(Side::Straddles));
+    // Figures before the start and none after it: say so, and show no difference.
+    if let (Some(_), None, Some(&latest)) = (pre_periods.last(), post_periods.first(), usable.last()) {
+        let (start, latest) = (start_label(&request.start), &outcome.periods[latest]);
+        return Err(match straddling.last().map(|&p| &outcome.periods[p]) {
+            Some(p) => format!(
+                "No figures describe only the time after {start} yet: {} refers to {}, which spans the start, so no difference is shown.",
+                p.label, p.reference
+            ),
+            None => format!(
+                "No figures describe the time after {start} yet: the latest {} figures, {}, refer to {}. A comparison needs figures from after the start, so none is shown.",
+                outcome.label, latest.label, latest.reference
+            ),
+        });
+    }
     let (Some(&before), Some(&after)) = (pre_periods.last(), post_periods.first()) else {
         return Err(format!(
             "{} has counts for {small} in {} only: a comparison needs a period before {} and one at or after it",
@@ -218,15 +249,28 @@ pub fn compare(
     let mut features: Vec<Vec<Option<f64>>> = Vec::new();
     let mut matched_on = Vec::new();
     let mut feature_meta = Vec::new();
+    // A chosen indicator with nothing describing the time before the start (the 2021 Census for a
+    // start in 2020) cannot be matched on: it is left out and said, unless nothing would be left.
+    let mut unmatched = Vec::new();
     for id in ids {
         let f = tables.indicator(id).ok_or_else(|| format!("unknown indicator \"{id}\""))?;
-        let p = period_before(tables, f, &request.start)
-            .ok_or_else(|| format!("{} has no figures for {small} before {}", f.label, request.start))?;
+        let Some(p) = period_before(tables, f, &request.start) else {
+            unmatched.push(f.label.clone());
+            continue;
+        };
         let series = tables.series(f, &tables.base().id, &p.id).map(|s| s.values.clone()).unwrap_or_default();
         let n = tables.base().areas.len();
         features.push((0..n).map(|a| series.get(a).copied().flatten()).collect());
         matched_on.push(format!("{} ({})", f.label, p.label));
         feature_meta.push((f.label.clone(), f.decimals, f.unit.symbol.clone()));
+    }
+    if features.is_empty() {
+        return Err(format!(
+            "{} {} no figures for {small} that describe the time before {}: choose an indicator to match on that does",
+            unmatched.join(" and "),
+            if unmatched.len() == 1 { "has" } else { "have" },
+            start_label(&request.start)
+        ));
     }
 
     let n = tables.base().areas.len();
@@ -337,12 +381,33 @@ pub fn compare(
             post.label
         ),
     };
+    // The map refuses change across a definition change; here the sentence itself says so.
+    let changed: Vec<&str> = outcome.periods[before + 1..=after]
+        .iter()
+        .filter(|p| p.change_note.is_some())
+        .map(|p| p.label.as_str())
+        .collect();
+    let sentence = if changed.is_empty() {
+        sentence
+    } else {
+        format!(
+            "{sentence} Careful: the definitions or boundaries changed at {}, so part of this change may come from that, not from what happened in the areas.",
+            changed.join(" and ")
+        )
+    };
 
     let study = (pre_periods.len() >= 3)
         .then(|| study(tables, outcome, request, (&pre_periods, &post_periods), (members, &comparison)))
         .flatten();
 
     let mut caveats = Vec::new();
+    if !unmatched.is_empty() {
+        caveats.push(format!(
+            "Not matched on {}: no figures for {small} describe the time before {}.",
+            unmatched.join(" or "),
+            start_label(&request.start)
+        ));
+    }
     if pre_periods.len() < 2 {
         caveats.push(format!(
             "Only one period before the start ({}) has counts for {small}, so whether the patch and the comparison areas were already moving differently cannot be checked.",
@@ -563,24 +628,44 @@ mod tests {
     use super::*;
 
     #[test]
-    fn before_after_and_straddling() {
+    fn before_after_and_straddling_by_id() {
         // Years and months as the comparison always placed them (the text order).
-        assert_eq!(side("2019", "2023"), Side::Before);
-        assert_eq!(side("2023", "2023"), Side::After);
-        assert_eq!(side("2023", "2023-04"), Side::Before);
-        assert_eq!(side("2023-03", "2023-04"), Side::Before);
-        assert_eq!(side("2023-04", "2023-04"), Side::After);
-        assert_eq!(side("2023-01", "2023"), Side::After);
+        assert_eq!(side_by_id("2019", "2023"), Side::Before);
+        assert_eq!(side_by_id("2023", "2023"), Side::After);
+        assert_eq!(side_by_id("2023", "2023-04"), Side::Before);
+        assert_eq!(side_by_id("2023-03", "2023-04"), Side::Before);
+        assert_eq!(side_by_id("2023-04", "2023-04"), Side::After);
+        assert_eq!(side_by_id("2023-01", "2023"), Side::After);
         // A quarter is before only when it ends before the start's month.
-        assert_eq!(side("2024-Q1", "2024-03"), Side::Straddles);
-        assert_eq!(side("2024-Q1", "2024-02"), Side::Straddles);
-        assert_eq!(side("2024-Q1", "2024-04"), Side::Before);
-        assert_eq!(side("2024-Q1", "2024-01"), Side::After);
-        assert_eq!(side("2024-Q1", "2024"), Side::After);
-        assert_eq!(side("2023-Q4", "2024"), Side::Before);
+        assert_eq!(side_by_id("2024-Q1", "2024-03"), Side::Straddles);
+        assert_eq!(side_by_id("2024-Q1", "2024-02"), Side::Straddles);
+        assert_eq!(side_by_id("2024-Q1", "2024-04"), Side::Before);
+        assert_eq!(side_by_id("2024-Q1", "2024-01"), Side::After);
+        assert_eq!(side_by_id("2024-Q1", "2024"), Side::After);
+        assert_eq!(side_by_id("2023-Q4", "2024"), Side::Before);
         // Other ids are compared as text.
-        assert_eq!(side("2019/20", "2023"), Side::Before);
-        assert_eq!(side("2023/24", "2023"), Side::After);
+        assert_eq!(side_by_id("2019/20", "2023"), Side::Before);
+        assert_eq!(side_by_id("2023/24", "2023"), Side::After);
+    }
+
+    #[test]
+    fn editions_are_placed_by_the_time_their_figures_describe() {
+        let period = |id: &str, reference: &str| Period {
+            id: id.into(),
+            label: format!("IoD{id}"),
+            reference: reference.into(),
+            change_note: None,
+        };
+        let iod2025 = period("2025", "data mostly about 2021–23");
+        let iod2019 = period("2019", "data mostly about 2015/16 (denominators mid-2015)");
+        // Published in 2025, but about 2021–23: before a start in March 2024.
+        assert_eq!(side(&iod2025, "2024-03"), Side::Before);
+        assert_eq!(side(&iod2025, "2020"), Side::After);
+        assert_eq!(side(&iod2025, "2022-06"), Side::Straddles);
+        assert_eq!(side(&iod2019, "2020"), Side::Before);
+        // A month is its own reference; a year whose reference names no year keeps its id.
+        assert_eq!(side(&period("2024-02", "February 2024"), "2024-03"), Side::Before);
+        assert_eq!(side(&period("2023", "unknown"), "2023-04"), Side::Before);
     }
 
     #[test]

@@ -48,6 +48,57 @@ pub fn months(id: &str) -> Option<(i32, i32, u8)> {
     }
 }
 
+/// The first and last year a period's reference text names: "data mostly about 2021–23" →
+/// (2021, 2023), "2015/16 (denominators mid-2015)" → (2015, 2016), "Census day, 21 March 2021" →
+/// (2021, 2021). `None` when it names no year. An edition's id is when it was published; its
+/// reference says what time its figures describe, which is what a before/after comparison needs.
+///
+/// # Examples
+/// ```
+/// use work_health_atlas::model::period_id::reference_years;
+/// assert_eq!(reference_years("data mostly about 2021–23"), Some((2021, 2023)));
+/// assert_eq!(reference_years("no year here"), None);
+/// ```
+pub fn reference_years(text: &str) -> Option<(i32, i32)> {
+    let b = text.as_bytes();
+    let number = |from: usize, len: usize| -> Option<i32> {
+        let digits = b.get(from..from + len)?;
+        let boundary =
+            !b.get(from + len).is_some_and(u8::is_ascii_digit) && (from == 0 || !b[from - 1].is_ascii_digit());
+        (boundary && digits.iter().all(u8::is_ascii_digit))
+            .then(|| digits.iter().fold(0, |n, d| n * 10 + i32::from(d - b'0')))
+    };
+    let mut span: Option<(i32, i32)> = None;
+    let mut i = 0;
+    while i < b.len() {
+        let Some(year) = number(i, 4).filter(|y| (1900..2100).contains(y)) else {
+            i += 1;
+            continue;
+        };
+        i += 4;
+        // A range: "2021–23", "2015/16", "2019-2021" (an en dash is three bytes in UTF-8).
+        let separator = match b.get(i..) {
+            Some([b'/' | b'-', ..]) => 1,
+            Some([0xE2, 0x80, 0x93, ..]) => 3,
+            _ => 0,
+        };
+        let end = if separator == 0 {
+            year
+        } else if let Some(full) = number(i + separator, 4) {
+            i += separator + 4;
+            full
+        } else if let Some(short) = number(i + separator, 2) {
+            i += separator + 2;
+            year - year % 100 + short
+        } else {
+            year
+        };
+        let (first, last) = span.unwrap_or((year, end.max(year)));
+        span = Some((first.min(year), last.max(end.max(year))));
+    }
+    span
+}
+
 /// The name of month `m` counted from year 0 (as [`months`] counts), e.g. "March".
 pub fn month_name(m: i32) -> &'static str {
     MONTH_NAMES.get(m.rem_euclid(12) as usize).copied().unwrap_or("")
@@ -66,6 +117,18 @@ mod tests {
         {
             assert_eq!(months(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn reference_texts_give_the_years_they_describe() {
+        assert_eq!(reference_years("data mostly about 2021–23"), Some((2021, 2023)));
+        assert_eq!(reference_years("data mostly about 2015/16 (denominators mid-2015)"), Some((2015, 2016)));
+        assert_eq!(reference_years("Census day, 21 March 2021"), Some((2021, 2021)));
+        assert_eq!(reference_years("data mostly about 2008"), Some((2008, 2008)));
+        assert_eq!(reference_years("counts for 2019-2021"), Some((2019, 2021)));
+        assert_eq!(reference_years("S2019"), Some((2019, 2019)));
+        assert_eq!(reference_years("about 12345 people"), None);
+        assert_eq!(reference_years(""), None);
     }
 
     #[test]

@@ -102,7 +102,8 @@ test('a patch built by clicking, with an intervention marked on its chart and a 
   assert.ok((await countColour(page, 'canvas.overlay', PATCH_PURPLE)) > 100, 'purple outlines on the map');
 
   await fill(page, 'What', 'Work and wellbeing hub');
-  await fill(page, 'Started', '2023');
+  // IoD2025 describes 2021–23: the comparison needs a start before that (by reference period).
+  await fill(page, 'Started', '2020');
   await clickButton(page, 'Add intervention');
   await page.waitForFunction(() => document.querySelector('work-health-atlas').shadowRoot.querySelector('.interventions li'));
   const legend = await inShadow(page, (root) => root.querySelector('.patch-view .chart-legend').textContent);
@@ -249,7 +250,7 @@ test('a patch and notes from the page: pins on the map, text kept as text, broke
   }));
   assert.equal(view.name, 'North Liverpool CIT patch');
   assert.match(view.count, /^\d+ LSOAs in the patch\.$/);
-  assert.match(view.interventions, /Work and wellbeing hub from 2023 — Weekly drop-in at the library/);
+  assert.match(view.interventions, /Work and wellbeing hub from 2020 — Weekly drop-in at the library/);
   assert.equal(view.notes.length, 2);
   assert.ok(view.notes[0].startsWith('<img src=x onerror='), 'markup is shown as text');
   assert.equal(view.images, 0, 'no element was made from note text');
