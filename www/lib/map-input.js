@@ -16,6 +16,8 @@ const WHEEL_PIXELS_PER_DOUBLING = 350;
 const PAN_STEP = 60;
 /** Distance (CSS px) from the info box within which a pointer moving towards it leaves it be. */
 const BOX_REACH = 48;
+/** How long (ms) a pointer heading for the info box may pause before the map follows it again. */
+const BOX_GRACE_MS = 250;
 /** How long the two-finger hint stays up. */
 const HINT_MS = 1500;
 
@@ -51,12 +53,15 @@ export class MapInput {
     // can move onto it (1.4.13); leaving the map — not onto the box — closes it.
     const leave = (event) => {
       if (this.drag || ui.tooltip.contains(event.relatedTarget) || event.relatedTarget === overlay) return;
+      clearTimeout(this.boxTimer);
       renderTooltip(ui, null);
       const handle = host.handle();
       if (handle && host.change(() => handle.clearHover())) host.hovered();
     };
     overlay.addEventListener('pointerleave', leave);
     ui.tooltip.addEventListener('pointerleave', leave);
+    // On the box, the pointer has arrived: the map does not follow where it crossed.
+    ui.tooltip.addEventListener('pointerenter', () => clearTimeout(this.boxTimer));
     overlay.addEventListener('wheel', (event) => this.onWheel(event), { passive: false });
     overlay.addEventListener('dblclick', (event) => {
       const [x, y] = this.point(event);
@@ -158,10 +163,19 @@ export class MapInput {
       return;
     }
     if (event.pointerType === 'touch') return;
-    // Heading for the info box: it stays as it is, so the pointer can reach it (1.4.13).
+    // Heading for the info box, it stays as it is so the pointer can reach it (1.4.13); a pointer
+    // that stops short of it gets the area under it after a moment, as if it had not been heading.
     const toBox = this.towardsBox(x, y);
     this.lastPointer = [x, y];
-    if (toBox) return;
+    clearTimeout(this.boxTimer);
+    if (toBox) this.boxTimer = setTimeout(() => this.hoverAt(x, y), BOX_GRACE_MS);
+    else this.hoverAt(x, y);
+  }
+
+  /** Hovers the area at (x, y) and shows its info box (where it opened, for the same area). */
+  hoverAt(x, y) {
+    const handle = this.host.handle();
+    if (!handle) return;
     if (this.host.change(() => handle.hover(x, y)) || this.ui.tooltip.hidden || !this.tipAt) {
       this.host.hovered();
       this.tipAt = [x, y];
