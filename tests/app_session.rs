@@ -327,3 +327,12 @@ fn a_focus_move_is_announced_by_name_value_and_class_in_words() {
     assert!(!words.contains("trend") && !words.contains("fifth"), "{words}");
     assert_eq!(a.short_description(999), None);
 }
+
+#[test]
+fn the_first_place_is_said_without_an_ordinal() {
+    let a = atlas(&[]);
+    let ranks: Vec<String> = (0..12).filter_map(|i| a.info(i).and_then(|info| info.rank_text)).collect();
+    assert!(ranks.iter().any(|r| r.starts_with("highest of ")), "{ranks:?}");
+    assert!(ranks.iter().any(|r| r.starts_with("lowest of ")), "{ranks:?}");
+    assert!(!ranks.iter().any(|r| r.starts_with("1st ")), "{ranks:?}");
+}

@@ -27,6 +27,26 @@ pub struct BenchmarkLine {
     pub word_998: String,
     /// Glyph at 99.8%.
     pub glyph_998: String,
+    /// The comparison in words: "Worse than Liverpool City Region (20.3%) at 95%; worse at
+    /// 99.8%.", "Similar to …", or "Not compared with … : this figure has no interval."
+    pub sentence: String,
+}
+
+/// The words of a comparison (see [`BenchmarkLine::sentence`]).
+fn benchmark_sentence(comparator: &str, value: &str, at_95: Comparison, at_998: Comparison) -> String {
+    match at_95 {
+        Comparison::NotCompared => format!("Not compared with {comparator} ({value}): this figure has no interval."),
+        Comparison::Similar => format!("Similar to {comparator} ({value}) at 95%; {} at 99.8%.", at_998.word()),
+        _ => {
+            let word = at_95.word();
+            let first = word.get(..1).map(str::to_ascii_uppercase).unwrap_or_default();
+            format!(
+                "{first}{} than {comparator} ({value}) at 95%; {} at 99.8%.",
+                word.get(1..).unwrap_or(""),
+                at_998.word()
+            )
+        }
+    }
 }
 
 /// The selected area's comparisons and trend.
@@ -62,9 +82,11 @@ impl Atlas {
                 .map_or(Comparison::NotCompared, |i| benchmark(i, value, indicator.polarity.into()))
         };
         let (r95, r998) = (result(Z_95), result(Z_99_8));
+        let shown = crate::format::value(Some(value), indicator.decimals, &indicator.unit.symbol);
         Some(BenchmarkLine {
+            sentence: benchmark_sentence(&name, &shown, r95, r998),
             comparator: name,
-            comparator_value: crate::format::value(Some(value), indicator.decimals, &indicator.unit.symbol),
+            comparator_value: shown,
             word_95: r95.word().to_string(),
             glyph_95: r95.glyph().to_string(),
             word_998: r998.word().to_string(),
@@ -205,5 +227,27 @@ impl Atlas {
             districts,
             accent: super::trend::AREA_COLOUR,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn comparison_sentences_read_as_english() {
+        let say = |a, b| benchmark_sentence("Liverpool City Region", "20.3%", a, b);
+        assert_eq!(
+            say(Comparison::Worse, Comparison::Similar),
+            "Worse than Liverpool City Region (20.3%) at 95%; similar at 99.8%."
+        );
+        assert_eq!(
+            say(Comparison::Similar, Comparison::Similar),
+            "Similar to Liverpool City Region (20.3%) at 95%; similar at 99.8%."
+        );
+        assert_eq!(
+            say(Comparison::NotCompared, Comparison::NotCompared),
+            "Not compared with Liverpool City Region (20.3%): this figure has no interval."
+        );
     }
 }

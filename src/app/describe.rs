@@ -113,7 +113,9 @@ impl Atlas {
         let change = if self.change_from.is_some() { " change" } else { "" };
         // Count from whichever end is nearer: "3rd lowest" reads better than "1001st highest".
         let (rank, end) = if from_top <= from_bottom { (from_top, "highest") } else { (from_bottom, "lowest") };
-        Some(format!("{} {end}{change} of {} {noun}", ordinal(rank), known.len()))
+        // "Highest of 1003", not "1st highest of 1003".
+        let place = if rank == 1 { String::new() } else { format!("{} ", ordinal(rank)) };
+        Some(format!("{place}{end}{change} of {} {noun}", known.len()))
     }
 
     /// The city region's figure for the current view.

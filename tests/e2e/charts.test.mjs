@@ -90,7 +90,8 @@ test('benchmark glyphs and words match an independent calculation (worse, simila
     // The trend view's code loads with the first selection; after that it draws at once.
     await page.waitForFunction(() => document.querySelector('work-health-atlas').shadowRoot.querySelector('.benchmarks li'));
     const line = await page.evaluate(() => document.querySelector('work-health-atlas').shadowRoot.querySelector('.benchmarks li')?.textContent);
-    assert.ok(line.startsWith(`${glyphs[verdict]} ${verdict[0].toUpperCase()}${verdict.slice(1)} than Liverpool City Region`), `${ward.name}: ${line}`);
+    const words = verdict === 'similar' ? 'Similar to' : `${verdict[0].toUpperCase()}${verdict.slice(1)} than`;
+    assert.ok(line.startsWith(`${glyphs[verdict]} ${words} Liverpool City Region`), `${ward.name}: ${line}`);
   }
   await context.close();
 });

@@ -62,7 +62,7 @@ export function renderTrend(panel) {
     const items = summary.benchmarks.map((b) =>
       h('li', { class: `benchmark ${b.word_95.replace(' ', '-')}` }, [
         h('span', { class: 'glyph', 'aria-hidden': 'true' }, [b.glyph_95]),
-        ` ${b.word_95[0].toUpperCase()}${b.word_95.slice(1)} than ${b.comparator} (${b.comparator_value}) at 95%; ${b.word_998} at 99.8%.`,
+        ` ${b.sentence}`,
       ]),
     );
     setChildren(panel.summary, [
