@@ -15,9 +15,11 @@ const params = new URLSearchParams(window.location.search);
 const atlas = document.createElement('work-health-atlas');
 const listed = document.querySelector('meta[name="work-health-atlas-allowed-origins"]')?.content ?? '';
 atlas.setAttribute('allowed-origins', [window.location.origin, ...listed.split(/\s+/).filter(Boolean)].join(' '));
-for (const name of OPTIONS) {
+// A shared patch and its notes travel inline (checked by the analysis module like any page's).
+const LONG = { patch: 20000, notes: 20000 };
+for (const name of [...OPTIONS, ...Object.keys(LONG)]) {
   const value = params.get(name);
-  if (value !== null && value.length <= 200) atlas.setAttribute(name, value);
+  if (value !== null && value.length <= (LONG[name] ?? 200)) atlas.setAttribute(name, value);
 }
 document.body.append(atlas);
 

@@ -71,6 +71,13 @@ export declare class AtlasElement extends HTMLElement {
   screenPointOf(code: string): [number, number] | null;
   readonly mapRect: DOMRect;
   readonly zoomLevel: number | null;
+  /** A link to this view: the page URL with the state and the patch in its hash. */
+  link(): string;
+  /**
+   * The patch and the user's own notes as the embed snippets carry them (the `patch` and `notes`
+   * attributes), or null when there is no patch.
+   */
+  sharedPatch(): { patch: { name: string; areas: string[]; interventions: object[] }; notes: object[] } | null;
 }
 
 declare global {

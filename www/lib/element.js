@@ -4,7 +4,7 @@
 // session with the map module (session.js), view changes and their redraw (view-changes.js), the
 // canvases' frame (map-frame.js), charts (chart-loader.js), the URL hash (hash-sync.js), the table
 // (table-toggle.js), the export bar (export-bar.js) and the impact tools (impact-loader.js).
-import { loadPostcodeIndex, loadCharts } from './core.js';
+import { loadPostcodeIndex, loadCharts, assetUrl } from './core.js';
 import { atlasStyleSheet } from './styles.js';
 import { Controls } from './controls.js';
 import { SearchBox } from './search-box.js';
@@ -18,12 +18,12 @@ import { HashSync } from './hash-sync.js';
 import { TableToggle } from './table-toggle.js';
 import { ExportBar } from './export-bar.js';
 import { ImpactLoader } from './impact-loader.js';
-import { applyLayout, hasImpactWork, hasDraft } from './embed-options.js';
+import { applyLayout, hasImpactWork, hasDraft, ownPageUrl } from './embed-options.js';
 import { buildUi, renderCaption, renderLegend, showError, showLoading, hideStatus } from './ui.js';
 import { say } from './dom.js';
 
 export class AtlasElement extends HTMLElement {
-  static observedAttributes = ['indicator', 'geography', 'period', 'area', 'src', 'view', 'controls', 'height', 'sync-url', 'patch', 'patch-src', 'notes-src', 'series-src'];
+  static observedAttributes = ['indicator', 'geography', 'period', 'area', 'src', 'view', 'controls', 'height', 'sync-url', 'patch', 'notes', 'patch-src', 'notes-src', 'series-src'];
 
   #ui;
   #controls;
@@ -104,9 +104,10 @@ export class AtlasElement extends HTMLElement {
       note: (message) => this.#controls.note(message),
       changed: () => this.#emit('atlas-change', this.#stateObject()),
     });
-    this.#hash = new HashSync({ ...host, state: () => handle()?.state(), apply: (state, announce) => this.#views.shared(state, announce) });
+    const openPatch = () => this.#impact.load().then((tools) => tools.load());
+    this.#hash = new HashSync({ ...host, state: () => handle()?.state(), apply: (state, announce) => this.#views.shared(state, announce), patch: () => this.#impact.linkText(), openPatch });
     this.#table = new TableToggle({ ...host, panel: this.#panel, view: () => this.#view, select: (code) => this.#views.area(code, true), measure: () => this.#frame.measure() });
-    this.#impact = new ImpactLoader({ ...host, panel: this.#panel });
+    this.#impact = new ImpactLoader({ ...host, panel: this.#panel, linkPatch: () => this.#hash.patchText(), shared: () => this.#hash.write() });
     this.#exports = new ExportBar({
       ...host,
       panel: this.#panel,
@@ -170,7 +171,7 @@ export class AtlasElement extends HTMLElement {
       if (this.#session.handle && name === 'view') this.#emit('atlas-change', this.#stateObject());
     } else if (name === 'sync-url') this.#hash.restore(true);
     else if (!this.#session.handle) return;
-    else if (name === 'patch' || name === 'patch-src' || name === 'notes-src') this.#impact.load().then((tools) => tools.load());
+    else if (['patch', 'notes', 'patch-src', 'notes-src'].includes(name)) this.#impact.load().then((tools) => tools.load());
     else if (name === 'area') this.#views.area(newValue, true);
     else this.#views.view({ [name]: newValue });
   }
@@ -240,7 +241,12 @@ export class AtlasElement extends HTMLElement {
     return (await this.#exports.exporter()).svg();
   }
 
-  /** A link to this view (the page URL with the state in its hash). */
+  /** The patch and the user's notes as the embed snippets carry them, or null without a patch. */
+  sharedPatch() {
+    return this.#impact.shared();
+  }
+
+  /** A link to this view (the page URL with the state and the patch in its hash). */
   link() {
     return this.#hash.link();
   }
@@ -291,7 +297,7 @@ export class AtlasElement extends HTMLElement {
   #fail(code, message, issues) {
     this.#failed = true;
     this.#session.release();
-    showError(this.#ui, message, issues);
+    showError(this.#ui, message, issues, ownPageUrl(this, assetUrl));
     this.#emit('atlas-error', { code, message });
   }
 

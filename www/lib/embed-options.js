@@ -55,6 +55,16 @@ export function applyLayout(element, { ui, controls, search, panel, warn }) {
   return view;
 }
 
+/** The atlas's own frame page (embed.html beside its files) showing what `element` asks for. */
+export function ownPageUrl(element, assetUrl) {
+  const url = assetUrl('embed.html');
+  for (const name of ['indicator', 'geography', 'period', 'area', 'view']) {
+    const value = element.getAttribute(name);
+    if (value) url.searchParams.set(name, value);
+  }
+  return url;
+}
+
 /** The hash key for a widget: `atlas`, or `atlas-<name>` for `sync-url="<name>"`. */
 export function hashKey(syncUrl) {
   const name = (syncUrl || '').trim().toLowerCase().replace(/[^a-z0-9-]/g, '');
@@ -116,5 +126,5 @@ export function hasDraft(element, suffix = '') {
 
 /** True when the page gives a patch or notes, or a draft was saved here before. */
 export function hasImpactWork(element) {
-  return ['patch', 'patch-src', 'notes-src'].some((name) => element.hasAttribute(name)) || hasDraft(element);
+  return ['patch', 'notes', 'patch-src', 'notes-src'].some((name) => element.hasAttribute(name)) || hasDraft(element);
 }

@@ -35,6 +35,17 @@ export class ImpactLoader {
     return words ? `${sentence} Work × health: ${words}.` : sentence;
   }
 
+  /** The patch's value in the address (hash-sync.js): undefined until the tools loaded one. */
+  linkText() {
+    const value = this.tools?.linkValue();
+    return value === undefined ? undefined : value?.text ?? null;
+  }
+
+  /** The patch and the user's notes as the embed snippets carry them, or null. */
+  shared() {
+    return this.tools?.linkValue() ? { patch: this.tools.patch, notes: this.tools.sharedNotes() } : null;
+  }
+
   /** Whether the tools have been asked for (they then follow every reload). */
   get wanted() {
     return this.#loading !== null;

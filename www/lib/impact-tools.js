@@ -11,6 +11,7 @@ import impactCss from './impact-tools.css';
 import { adoptViewStyles } from './chart-tabs.js';
 import { NotePins } from './note-pins.js';
 import { PatchView } from './patch-view.js';
+import { readLinkText, linkText, samePatch, sameNote } from './shared-patch.js';
 import { WorkHealthView } from './workhealth-view.js';
 
 /** Largest patch or notes file accepted from a page (bytes). */
@@ -41,7 +42,11 @@ export class ImpactTools {
     this.patch = { name: 'My patch', areas: [], interventions: [] };
     this.pagePatch = null;
     this.pageNotes = [];
+    this.linkNotes = [];
     this.draftNotes = [];
+    // Whether a load finished or the patch changed: until then the address's patch entry is left
+    // as the page was opened with it (hash-sync.js).
+    this.loaded = false;
     this.comparison = null;
     this.notices = [];
     this.editing = false;
@@ -85,7 +90,7 @@ export class ImpactTools {
   }
 
   get notes() {
-    return [...this.pageNotes, ...this.draftNotes];
+    return [...this.pageNotes, ...this.linkNotes, ...this.draftNotes];
   }
 
   /** The notes for the patch's chart: about the patch, or about one of its areas. */
@@ -129,20 +134,56 @@ export class ImpactTools {
     }
     this.notices = [];
     this.pagePatch = await this.#pageFile('patch', 'patch-src', 'patch file', (value) => this.analysis.loadPatch(value));
-    const notes = await this.#pageFile(null, 'notes-src', 'notes file', (value) => this.analysis.loadNotes(value));
+    const notes = await this.#pageFile('notes', 'notes-src', 'notes file', (value) => this.analysis.loadNotes(value));
     this.pageNotes = (notes?.notes ?? []).map((n) => ({ ...n, source: 'page' }));
     if (notes?.problems?.length) this.#problem('invalid-notes', `Some notes from the page were left out: ${notes.problems.join('; ')}`);
     const { draft, problems, setAside } = readDraft(this.host.draftKey(), (d) => this.#checkDraft(d));
     if (problems.length) this.#draftProblem(draft, problems, setAside);
+    const link = this.#linkPatch();
+    this.linkNotes = [];
+    if (link && !(draft && samePatch(draft.patch, link.patch))) {
+      // A colleague's link: its patch is shown; the own draft stays saved until the patch changes.
+      this.patch = link.patch;
+      this.linkNotes = link.notes;
+      this.draftNotes = draft?.notes ?? [];
+      const own = draft?.patch.areas.length ? ` Your saved draft (“${draft.patch.name}”) stays in this browser until you change this patch.` : '';
+      this.notices.push({ text: `Showing the patch “${link.patch.name}” from the link you opened.${own}`, action: own ? 'own-draft' : null, draft });
+      return this.#changed(false);
+    }
     if (draft) {
       this.patch = draft.patch;
       this.draftNotes = draft.notes;
+      // The sharer's own link (reopened, or kept in the address by sync-url): its notes are theirs.
+      if (link) this.linkNotes = link.notes.filter((n) => !draft.notes.some((d) => sameNote(d, n)));
       if (this.pagePatch) this.notices.push({ text: 'Showing your saved draft, not the patch this page gives.', action: 'page-patch' });
     } else if (this.pagePatch) {
       this.patch = this.pagePatch;
     }
     // A trimmed draft is saved as it now is (its original is set aside), so the next load is clean.
     this.#changed(Boolean(problems.length && draft));
+  }
+
+  /** The patch and notes of the link the page was opened with (hash-sync.js), checked; or null. */
+  #linkPatch() {
+    const text = this.host.linkPatch();
+    const { refused, notesLeftOut, ...link } = text ? readLinkText(text, (fn) => this.run(fn)) : { refused: null };
+    if (refused) this.#problem('invalid-link-patch', `The patch in this link cannot be used: ${refused}.`);
+    if (notesLeftOut) this.#problem('invalid-notes', `Some notes from the link were left out: ${notesLeftOut}`);
+    return link.patch ? link : null;
+  }
+
+  /**
+   * The patch and notes as a link carries them (`{ text, notesLeftOut }`), null without areas,
+   * undefined before the first load (hash-sync.js then leaves the address's patch as it is).
+   */
+  linkValue() {
+    if (!this.loaded) return undefined;
+    return linkText(this.patch, this.sharedNotes());
+  }
+
+  /** The notes a shared patch carries: the link's and the user's own, not the page's. */
+  sharedNotes() {
+    return [...this.linkNotes, ...this.draftNotes].map(({ source, ...n }) => n);
   }
 
   /** A patch or notes file from the page: inline JSON in `inline`, or fetched from `src`. */
@@ -236,6 +277,7 @@ export class ImpactTools {
 
   /** After any change to the patch or notes: save the draft, outline, redraw, tell the page. */
   #changed(save = true) {
+    this.loaded = true;
     if (save) {
       const refused = saveDraft(this.host.draftKey(), this.patch, this.draftNotes);
       this.saveNote = refused ?? `Draft saved in this browser at ${new Date().toLocaleTimeString()}.`;
@@ -243,6 +285,7 @@ export class ImpactTools {
     this.redraw();
     const state = this.host.state();
     if (state) this.host.emit('atlas-change', { ...state, patch: this.summary() });
+    this.host.shared();
   }
 
   /** What `atlas-change` says about the patch. */

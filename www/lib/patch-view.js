@@ -56,6 +56,9 @@ export class PatchView {
     this.notices = h('div', { class: 'notices' });
     this.saved = h('p', { class: 'hint-text', role: 'status' });
     this.exportStatus = h('p', { class: 'hint-text', role: 'status' });
+    // Opened by "Import patch (JSON)…"; out of the tab order, labelled for assistive tech.
+    this.patchFile = h('input', { type: 'file', accept: 'application/json,.json', class: 'visually-hidden', tabindex: '-1', 'aria-label': 'Patch file to import (JSON)' });
+    this.patchFile.addEventListener('change', () => this.importPatch());
     this.root = h('div', { class: 'patch-view' }, [
       this.notices,
       h('h3', {}, ['Your patch']),
@@ -83,7 +86,8 @@ export class PatchView {
       this.result,
       ...this.notes.nodes,
       h('h3', {}, ['Download']),
-      h('div', { class: 'button-row' }, [button('Patch as CSV', () => this.exportCsv()), button('Patch as JSON', () => this.exportPatch())]),
+      h('div', { class: 'button-row' }, [button('Patch as CSV', () => this.exportCsv()), button('Patch as JSON', () => this.exportPatch()), button('Import patch (JSON)…', () => this.patchFile.click())]),
+      this.patchFile,
       this.exportStatus,
       this.saved,
     ]);
@@ -123,6 +127,15 @@ export class PatchView {
             ? button('Use the page’s patch', () => {
                 this.ext.notices = this.ext.notices.filter((x) => x !== n);
                 this.ext.setPatch(this.ext.pagePatch);
+              })
+            : null,
+          n.action === 'own-draft' ? ' ' : null,
+          n.action === 'own-draft'
+            ? button('Show my saved draft', () => {
+                this.ext.notices = this.ext.notices.filter((x) => x !== n);
+                this.ext.linkNotes = [];
+                this.ext.draftNotes = n.draft.notes;
+                this.ext.setPatch(n.draft.patch, false);
               })
             : null,
           n.setAside ? ' ' : null,
@@ -341,6 +354,31 @@ export class PatchView {
 
   exportPatch() {
     this.download(this.ext.patch.name, `${JSON.stringify(this.ext.patch, null, 2)}\n`, 'application/json');
+  }
+
+  /** Opens a patch file (as "Patch as JSON" writes it); it replaces the patch shown. */
+  async importPatch() {
+    const file = this.patchFile.files[0];
+    this.patchFile.value = '';
+    if (!file) return;
+    const ext = this.ext;
+    let value;
+    try {
+      if (file.size > 1024 * 1024) throw new Error('the file is larger than 1 MB');
+      value = JSON.parse(await file.text());
+    } catch (error) {
+      this.exportStatus.textContent = `Not imported: ${error instanceof SyntaxError ? 'the file is not JSON' : error.message}.`;
+      return;
+    }
+    const patch = ext.run((a) => a.loadPatch(value));
+    if (!patch || patch.error) {
+      this.exportStatus.textContent = `Not imported: ${patch?.issues?.length ? patch.issues.join('; ') : patch?.error ?? 'the file holds no patch'}.`;
+      return;
+    }
+    const was = ext.patch.areas.length ? ` It replaced “${ext.patch.name}”.` : '';
+    ext.setPatch(patch);
+    const count = (n, what) => `${n} ${what}${n === 1 ? '' : 's'}`;
+    this.exportStatus.textContent = `Imported the patch “${patch.name}”: ${count(patch.areas.length, 'LSOA')}, ${count(patch.interventions.length, 'intervention')}.${was}`;
   }
 
   exportCsv() {

@@ -87,7 +87,7 @@ export function hideStatus(ui) {
 }
 
 /** Shows an error inside the element's box (and keeps it until the next load). */
-export function showError(ui, message, issues) {
+export function showError(ui, message, issues, ownPage) {
   ui.status.hidden = false;
   ui.status.className = 'status error';
   ui.status.setAttribute('role', 'alert');
@@ -98,6 +98,8 @@ export function showError(ui, message, issues) {
     details.push(h('ul', {}, issues.slice(0, 20).map((issue) => h('li', {}, [String(issue)]))));
     if (issues.length > 20) details.push(h('p', {}, [`…and ${issues.length - 20} more.`]));
   }
+  // A way on when the page cannot run it (files on another site without CORS, a blocked file).
+  if (ownPage) details.push(h('p', {}, [h('a', { href: String(ownPage), target: '_blank', rel: 'noopener' }, ['Open the atlas on its own page'])]));
   setChildren(ui.status, [h('div', { class: 'message' }, [h('strong', {}, ['The atlas cannot be shown']), String(message), ...details])]);
 }
 

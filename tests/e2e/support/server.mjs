@@ -12,6 +12,10 @@
 //   /host.html         the element, loaded as a cross-origin module script
 //   /host-csp.html     the same under a CSP that allows exactly the widget's origin
 //   /host-iframe.html  the iframe embed (embed.html and embed-resize.js) from the widget's origin
+//   /snippet-NAME.html a host page around the HTML a test PUT at /__snippet/NAME (a copied snippet)
+//
+// `startServer({ cors: false })` serves dist/ without the CORS header, as a partner's server
+// that was never set up for it.
 //   /host.css          the host pages' ordinary (and deliberately careless) site styles
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
@@ -78,7 +82,7 @@ async function listen(server) {
  * Starts the server; resolves with `{ url, close }`. With `{ hostFor: url }`, starts a host-page
  * server on another origin that embeds the widget served at `url` (see the top of this file).
  */
-export async function startServer({ hostFor = null } = {}) {
+export async function startServer({ hostFor = null, cors = true } = {}) {
   if (hostFor) return startHostServer(hostFor);
   const server = createServer(async (req, res) => {
     if (testRoute(req, res)) return;
@@ -89,6 +93,7 @@ export async function startServer({ hostFor = null } = {}) {
       return;
     }
     const extra = headersFor(req.url);
+    if (!cors) delete extra['access-control-allow-origin'];
     try {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
       const body = await readFile(file);
@@ -215,9 +220,19 @@ async function startHostServer(widgetUrl) {
     '/host-iframe.html': { body: hostPage(widgetUrl, 'Partner site (iframe)', iframe) },
   };
   const favicon = await readFile(join(repoRoot, 'www', 'favicon.svg'));
+  const snippets = new Map();
   const server = createServer((req, res) => {
     const path = req.url.split('?')[0];
-    if (pages[path]) {
+    if (path.startsWith('/__snippet/') && req.method === 'PUT') {
+      const parts = [];
+      req.on('data', (part) => parts.push(part));
+      req.on('end', () => {
+        snippets.set(path.slice('/__snippet/'.length), Buffer.concat(parts).toString('utf8'));
+        res.writeHead(204, { 'access-control-allow-origin': '*' }).end();
+      });
+    } else if (snippets.has(path.replace(/^\/snippet-(.*)\.html$/, '$1'))) {
+      res.writeHead(200, { 'content-type': TYPES['.html'] }).end(hostPage(widgetUrl, 'Partner site (copied snippet)', snippets.get(path.replace(/^\/snippet-(.*)\.html$/, '$1'))));
+    } else if (pages[path]) {
       const headers = { 'content-type': TYPES['.html'] };
       if (pages[path].csp) headers['content-security-policy'] = pages[path].csp;
       res.writeHead(200, headers).end(pages[path].body);
