@@ -286,7 +286,7 @@ fn choosing_a_search_result_says_what_is_shown() {
     let code = cell_code(4, 2, 1);
     let chosen = a.choose(&code).expect("the cell exists");
     assert_eq!(chosen.area.code, code);
-    assert_eq!(chosen.message, format!("Showing {}.", chosen.area.name));
+    assert_eq!(chosen.message, format!("Showing {}.", chosen.area.heading));
     assert!(a.choose("E01999999").is_err());
 }
 
@@ -335,4 +335,20 @@ fn the_first_place_is_said_without_an_ordinal() {
     assert!(ranks.iter().any(|r| r.starts_with("highest of ")), "{ranks:?}");
     assert!(ranks.iter().any(|r| r.starts_with("lowest of ")), "{ranks:?}");
     assert!(!ranks.iter().any(|r| r.starts_with("1st ")), "{ranks:?}");
+}
+
+#[test]
+fn zooming_to_a_set_of_areas_shows_them_all() {
+    let mut atlas = atlas(&[]);
+    let before = atlas.viewport().zoom();
+    assert!(!atlas.zoom_to_areas(&[]), "nothing to zoom to");
+    assert!(!atlas.zoom_to_areas(&[u32::MAX]), "an index out of range is ignored");
+    assert_eq!(atlas.viewport().zoom(), before);
+    // Two neighbouring cells of the grid fill most of the view, both inside it.
+    assert!(atlas.zoom_to_areas(&[0, 1]));
+    assert!(atlas.viewport().zoom() > before);
+    for area in [0, 1] {
+        let [x, y] = atlas.screen_point_of(&cell_code(4, area, 0)).expect("the area is on screen");
+        assert!((0.0..=W).contains(&x) && (0.0..=H).contains(&y), "cell {area} at {x},{y}");
+    }
 }

@@ -150,3 +150,31 @@ fn the_packed_bundle_every_module_reads_is_the_json_bundle() {
     let from_packed = work_health_atlas::model::packed::decode(&packed).expect("the packed bundle decodes");
     assert!(from_packed == from_json, "data/atlas.bin and data/atlas.json hold different bundles");
 }
+
+#[test]
+fn search_names_neighbourhoods_in_their_ward_and_offers_close_matches() {
+    let data = shipped();
+    let index = work_health_atlas::app::search::SearchIndex::new(&data);
+    let hit = index.search(&data, "Sefton 037D", 5).into_iter().next().expect("Sefton 037D is found");
+    assert_eq!(hit.context, "in Linacre ward, Sefton");
+    assert!(!hit.close);
+    let ward = index.search(&data, "Linacre", 5).into_iter().next().expect("Linacre ward is found");
+    assert_eq!((ward.geography.as_str(), ward.context.as_str()), ("ward", "Sefton"));
+    // A typing slip still finds the place, marked as a close match.
+    let close: Vec<String> = index.search(&data, "Evertn", 5).into_iter().filter(|h| h.close).map(|h| h.name).collect();
+    assert_eq!(close, ["Everton East", "Everton North", "Everton West"]);
+    assert_eq!(index.search(&data, "Linacer", 5).first().map(|h| (h.name.as_str(), h.close)), Some(("Linacre", true)));
+    // Short queries and nonsense get no guesses.
+    assert!(index.search(&data, "Evr", 5).is_empty());
+    assert!(index.search(&data, "zzzz-no-such-place", 5).is_empty());
+}
+
+#[test]
+fn a_neighbourhood_is_headed_with_its_ward_and_district() {
+    let data = shipped();
+    let code = work_health_atlas::app::search::SearchIndex::new(&data).search(&data, "Sefton 037D", 1)[0].code.clone();
+    let mut atlas = Atlas::new(data, 800.0, 600.0);
+    let chosen = atlas.choose(&code).expect("the LSOA can be chosen");
+    assert_eq!(chosen.area.heading, "Sefton 037D, in Linacre ward, Sefton");
+    assert_eq!(chosen.message, "Showing Sefton 037D, in Linacre ward, Sefton.");
+}

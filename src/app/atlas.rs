@@ -540,6 +540,25 @@ impl Atlas {
         self.info(area).ok_or_else(|| Error::UnknownArea(code.to_string()))
     }
 
+    /// Zooms to the areas of the current layer with these indices (a patch, its comparison
+    /// areas), all in view. Returns false, changing nothing, when none of them has a shape.
+    pub fn zoom_to_areas(&mut self, areas: &[u32]) -> bool {
+        let Some(layer) = self.geometry.layer(self.geography) else { return false };
+        let boxes = areas.iter().filter_map(|&a| layer.projected.boxes.get(a as usize).copied().flatten());
+        let Some(union) = boxes.reduce(|a, b| {
+            let (min, max) = (a.min(), a.max());
+            geo::Rect::new(
+                geo::coord! { x: min.x.min(b.min().x), y: min.y.min(b.min().y) },
+                geo::coord! { x: max.x.max(b.max().x), y: max.y.max(b.max().y) },
+            )
+        }) else {
+            return false;
+        };
+        // A set of areas is the subject of the view: it fills most of it.
+        self.viewport.zoom_to(union, 0.8);
+        true
+    }
+
     /// Clears the selection.
     pub fn clear_selection(&mut self) {
         self.selected = None;

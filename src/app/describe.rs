@@ -31,7 +31,8 @@ pub struct AreaInfo {
     pub rank_text: Option<String>,
     /// e.g. "Higher than the Liverpool City Region (18.2%)".
     pub comparison_text: Option<String>,
-    /// The panel's heading: "Anfield, Liverpool" (the name alone for a district).
+    /// The panel's heading: "Anfield, Liverpool", "Sefton 037D, in Linacre ward, Sefton" (the name
+    /// alone for a district).
     pub heading: String,
     /// The panel's sentence: "31.5% in IoD2025. Higher than the Liverpool City Region (18.2%).
     /// 12th highest of 158 wards."
@@ -189,10 +190,8 @@ impl Atlas {
             heading: String::new(),
             summary: String::new(),
         };
-        info.heading = match &info.district {
-            Some(d) if *d != info.name => format!("{}, {d}", info.name),
-            _ => info.name.clone(),
-        };
+        info.heading =
+            super::place::name_in_place(&info.name, super::place::context(&self.data, self.geography, area).as_deref());
         info.summary = panel_sentence(&info);
         Some(info)
     }

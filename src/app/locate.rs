@@ -28,8 +28,8 @@ pub struct PostcodeAnswer {
 pub struct Chosen {
     /// The selected area: the result itself, or the current layer's area containing it.
     pub area: AreaInfo,
-    /// A sentence for people: "Showing Anfield." or "Everton East has no figures for this
-    /// indicator; showing Liverpool 018, which contains it."
+    /// A sentence for people: "Showing Anfield, Liverpool." or "Everton East has no figures for
+    /// this indicator; showing Liverpool 018, Liverpool, which contains it."
     pub message: String,
 }
 
@@ -41,14 +41,14 @@ impl Atlas {
     pub fn choose(&mut self, code: &str) -> Result<Chosen, Error> {
         let area = self.locate(code)?;
         let message = if area.code == code {
-            format!("Showing {}.", area.name)
+            format!("Showing {}.", area.heading)
         } else {
             let name = (0..self.data.bundle.geographies.len())
                 .find_map(|g| {
                     Some(self.data.bundle.geographies[g].areas.get(self.data.area_index(g, code)?)?.name.clone())
                 })
                 .unwrap_or_else(|| code.to_string());
-            format!("{name} has no figures for this indicator; showing {}, which contains it.", area.name)
+            format!("{name} has no figures for this indicator; showing {}, which contains it.", area.heading)
         };
         Ok(Chosen { area, message })
     }
@@ -125,7 +125,7 @@ impl Atlas {
         };
         let area = self.select_code(&code)?;
         let noun = self.data.bundle.geographies[self.geography].noun_plural.clone();
-        let mut message = format!("{} is in {} ({noun}).", found.postcode, area.name);
+        let mut message = format!("{} is in {} ({noun}).", found.postcode, area.heading);
         if found.estimated {
             message.push_str(" Its neighbourhood is estimated from the nearest coded postcode.");
         }

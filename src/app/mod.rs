@@ -20,6 +20,8 @@ pub mod export;
 pub mod keyboard;
 /// Choosing an area by search result or postcode.
 pub mod locate;
+/// Where an area is, in words: its ward and district.
+pub mod place;
 /// Name and code search over every layer.
 pub mod search;
 /// The plain-English sentence for an area.

@@ -1,7 +1,8 @@
 //! Finding areas by name or code across every layer: "Anfield", "liverpool 031a", "E01006512",
 //! "St Helens". Matching ignores case, spacing and punctuation; results are ranked exact code,
 //! exact name, name prefix, word prefix, then anywhere in the name, and within a rank larger
-//! areas (districts, wards) before smaller ones.
+//! areas (districts, wards) before smaller ones. When nothing matches, names one or two letters
+//! away are offered as close matches ("Evertn" → Everton East, Everton North, Everton West).
 
 use crate::model::Dataset;
 use serde::Serialize;
@@ -17,6 +18,11 @@ pub struct SearchHit {
     pub geography: String,
     /// The layer's label, e.g. "Wards (2024, approximate)".
     pub geography_label: String,
+    /// Where it is: "in Linacre ward, Sefton" for a neighbourhood, the district for a ward;
+    /// empty for a district.
+    pub context: String,
+    /// True when the name only resembles the query (a close match, offered when nothing matches).
+    pub close: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -74,6 +80,42 @@ impl SearchIndex {
     /// # }
     /// ```
     pub fn find(&self, query: &str, limit: usize) -> Vec<(usize, usize)> {
+        self.matches(query, limit).0
+    }
+
+    /// Matches as in [`SearchIndex::find`], or when there are none, close matches: names (or
+    /// words of names) within one edit of a query of 4–5 letters, two of a longer one. The flag
+    /// says which.
+    fn matches(&self, query: &str, limit: usize) -> (Vec<(usize, usize)>, bool) {
+        let found = self.ranked(query, limit);
+        if !found.is_empty() {
+            return (found, false);
+        }
+        let query = normalise(query);
+        // Bytes, not characters: names are ASCII once normalised, and counting characters
+        // would pull Unicode code into the first view.
+        let allowed = match query.len() {
+            0..=3 => return (Vec::new(), false),
+            4..=5 => 1,
+            _ => 2,
+        };
+        let mut close: Vec<(usize, std::cmp::Reverse<usize>, &str, usize, usize)> = self
+            .entries
+            .iter()
+            .filter_map(|e| {
+                let d = std::iter::once(e.name.as_str())
+                    .chain(e.words.iter().map(String::as_str))
+                    .map(|w| edits(&query, w))
+                    .min()?;
+                (d <= allowed).then_some((d, std::cmp::Reverse(e.geography), e.name.as_str(), e.geography, e.area))
+            })
+            .collect();
+        crate::num::sort_with(&mut close, |a, b| a < b);
+        (close.into_iter().take(limit).map(|(_, _, _, g, a)| (g, a)).collect(), true)
+    }
+
+    /// Exact, prefix and substring matches, best first.
+    fn ranked(&self, query: &str, limit: usize) -> Vec<(usize, usize)> {
         let query = normalise(query);
         if query.is_empty() {
             return Vec::new();
@@ -105,7 +147,8 @@ impl SearchIndex {
 
     /// Matches as [`SearchHit`]s.
     pub fn search(&self, data: &Dataset, query: &str, limit: usize) -> Vec<SearchHit> {
-        self.find(query, limit)
+        let (found, close) = self.matches(query, limit);
+        found
             .into_iter()
             .filter_map(|(g, a)| {
                 let layer = data.bundle.geographies.get(g)?;
@@ -115,15 +158,42 @@ impl SearchIndex {
                     name: area.name.clone(),
                     geography: layer.id.clone(),
                     geography_label: layer.label.clone(),
+                    context: super::place::context(data, g, a).filter(|c| *c != area.name).unwrap_or_default(),
+                    close,
                 })
             })
             .collect()
     }
 }
 
+/// The number of single-letter insertions, deletions and substitutions that turn `a` into `b`
+/// (Levenshtein), on bytes (normalised names are ASCII).
+fn edits(a: &str, b: &str) -> usize {
+    let b = b.as_bytes();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.bytes().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = (diagonal + usize::from(ca != *cb)).min(above + 1).min(row[j] + 1);
+            diagonal = above;
+        }
+    }
+    row[b.len()]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn edits_count_letters_changed() {
+        assert_eq!(edits("evertn", "everton"), 1);
+        assert_eq!(edits("linacer", "linacre"), 2);
+        assert_eq!(edits("", "abc"), 3);
+        assert_eq!(edits("same", "same"), 0);
+    }
 
     #[test]
     fn normalises_case_spacing_and_punctuation() {

@@ -222,6 +222,12 @@ impl AtlasHandle {
         self.atlas.set_change(from.as_deref()).map_err(|e| to_js_error(&e))
     }
 
+    /// Zooms to the current layer's areas with these indices (see `Atlas::zoom_to_areas`).
+    #[wasm_bindgen(js_name = zoomToAreas)]
+    pub fn zoom_to_areas(&mut self, areas: &[u32]) -> bool {
+        self.atlas.zoom_to_areas(areas)
+    }
+
     /// Marks the map for the patch tools: outlines a patch's areas and its comparison areas
     /// (indices of the current layer's areas, as the analysis module's `indicesOnLayer` gives;
     /// out of range ones are ignored) and replaces the layer's fills with `fills` (`0xrrggbb` per

@@ -85,7 +85,8 @@ export class AtlasElement extends HTMLElement {
       change: (from) => this.#views.changeFrom(from),
       say: (text) => say(this.#ui.live, text),
     });
-    this.#search = new SearchBox({ ...host, locate: (code) => this.#views.area(code, true), loadPostcodeIndex });
+    // A found area is brought into view (on a phone the map may be scrolled away).
+    this.#search = new SearchBox({ ...host, locate: (code) => this.#views.area(code, true), loadPostcodeIndex, reveal: () => this.#ui.map.scrollIntoView({ block: 'nearest' }) });
     this.#charts = new ChartLoader({ ...host, loaded: () => this.#panel.render() });
     this.#panel = new Panel({
       ...host,

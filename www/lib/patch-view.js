@@ -32,6 +32,9 @@ export class PatchView {
       if (code) ext.toggle(code);
     });
     this.clear = button('Clear the patch', () => ext.setPatch({ ...ext.patch, areas: [], interventions: [] }));
+    // The panel is long; these bring what it talks about ("outlined on the map") into view.
+    this.zoomPatch = button('Zoom to the patch', () => this.zoomTo(ext.patch.areas));
+    this.zoomComparison = button('Zoom to the comparison areas', () => this.zoomTo(ext.comparison?.report.codes ?? []));
     this.paste = h('textarea', { rows: '3', spellcheck: 'false' });
     this.pasteStatus = h('p', { class: 'hint-text', role: 'status' });
     const pasteButton = button('Add these areas', () => this.addPasted());
@@ -64,7 +67,7 @@ export class PatchView {
       h('h3', {}, ['Your patch']),
       field('Patch name', this.name),
       this.count,
-      h('div', { class: 'button-row' }, [this.pick, this.addSelected, this.clear]),
+      h('div', { class: 'button-row' }, [this.pick, this.addSelected, this.zoomPatch, this.clear]),
       h('p', { class: 'hint-text' }, ['Shift-click areas on the map to add or remove them. A ward or district adds all its LSOAs.']),
       h('details', {}, [h('summary', {}, ['Paste codes or names']), field('Area codes or names, one per line or separated by commas', this.paste), pasteButton, this.pasteStatus]),
       h('details', {}, [this.areaSummary, this.areaList]),
@@ -83,6 +86,7 @@ export class PatchView {
       this.features,
       button('Compare', () => this.compare()),
       this.compareStatus,
+      this.zoomComparison,
       this.result,
       ...this.notes.nodes,
       h('h3', {}, ['Download']),
@@ -106,6 +110,8 @@ export class PatchView {
     // A toggle keeps its name; whether it is on is aria-pressed (and its pressed look).
     this.pick.setAttribute('aria-pressed', String(ext.editing));
     this.addSelected.disabled = !state.area;
+    this.zoomPatch.disabled = !patch.areas.length;
+    this.zoomComparison.hidden = !ext.comparison;
     this.saved.textContent = ext.saveNote ?? '';
     this.renderNotices();
     this.renderAreas();
@@ -354,6 +360,16 @@ export class PatchView {
 
   exportPatch() {
     this.download(this.ext.patch.name, `${JSON.stringify(this.ext.patch, null, 2)}\n`, 'application/json');
+  }
+
+  /** Zooms the map to these areas (any layer's codes) and brings the map into view. */
+  zoomTo(codes) {
+    const { host, analysis } = this.ext;
+    const handle = host.handle();
+    if (!handle || !codes.length) return;
+    const indices = Uint32Array.from(analysis.indicesOnLayer(codes, handle.state().geography));
+    host.change(() => handle.zoomToAreas(indices));
+    host.ui.map.scrollIntoView({ block: 'nearest' });
   }
 
   /** Opens a patch file (as "Patch as JSON" writes it); it replaces the patch shown. */

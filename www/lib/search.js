@@ -53,13 +53,13 @@ export class Search {
       say(this.message, text && !POSTCODE_START.test(text) ? 'No area matches that name or code.' : '');
       return;
     }
-    say(this.message, '');
+    say(this.message, this.hits[0].close ? 'No area has that name. Close matches:' : '');
     setChildren(
       this.list,
       this.hits.map((hit, i) => {
         const item = h('li', { id: `atlas-search-option-${i}`, role: 'option', 'aria-selected': String(i === this.active) }, [
           h('span', { class: 'hit-name' }, [hit.name]),
-          h('span', { class: 'hit-layer' }, [hit.geography_label]),
+          h('span', { class: 'hit-layer' }, [hit.context ? `${hit.context} · ${hit.geography_label}` : hit.geography_label]),
         ]);
         item.addEventListener('mousedown', (event) => {
           event.preventDefault();
@@ -129,6 +129,7 @@ export class Search {
     if (!answer) return problem;
     // The search message says what was shown: one announcement, not a second in the map's region.
     announce(answer.area, false);
+    this.handlers.reveal();
     return answer.message;
   }
 
@@ -155,6 +156,7 @@ export class Search {
       });
     if (!answer) return problem;
     announce(answer.area, false);
+    this.handlers.reveal();
     return answer.message;
   }
 }
