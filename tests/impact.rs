@@ -561,3 +561,42 @@ fn before_and_after_go_by_the_time_the_figures_describe() {
     let report = compare(&tables, &patch, &request("2020")).expect("a comparison");
     assert_eq!((report.before.as_str(), report.after.as_str()), ("IoD2019", "IoD2025"));
 }
+
+#[test]
+fn the_patch_export_with_a_comparison_and_notes_is_three_tables() {
+    let tables = shipped();
+    let codes: Vec<String> =
+        resolve(&tables, ["Anfield", "Everton"]).members.iter().map(|&m| tables.base().areas[m].code.clone()).collect();
+    let json = serde_json::json!({ "name": "North", "areas": codes }).to_string();
+    let patch = load_patch(&tables, &json).expect("valid");
+    let m = members(&tables, &patch);
+    let request = ComparisonRequest {
+        outcome: "employment-deprivation".into(),
+        start: "2020".into(),
+        features: vec!["employment-deprivation".into(), "income-deprivation".into()],
+        k: 20,
+    };
+    let report = compare(&tables, &m, &request).expect("a comparison");
+    let notes = load_notes(
+        &tables,
+        r#"[{"patch": "North", "period": "2019", "text": "a, \"b\"\nc", "author": "x", "date": "2025-01-02"}]"#,
+    )
+    .notes;
+    let files = patch_csv(&tables, &patch, &m, "employment-deprivation", Some(&report), &notes, "north").expect("csv");
+    let names: Vec<&str> = files.iter().map(|f| f.file.as_str()).collect();
+    assert_eq!(names, ["north.csv", "north-comparison-areas.csv", "north-notes.csv"]);
+    let areas = files[1].csv.trim_start_matches('\u{FEFF}');
+    assert!(
+        areas.starts_with("comparison_code,comparison_name,district,matched_to,distance_sd,matched_on\n"),
+        "{areas}"
+    );
+    assert_eq!(areas.lines().count(), 1 + 20, "one row per comparison area");
+    // A note's comma, quotes and line break stay inside its one quoted cell.
+    assert!(files[2].csv.ends_with(",x,2025-01-02,\"a, \"\"b\"\"\nc\"\n"), "{}", files[2].csv);
+    for f in &files {
+        let meta: serde_json::Value = serde_json::from_str(&f.metadata).expect("valid JSON");
+        let comments = meta["rdfs:comment"].to_string();
+        assert!(comments.contains("Comparison: ") && comments.contains("Caveat: "), "{comments}");
+        assert_eq!(meta["url"], f.file.as_str());
+    }
+}
