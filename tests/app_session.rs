@@ -164,19 +164,23 @@ fn the_table_lists_every_area_with_rank_and_no_data() {
 }
 
 #[test]
-fn the_csv_export_carries_provenance_and_one_row_per_area() {
-    let csv = atlas(&[(0, 0)]).export_csv();
-    let lines: Vec<&str> = csv.lines().collect();
-    // A provenance line is one cell: quoted when its text has a comma.
-    assert!(lines[0].starts_with("\"# Synthetic share out of work, S2025"), "{}", lines[0]);
-    assert!(lines.contains(&"# SYNTHETIC test data — not real figures"));
-    let header = lines.iter().position(|l| l.starts_with("code,name")).expect("a header row");
-    assert_eq!(lines.len() - header - 1, 12, "one row per area");
-    assert!(
-        lines[header + 1].starts_with(&format!("{},Synthetic 000,Westshire,,", cell_code(4, 0, 0))),
-        "{}",
-        lines[header + 1]
+fn the_csv_export_is_a_plain_table_with_a_sidecar() {
+    let atlas = atlas(&[(0, 0)]);
+    let csv = atlas.export_csv();
+    let body = csv.strip_prefix('\u{FEFF}').expect("a byte order mark");
+    let lines: Vec<&str> = body.lines().collect();
+    assert_eq!(
+        lines[0],
+        "code,name,district,value,numerator,denominator,lower_95,upper_95,compared_with_city_region,data_status"
     );
+    assert_eq!(lines.len() - 1, 12, "one row per area");
+    assert!(lines[1].starts_with(&format!("{},Synthetic 000,Westshire,,", cell_code(4, 0, 0))), "{}", lines[1]);
+    assert!(lines[1..].iter().all(|l| l.ends_with(",SYNTHETIC test data — not real figures")), "{body}");
+    let meta: serde_json::Value = serde_json::from_str(&atlas.export_csv_metadata("grid.csv")).expect("valid JSON");
+    assert_eq!(meta["url"], "grid.csv");
+    assert!(meta["dc:title"].as_str().is_some_and(|t| t.starts_with("Synthetic share out of work, S2025")), "{meta}");
+    assert_eq!(meta["rdfs:comment"][0], "SYNTHETIC test data — not real figures");
+    assert!(meta["dc:license"].as_str().is_some_and(|l| !l.is_empty()), "{meta}");
 }
 
 /// The grid bundle with a ward layer (each ward one district's cells) stored without shapes.

@@ -265,14 +265,47 @@ fn the_patch_export_neutralises_formulas_and_carries_provenance() {
     });
     let m = members(&tables, &patch);
     let notes = load_notes(&tables, r#"[{"area": "E01006512", "period": "2024", "text": "=HYPERLINK(\"http://x\")", "author": "@me", "date": "2025-01-02"}]"#).notes;
-    let csv = patch_csv(&tables, &patch, &m, "employment-deprivation", None, &notes).expect("csv");
-    assert!(csv.contains(",\"'=HYPERLINK(\"\"http"), "{csv}");
-    assert!(csv.contains(",\"'@me\","), "{csv}");
-    assert!(csv.contains("Intervention: Hub from 2023"));
-    for line in &tables.meta.attribution {
-        assert!(csv.contains(line.as_str()), "attribution {line}");
+    let files = patch_csv(&tables, &patch, &m, "employment-deprivation", None, &notes, "p").expect("csv");
+    // One table per file: the figures, then the notes (no comparison was run).
+    let names: Vec<&str> = files.iter().map(|f| f.file.as_str()).collect();
+    assert_eq!(names, ["p.csv", "p-notes.csv"]);
+    let (figures, noted) = (&files[0].csv, &files[1].csv);
+    assert!(
+        figures.starts_with("\u{FEFF}period,period_label,value,numerator,denominator,lower_95,upper_95,"),
+        "{figures}"
+    );
+    assert!(figures.contains("\n2025,IoD2025,"), "{figures}");
+    assert!(noted.starts_with("\u{FEFF}note_area,note_patch,period,author,date,text\n"), "{noted}");
+    assert!(noted.contains(",\"'=HYPERLINK(\"\"http"), "{noted}");
+    assert!(noted.contains(",\"'@me\","), "{noted}");
+    for f in &files {
+        assert!(!f.csv.contains('#'), "no comment lines: {}", f.csv);
+        // Commas outside quotes (no cell here holds a line break).
+        let width = |l: &str| l.split('"').step_by(2).map(|part| part.matches(',').count()).sum::<usize>();
+        let widths: Vec<usize> = f.csv.lines().map(width).collect();
+        assert!(widths.iter().all(|w| *w == widths[0]), "every row as wide: {}", f.csv);
+        let meta: serde_json::Value = serde_json::from_str(&f.metadata).expect("valid JSON");
+        assert_eq!(meta["url"], f.file.as_str());
+        assert_eq!(meta["dc:license"], "Open Government Licence v3.0");
+        assert!(meta["dc:source"].as_str().is_some_and(|s| s.contains("Indices of Deprivation")));
+        assert!(meta["dc:temporal"].as_str().is_some_and(|s| s.contains("IoD2025")));
+        let comments = meta["rdfs:comment"].to_string();
+        assert!(comments.contains("Intervention: Hub from 2023"), "{comments}");
+        assert_eq!(meta["schema:creditText"], serde_json::json!(tables.meta.attribution));
+        let header = f.csv.trim_start_matches('\u{FEFF}').lines().next().unwrap_or_default();
+        let columns: Vec<&str> = meta["tableSchema"]["columns"]
+            .as_array()
+            .expect("columns")
+            .iter()
+            .filter_map(|c| c["name"].as_str())
+            .collect();
+        assert_eq!(columns.join(","), header);
     }
-    assert!(csv.contains("\n2025,IoD2025,"), "{csv}");
+    // Counts are whole, the value has the indicator's one decimal and the limits two.
+    let row: Vec<&str> = figures.lines().find(|l| l.starts_with("2025,")).expect("2025").split(',').collect();
+    assert!(row[3..5].iter().all(|c| !c.is_empty() && c.chars().all(|c| c.is_ascii_digit())), "{row:?}");
+    assert_eq!(row[2].split('.').nth(1).map(str::len), Some(1), "{row:?}");
+    assert_eq!(row[5].split('.').nth(1).map(str::len), Some(2), "{row:?}");
 }
 
 #[test]
@@ -527,4 +560,43 @@ fn before_and_after_go_by_the_time_the_figures_describe() {
     // An intervention from 2020 compares IoD2019 (2015/16) with IoD2025 (2021–23) as before.
     let report = compare(&tables, &patch, &request("2020")).expect("a comparison");
     assert_eq!((report.before.as_str(), report.after.as_str()), ("IoD2019", "IoD2025"));
+}
+
+#[test]
+fn the_patch_export_with_a_comparison_and_notes_is_three_tables() {
+    let tables = shipped();
+    let codes: Vec<String> =
+        resolve(&tables, ["Anfield", "Everton"]).members.iter().map(|&m| tables.base().areas[m].code.clone()).collect();
+    let json = serde_json::json!({ "name": "North", "areas": codes }).to_string();
+    let patch = load_patch(&tables, &json).expect("valid");
+    let m = members(&tables, &patch);
+    let request = ComparisonRequest {
+        outcome: "employment-deprivation".into(),
+        start: "2020".into(),
+        features: vec!["employment-deprivation".into(), "income-deprivation".into()],
+        k: 20,
+    };
+    let report = compare(&tables, &m, &request).expect("a comparison");
+    let notes = load_notes(
+        &tables,
+        r#"[{"patch": "North", "period": "2019", "text": "a, \"b\"\nc", "author": "x", "date": "2025-01-02"}]"#,
+    )
+    .notes;
+    let files = patch_csv(&tables, &patch, &m, "employment-deprivation", Some(&report), &notes, "north").expect("csv");
+    let names: Vec<&str> = files.iter().map(|f| f.file.as_str()).collect();
+    assert_eq!(names, ["north.csv", "north-comparison-areas.csv", "north-notes.csv"]);
+    let areas = files[1].csv.trim_start_matches('\u{FEFF}');
+    assert!(
+        areas.starts_with("comparison_code,comparison_name,district,matched_to,distance_sd,matched_on\n"),
+        "{areas}"
+    );
+    assert_eq!(areas.lines().count(), 1 + 20, "one row per comparison area");
+    // A note's comma, quotes and line break stay inside its one quoted cell.
+    assert!(files[2].csv.ends_with(",x,2025-01-02,\"a, \"\"b\"\"\nc\"\n"), "{}", files[2].csv);
+    for f in &files {
+        let meta: serde_json::Value = serde_json::from_str(&f.metadata).expect("valid JSON");
+        let comments = meta["rdfs:comment"].to_string();
+        assert!(comments.contains("Comparison: ") && comments.contains("Caveat: "), "{comments}");
+        assert_eq!(meta["url"], f.file.as_str());
+    }
 }

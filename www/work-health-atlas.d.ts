@@ -67,6 +67,16 @@ export declare class AtlasElement extends HTMLElement {
   select(code: string): AtlasAreaInfo | null;
   setIndicator(id: string): void;
   setPeriod(id: string): void;
+  /**
+   * The current layer as CSV, what "Download CSV" saves: UTF-8 with a byte order mark, the
+   * header first, every row as wide; null before the data has loaded.
+   */
+  toCsv(): Promise<string | null>;
+  /**
+   * That CSV's CSVW sidecar (W3C CSV on the Web metadata: source, licence, reference period,
+   * geography, attribution and the columns) as JSON text; `name` is the CSV's file name (its `url`).
+   */
+  toCsvMetadata(name?: string): Promise<string | null>;
   /** A point inside an area, in CSS pixels of the map box (for automation). */
   screenPointOf(code: string): [number, number] | null;
   readonly mapRect: DOMRect;

@@ -60,6 +60,12 @@ pub struct Caption {
     pub synthetic: bool,
     /// Unit label of the legend, e.g. "% of working-age residents" or "percentage points".
     pub unit: String,
+    /// Licence of the figures (the indicator's, else the bundle's), for exports.
+    pub licence: String,
+    /// Producer of the figures, for exports.
+    pub publisher: String,
+    /// Decimals the indicator's values are shown with, for exports.
+    pub decimals: u8,
 }
 
 /// English ordinal: 1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st …
@@ -241,8 +247,14 @@ impl Atlas {
             vintage: meta.vintage.clone(),
             synthetic: meta.synthetic,
             unit: String::new(),
+            licence: meta.licence.clone(),
+            publisher: String::new(),
+            decimals: 0,
         };
         let Some(indicator) = self.current_indicator() else { return caption };
+        caption.licence = indicator.licence.clone();
+        caption.publisher = indicator.source.producer.clone();
+        caption.decimals = indicator.decimals;
         let period_label = self.view_period_label().unwrap_or_default();
         let periods: Vec<String> = [self.change_from.as_deref(), self.period.as_deref()]
             .into_iter()

@@ -3,8 +3,10 @@
 //! A leaf module (std only, no crate imports), so the layers below `app` can format numbers
 //! without depending on the widget's state machine.
 
-/// CSV cells and provenance lines, neutralised against formula injection.
+/// CSV files and cells, neutralised against formula injection.
 pub mod csv;
+/// The CSV on the Web (CSVW) sidecar that describes an exported CSV.
+pub mod csvw;
 /// Numbers with fixed decimals, thousands separators and units, without the float formatter.
 pub mod number;
 

@@ -334,7 +334,9 @@ impl AnalysisHandle {
         self.tables.area_on_layer(code, layer)
     }
 
-    /// The patch's CSV (figures, interventions, comparison when `request` is given, notes).
+    /// The patch's export, one table per file (see `impact::export::patch_csv`): an array of
+    /// `{ file, csv, metadata }`, named from `stem` — the figures, the comparison areas when
+    /// `request` is given, the notes when there are any — each with its CSVW sidecar.
     ///
     /// # Errors
     /// An `Error` with code `export-failed`.
@@ -345,7 +347,8 @@ impl AnalysisHandle {
         indicator: &str,
         request: JsValue,
         notes: JsValue,
-    ) -> Result<String, JsValue> {
+        stem: &str,
+    ) -> Result<JsValue, JsValue> {
         let patch: Patch = from_js(patch, "patch")?;
         let notes: Vec<Note> = from_js(notes, "notes")?;
         let members = members(&self.tables, &patch);
@@ -355,7 +358,8 @@ impl AnalysisHandle {
             let request: ComparisonRequest = from_js(request, "comparison request")?;
             compare(&self.tables, &members, &request).ok()
         };
-        export::patch_csv(&self.tables, &patch, &members, indicator, report.as_ref(), &notes)
+        export::patch_csv(&self.tables, &patch, &members, indicator, report.as_ref(), &notes, stem)
+            .map(|files| to_js(&files))
             .ok_or_else(|| js_error("export-failed", &format!("unknown indicator \"{indicator}\""), &[]))
     }
 

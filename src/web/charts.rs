@@ -26,6 +26,18 @@ fn measuring_context() -> Result<CanvasRenderingContext2d, JsValue> {
     context(&canvas)
 }
 
+/// The caption and rows the page passes for an export.
+fn export_inputs(
+    caption: JsValue,
+    rows: JsValue,
+) -> Result<(crate::app::Caption, Vec<crate::app::table::TableRow>), JsValue> {
+    let fail =
+        |e: serde_wasm_bindgen::Error| js_error("export-failed", &format!("the CSV could not be made: {e}"), &[]);
+    let caption = serde_wasm_bindgen::from_value(caption).map_err(fail)?;
+    let rows = if rows.is_undefined() { Vec::new() } else { serde_wasm_bindgen::from_value(rows).map_err(fail)? };
+    Ok((caption, rows))
+}
+
 /// The CSV of a layer from the map module's `caption()` and `tableRows()` (see
 /// `app::export::to_csv`): built here, in the module loaded on demand, to keep it out of the
 /// default download.
@@ -34,11 +46,19 @@ fn measuring_context() -> Result<CanvasRenderingContext2d, JsValue> {
 /// An `Error` with code `export-failed` when the inputs are not a caption and rows.
 #[wasm_bindgen(js_name = csvFromRows)]
 pub fn csv_from_rows(caption: JsValue, rows: JsValue) -> Result<String, JsValue> {
-    let fail =
-        |e: serde_wasm_bindgen::Error| js_error("export-failed", &format!("the CSV could not be made: {e}"), &[]);
-    let caption: crate::app::Caption = serde_wasm_bindgen::from_value(caption).map_err(fail)?;
-    let rows: Vec<crate::app::table::TableRow> = serde_wasm_bindgen::from_value(rows).map_err(fail)?;
+    let (caption, rows) = export_inputs(caption, rows)?;
     Ok(crate::app::export::to_csv(&caption, &rows))
+}
+
+/// The CSVW sidecar (`<fileName>-metadata.json`) of the CSV `csvFromRows` makes from `caption`,
+/// saved as `fileName` (see `app::export::to_csv_metadata`).
+///
+/// # Errors
+/// An `Error` with code `export-failed` when `caption` is not a caption.
+#[wasm_bindgen(js_name = csvMetadata)]
+pub fn csv_metadata(caption: JsValue, file_name: &str) -> Result<String, JsValue> {
+    let (caption, _) = export_inputs(caption, JsValue::UNDEFINED)?;
+    Ok(crate::app::export::to_csv_metadata(&caption, file_name))
 }
 
 /// One chart's drawing state (the last drawn frame, for pointer look-ups).

@@ -3,12 +3,13 @@
 // selects one, hears its sentence and opens the table; exports are what is shown.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { distDir } from './support/server.mjs';
 import { useSuite } from './support/suite.mjs';
 import { recordAtlasEvents, waitForRecorded } from './support/atlas.mjs';
 import { axeViolations } from './support/axe.mjs';
+import { strictCsv } from './support/csv.mjs';
 import { layer, values, indicator } from './support/bundle.mjs';
 
 const suite = useSuite();
@@ -108,54 +109,40 @@ test('keyboard only: choose an indicator, move with arrows, select, hear the sen
   await context.close();
 });
 
-/** A small CSV parser (quoted cells, doubled quotes) for checking the export. */
-function parseCsv(text) {
-  const rows = [];
-  for (const line of text.split('\n').filter((l) => l && !/^"?#/.test(l))) {
-    const cells = [];
-    let cell = '';
-    let quoted = false;
-    for (let i = 0; i < line.length; i += 1) {
-      const c = line[i];
-      if (quoted && c === '"' && line[i + 1] === '"') {
-        cell += '"';
-        i += 1;
-      } else if (c === '"') quoted = !quoted;
-      else if (c === ',' && !quoted) {
-        cells.push(cell);
-        cell = '';
-      } else cell += c;
-    }
-    cells.push(cell);
-    rows.push(cells);
-  }
-  return rows;
-}
-
 test('exports: the CSV matches data/, the PNGs have size and ink, the SVG parses', async () => {
   const { page, context } = await open('/index.html');
   await page.evaluate(() => document.querySelector('work-health-atlas').setAttribute('geography', 'ward'));
   await page.waitForFunction(() => document.querySelector('work-health-atlas').state.geography === 'ward');
   const csv = await page.evaluate(() => document.querySelector('work-health-atlas').toCsv());
-  // Provenance lines are one cell each, quoted when they hold a comma.
-  assert.match(csv, /^"?# Share of working-age residents/);
-  assert.match(csv, /# Contains public sector information licensed under the Open Government Licence v3.0/);
-  assert.match(csv, /# Source: /);
-  assert.match(csv, /# Reference period: /);
-  assert.match(csv, /# Geography: .*approximate/);
-  const [header, ...rows] = parseCsv(csv);
+  // A plain table (pandas and Excel open it as it is): the mark, the header first, rows as wide.
+  const [header, ...rows] = strictCsv(csv);
   assert.deepEqual(header, ['code', 'name', 'district', 'value', 'numerator', 'denominator', 'lower_95', 'upper_95', 'compared_with_city_region']);
   const wards = layer('ward').areas;
   assert.equal(rows.length, wards.length);
   const expected = values('employment-deprivation', 'ward', '2025');
+  const decimals = indicator('employment-deprivation').decimals;
   rows.forEach((row, i) => {
     assert.equal(row[0], wards[i].code);
     assert.equal(row[1], wards[i].name);
     assert.equal(Number(row[3]), expected[i], `${row[1]}`);
+    // The value at the indicator's decimals, the counts whole, the limits one decimal more.
+    assert.match(row[3], new RegExp(`^\\d+\\.\\d{${decimals}}$`), `${row[1]} value`);
+    assert.match(`${row[4]} ${row[5]}`, /^\d* \d*$/, `${row[1]} counts`);
+    for (const limit of [row[6], row[7]]) assert.match(limit, new RegExp(`^(\\d+\\.\\d{${decimals + 1}})?$`), `${row[1]} limits`);
   });
-  // Download CSV through the button as a person would.
-  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('work-health-atlas button[data-export="csv"]').click()]);
-  assert.match(download.suggestedFilename(), /\.csv$/);
+  assert.ok(rows.some((row) => row[4] !== '' && row[6] !== ''), 'some wards have counts and an interval');
+  // Its sidecar (W3C CSV on the Web) says what the table is and lists the same columns.
+  const meta = JSON.parse(await page.evaluate(() => document.querySelector('work-health-atlas').toCsvMetadata('wards.csv')));
+  assert.equal(meta['@context'], 'http://www.w3.org/ns/csvw');
+  assert.equal(meta.url, 'wards.csv');
+  assert.match(meta['dc:title'], /^Share of working-age residents/);
+  assert.match(meta['dc:source'], /Indices of Deprivation/);
+  assert.equal(meta['dc:license'], 'Open Government Licence v3.0');
+  assert.match(meta['dc:temporal'], /IoD2025/);
+  assert.match(meta['dc:spatial'], /approximate/);
+  assert.ok(meta['schema:creditText'].includes('Contains public sector information licensed under the Open Government Licence v3.0.'));
+  assert.deepEqual(meta.tableSchema.columns.map((c) => c.name), header);
+  assert.ok(meta.tableSchema.columns.every((c) => c.titles && c.datatype && c['dc:description']));
 
   const png = async (kind) =>
     page.evaluate(async (k) => {
@@ -197,5 +184,31 @@ test('exports: the CSV matches data/, the PNGs have size and ink, the SVG parses
   assert.equal(parsed.root, 'svg');
   assert.match(parsed.text, /Anfield/);
   assert.match(parsed.text, /Open Government Licence/);
+  await context.close();
+});
+
+test('Download CSV saves the table and its CSVW sidecar, each named in full', async () => {
+  const { page, context, errors } = await open('/index.html');
+  // This title is longer than the 80 characters names were once cut to.
+  await page.evaluate(() => document.querySelector('work-health-atlas').setIndicator('economically-inactive'));
+  await page.waitForFunction(() => document.querySelector('work-health-atlas').state.indicator === 'economically-inactive');
+  const both = new Promise((resolve) => {
+    const got = [];
+    page.on('download', (d) => got.push(d) === 2 && resolve(got));
+  });
+  await page.locator('work-health-atlas button[data-export="csv"]').click();
+  const [table, sidecar] = await both;
+  const shown = await page.evaluate(() => document.querySelector('work-health-atlas').state.geography);
+  assert.match(table.suggestedFilename(), /^share-of-residents-aged-16-and-over-who-are-economically-inactive-census-2021-[a-z]+\.csv$/);
+  assert.ok(table.suggestedFilename().length > 84, table.suggestedFilename());
+  assert.equal(sidecar.suggestedFilename(), `${table.suggestedFilename()}-metadata.json`);
+  const saved = strictCsv(readFileSync(await table.path(), 'utf8'));
+  assert.equal(saved.length, layer(shown).areas.length + 1);
+  const savedMeta = JSON.parse(readFileSync(await sidecar.path(), 'utf8'));
+  assert.equal(savedMeta.url, table.suggestedFilename());
+  assert.match(savedMeta['dc:source'], /Census 2021/i);
+  const status = `Downloaded the CSV and its description (${table.suggestedFilename()}-metadata.json).`;
+  await page.waitForFunction((s) => document.querySelector('work-health-atlas').shadowRoot.querySelector('.export-status').textContent === s, status);
+  assert.deepEqual(errors, []);
   await context.close();
 });

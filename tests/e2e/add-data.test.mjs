@@ -13,6 +13,7 @@ import { startServer, repoRoot } from './support/server.mjs';
 import { launch, openPage } from './support/browser.mjs';
 import { recordAtlasEvents, waitForRecorded } from './support/atlas.mjs';
 import { axeViolations } from './support/axe.mjs';
+import { strictCsv } from './support/csv.mjs';
 import { bundle } from './support/bundle.mjs';
 import { syntheticCount, monthIndexOf, communitySample, brokenTemplate, nomisWebCsv, statXploreCsv, lsoaAreas, notCsvBytes } from './support/synthetic-import.mjs';
 
@@ -44,17 +45,16 @@ function expectedRate(layer, code, month) {
   return round1((count / people) * 100);
 }
 
-/** The element's CSV export as rows keyed by code (provenance lines skipped). */
+/** The element's CSV export as rows keyed by code (read strictly: header first, rows as wide), and its sidecar. */
 async function csvRows(page) {
-  const csv = await page.evaluate(() => document.querySelector('work-health-atlas').toCsv());
-  const lines = csv.split('\n').filter((line) => line && !line.startsWith('"#') && !line.startsWith('#'));
-  const header = lines.shift().split(',');
+  const [csv, meta] = await page.evaluate(async () => {
+    const atlas = document.querySelector('work-health-atlas');
+    return [await atlas.toCsv(), await atlas.toCsvMetadata()];
+  });
+  const [header, ...lines] = strictCsv(csv);
   const rows = new Map();
-  for (const line of lines) {
-    const cells = line.split(',');
-    rows.set(cells[0], Object.fromEntries(header.map((h, i) => [h, cells[i]])));
-  }
-  return { csv, rows };
+  for (const cells of lines) rows.set(cells[0], Object.fromEntries(header.map((h, i) => [h, cells[i]])));
+  return { csv, meta, rows };
 }
 
 async function open(path = '/index.html', width = 1200) {
@@ -87,9 +87,9 @@ async function checkClaimantValues(page) {
   const sample = [lsoas[0].code, lsoas[400].code, lsoas[1002].code];
   for (const month of ['2023-01', '2024-12']) {
     await setView(page, { indicator: 'claimant-rate', geography: 'lsoa', period: month });
-    const { csv, rows } = await csvRows(page);
-    assert.match(csv, /SYNTHETIC/, 'the export says the figures are synthetic');
-    assert.match(csv, /residents aged 16–64/, 'the export states the denominator');
+    const { meta, rows } = await csvRows(page);
+    assert.match(meta, /SYNTHETIC/, 'the export says the figures are synthetic');
+    assert.match(meta, /residents aged 16–64/, 'the export states the denominator');
     assert.equal(rows.size, 1003);
     for (const code of sample) assert.equal(Number(rows.get(code).value), expectedRate('lsoa', code, month), `LSOA ${code} ${month}`);
     for (const layer of ['ward', 'lad']) {
@@ -206,9 +206,11 @@ test('broken files: every problem named with its line, good rows kept, no page e
 test('a name that looks like a formula is text in the widget and neutralised in the CSV export', async () => {
   const { page, errors, context } = await open();
   await addCommunity(page, 'community_SYNTHETIC.csv', communitySample(bundle).csv, '=HYPERLINK("http://evil.example","SYNTHETIC")');
-  const { csv } = await csvRows(page);
-  for (const line of csv.split('\n')) assert.doesNotMatch(line, /^[=+\-@\t\r]/, `no line a spreadsheet would run: ${line}`);
-  assert.match(csv, /HYPERLINK/, 'the name is kept, as text');
+  const { csv, meta } = await csvRows(page);
+  const cells = strictCsv(csv).flat().filter((cell) => /^[=+\-@\t\r]/.test(cell) && !/^-?\d+(\.\d+)?$/.test(cell));
+  assert.deepEqual(cells, [], 'no cell a spreadsheet would run');
+  // The name is the table's title, kept as text in its sidecar (JSON, which no spreadsheet runs).
+  assert.match(JSON.parse(meta)['dc:title'], /=HYPERLINK\("http:\/\/evil\.example","SYNTHETIC"\)/);
   const title = await page.evaluate(() => document.querySelector('work-health-atlas').shadowRoot.querySelector('.title').textContent);
   assert.match(title, /=HYPERLINK/);
   assert.deepEqual(errors, []);

@@ -170,11 +170,22 @@ test('the layer CSV and the patch CSV hold no formula cell, whatever the names',
   await page.evaluate((p) => document.querySelector('work-health-atlas').setAttribute('patch', JSON.stringify(p)), patch);
   await shadow(page, (root) => root.querySelector('#atlas-tab-patch').click());
   await page.waitForFunction(() => document.querySelector('work-health-atlas').shadowRoot.querySelector('.patch-view .interventions li'));
-  const downloaded = page.waitForEvent('download');
+  // One table (the figures; no comparison was run, no notes written) and its CSVW sidecar.
+  const downloads = new Promise((resolve) => {
+    const got = [];
+    page.on('download', (d) => got.push(d) === 2 && resolve(got));
+  });
   await shadow(page, (root) => [...root.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Patch as CSV').click());
-  const patchCsv = readFileSync(await (await downloaded).path(), 'utf8');
-  assert.match(patchCsv, /HYPERLINK/);
+  const [table, sidecar] = await downloads;
+  assert.equal(sidecar.suggestedFilename(), `${table.suggestedFilename()}-metadata.json`);
+  const patchCsv = readFileSync(await table.path(), 'utf8');
+  assert.match(patchCsv, /^\uFEFFperiod,period_label,value,/, 'the header first');
   assert.deepEqual(formulaCells(patchCsv), []);
+  // The names are text in the sidecar (JSON, which no spreadsheet runs), whole and unsplit.
+  const meta = JSON.parse(readFileSync(await sidecar.path(), 'utf8'));
+  assert.equal(meta.url, table.suggestedFilename());
+  assert.ok(meta['dc:title'].startsWith(patch.name), meta['dc:title']);
+  assert.ok(meta['rdfs:comment'].includes('Intervention: Hub,=1+1, from 2020: @SUM(A1),-2+3'), JSON.stringify(meta['rdfs:comment']));
   assert.deepEqual(errors, []);
   await context.close();
 });

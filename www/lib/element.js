@@ -227,9 +227,14 @@ export class AtlasElement extends HTMLElement {
     this.#views.view({ period: id });
   }
 
-  /** The current layer as CSV with its provenance lines (what "Download CSV" saves). */
+  /** The current layer as CSV, header first (what "Download CSV" saves). */
   async toCsv() {
     return this.#session.handle ? (await this.#exports.exporter()).csv() : null;
+  }
+
+  /** The CSVW sidecar of that CSV (source, licence, period, columns) as JSON text; `name` is its file. */
+  async toCsvMetadata(name) {
+    return this.#session.handle ? (await this.#exports.exporter()).csvMetadata(name) : null;
   }
 
   /** A PNG of the map (`map`) or the trend chart (`chart`) with title, legend and sources drawn in. */

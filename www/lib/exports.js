@@ -1,5 +1,6 @@
-// Downloads of exactly what is shown, for reports and funding bids: the layer as CSV (with its
-// provenance header lines, from the core), the map and the trend chart as PNG with title, legend,
+// Downloads of exactly what is shown, for reports and funding bids: the layer as CSV (a plain
+// table, header first, with its CSVW sidecar describing source, licence and period; both from
+// the core), the map and the trend chart as PNG with title, legend,
 // source, period, boundaries and attribution drawn in, the chart as SVG, and a link to this view.
 
 const MARGIN = 16;
@@ -17,9 +18,12 @@ function download(name, blob) {
   setTimeout(() => URL.revokeObjectURL(url), 10000);
 }
 
-/** A file name from the title: lower case words joined by hyphens. */
+/**
+ * A file name from the title: lower case words joined by hyphens, the whole title (a name cut
+ * short loses the period or layer at its end, which is what tells two downloads apart).
+ */
 export function fileName(title, extension) {
-  const stem = title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 80) || 'work-health-atlas';
+  const stem = title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'work-health-atlas';
   return `${stem}.${extension}`;
 }
 
@@ -138,10 +142,19 @@ export class Exporter {
     Object.assign(this, parts);
   }
 
-  /** The layer as CSV, the patch's row first; built by the chart module from the map's rows. */
+  /**
+   * The layer as CSV (header first, after a byte order mark), the patch's row first; built by the
+   * chart module from the map's rows.
+   */
   async csv() {
     const charts = await this.loadCharts();
     return charts.csvFromRows(this.handle.caption(), [...(this.impact?.tableRows() ?? []), ...this.handle.tableRows()]);
+  }
+
+  /** The CSVW sidecar of the layer's CSV saved as `name` (its `url`): source, licence, period, columns. */
+  async csvMetadata(name = fileName(this.handle.caption().title, 'csv')) {
+    const charts = await this.loadCharts();
+    return charts.csvMetadata(this.handle.caption(), name);
   }
 
   png(kind) {
@@ -178,8 +191,15 @@ export class Exporter {
   async download(kind, status) {
     try {
       const title = this.handle.caption().title;
-      if (kind === 'csv') downloadText(fileName(title, 'csv'), await this.csv(), 'text/csv;charset=utf-8');
-      else if (kind === 'map-png') downloadBlob(fileName(title, 'png'), await this.png('map'));
+      if (kind === 'csv') {
+        // Two files: the table, and beside it the description a CSVW reader looks for.
+        const name = fileName(title, 'csv');
+        const [csv, metadata] = [await this.csv(), await this.csvMetadata(name)];
+        downloadText(name, csv, 'text/csv;charset=utf-8');
+        downloadText(`${name}-metadata.json`, metadata, 'application/csvm+json');
+        status.textContent = `Downloaded the CSV and its description (${name}-metadata.json).`;
+        return;
+      } else if (kind === 'map-png') downloadBlob(fileName(title, 'png'), await this.png('map'));
       else if (kind === 'chart-png') downloadBlob(fileName(`${title} chart`, 'png'), await this.png('chart'));
       else if (kind === 'chart-svg') downloadText(fileName(`${title} chart`, 'svg'), await this.svg(), 'image/svg+xml');
       else if (kind === 'link') {

@@ -397,14 +397,22 @@ export class PatchView {
     this.exportStatus.textContent = `Imported the patch “${patch.name}”: ${count(patch.areas.length, 'LSOA')}, ${count(patch.interventions.length, 'intervention')}.${was}`;
   }
 
-  exportCsv() {
+  /** One CSV per table (figures, comparison areas, notes), each with its CSVW sidecar. */
+  async exportCsv() {
     const ext = this.ext;
     const state = ext.host.state();
-    const csv = ext.run((a) => a.patchCsv(ext.patch, state.indicator, ext.comparison?.request ?? null, ext.notes.map(({ source, ...n }) => n)));
-    if (typeof csv !== 'string') {
-      this.exportStatus.textContent = `Not possible: ${csv.error}.`;
+    const { fileName, downloadText } = await import('./exports.js');
+    const stem = fileName(`${ext.patch.name} ${state.indicator}`, 'csv').slice(0, -'.csv'.length);
+    const files = ext.run((a) => a.patchCsv(ext.patch, state.indicator, ext.comparison?.request ?? null, ext.notes.map(({ source, ...n }) => n), stem));
+    if (!Array.isArray(files)) {
+      this.exportStatus.textContent = `Not possible: ${files?.error}.`;
       return;
     }
-    this.download(`${ext.patch.name} ${state.indicator}`, csv, 'text/csv;charset=utf-8');
+    for (const f of files) {
+      downloadText(f.file, f.csv, 'text/csv;charset=utf-8');
+      downloadText(`${f.file}-metadata.json`, f.metadata, 'application/csvm+json');
+    }
+    const what = files.length === 1 ? 'the CSV and its description' : `${files.length} CSV files (one table each) and their descriptions`;
+    this.exportStatus.textContent = `Downloaded ${what} (${files.map((f) => f.file).join(', ')}, each with …csv-metadata.json).`;
   }
 }
