@@ -327,7 +327,7 @@ test('a draft over the note limit keeps its patch and the notes that fit, and ca
   assert.equal(await page.evaluate((k) => localStorage.getItem(k), setAside[0]), JSON.stringify(draft), 'the set-aside copy is kept');
   // Importing notes never takes a draft past its limit.
   const file = Buffer.from(JSON.stringify({ notes: Array.from({ length: 5 }, (_, i) => note(i)) }));
-  await page.locator('work-health-atlas input[type=file]').setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: file });
+  await page.locator('work-health-atlas input[type=file][aria-label="Notes file to import (JSON)"]').setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: file });
   await page.waitForFunction(() => /Imported 0 notes; 5 more did not fit/.test(document.querySelector('work-health-atlas').shadowRoot.textContent));
   assert.deepEqual(errors, []);
   await context.close();
