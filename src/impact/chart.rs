@@ -8,8 +8,9 @@ use super::patch::Intervention;
 use super::tables::BundleTables;
 use crate::layout::trend::{LineStyle, TrendLine, TrendMarker, TrendPoint, TrendSpec};
 use crate::layout::trend_spec::{indicator_trend_spec, ENGLAND_COLOUR, REGION_COLOUR};
-use crate::model::bundle::Indicator;
+use crate::model::bundle::{Indicator, Period};
 use crate::model::codes::{ENGLAND_CODE, REGION_CODE};
+use crate::model::period_id::{months, reference_years};
 use crate::scale::Rgb;
 use crate::stats::Z_95;
 
@@ -18,32 +19,41 @@ pub const PATCH_COLOUR: Rgb = Rgb(0x91, 0x2b, 0x88);
 /// The comparison group's colour.
 pub const COMPARISON_COLOUR: Rgb = Rgb(0x50, 0x5a, 0x5f);
 
-/// A period-like id (`2023`, `2023-04`) as a fractional year, for placing it between periods.
-/// Integers are parsed, not floats: a float parser would add ~15 kB to the analysis module.
-fn year_of(id: &str) -> Option<f64> {
-    let year: u16 = id.get(..4)?.parse().ok()?;
-    match id.get(4..) {
-        Some("") => Some(f64::from(year)),
-        Some(rest) => {
-            let month: u8 = rest.strip_prefix('-')?.parse().ok()?;
-            (1..=12).contains(&month).then_some(f64::from(year) + f64::from(month - 1) / 12.0)
-        }
-        None => None,
+/// The months a period's figures describe, as (first, last) month numbers (`year * 12 + month
+/// - 1`): a year's from its reference text ("data mostly about 2021–23" → Jan 2021 to Dec 2023),
+/// as the before/after comparison reads it (comparison.rs); else its id's own span.
+fn described(period: &Period) -> Option<(i32, i32)> {
+    let own = months(&period.id);
+    match own {
+        Some((_, _, 1)) => reference_years(&period.reference).map(|(first, last)| (first * 12, last * 12 + 11)),
+        _ => None,
     }
+    .or(own.map(|(first, last, _)| (first, last)))
 }
 
-/// Where a period-like id falls on the chart's period axis: at a period with that id; between two
-/// periods in proportion to time when both are years or months (2023 sits two thirds of the way
-/// from 2019 to 2025), else halfway; past the end after the last one.
+/// Where a date (`2023`, `2023-04`) falls on the chart's period axis, by the time each period's
+/// figures describe: at a period whose time holds it; between two in proportion to the months
+/// between them; before the first or past the last. An intervention from March 2024 is after
+/// IoD2025 (data about 2021–23), not before it. Ids that are not dates fall back to their order
+/// as text: at an equal id, else halfway between.
 pub fn axis_position(indicator: &Indicator, id: &str) -> f64 {
     let periods = &indicator.periods;
+    let spans: Option<Vec<(i32, i32)>> = periods.iter().map(described).collect();
+    if let (Some(spans), Some((t, _, _))) = (spans, months(id)) {
+        return match spans.iter().position(|&(_, last)| last >= t) {
+            None => periods.len() as f64 - 0.5,
+            Some(i) if spans[i].0 <= t => i as f64,
+            Some(0) => -0.5,
+            Some(i) => {
+                let (gap_from, gap_to) = (spans[i - 1].1, spans[i].0);
+                (i - 1) as f64 + f64::from(t - gap_from) / f64::from((gap_to - gap_from).max(1))
+            }
+        };
+    }
     match periods.iter().position(|p| p.id.as_str() >= id) {
         Some(i) if periods[i].id == id => i as f64,
         Some(0) => -0.5,
-        Some(i) => match (year_of(&periods[i - 1].id), year_of(&periods[i].id), year_of(id)) {
-            (Some(a), Some(b), Some(t)) if b > a => (i - 1) as f64 + ((t - a) / (b - a)).clamp(0.0, 1.0),
-            _ => i as f64 - 0.5,
-        },
+        Some(i) => i as f64 - 0.5,
         None => periods.len() as f64 - 0.5,
     }
 }
@@ -150,13 +160,34 @@ mod tests {
     fn markers_fall_between_periods_in_proportion_to_time() {
         let years = indicator(&["2010", "2019", "2025"]);
         assert_eq!(axis_position(&years, "2019"), 1.0);
-        assert!((axis_position(&years, "2023") - (1.0 + 4.0 / 6.0)).abs() < 1e-9);
-        assert!((axis_position(&years, "2024-07") - (1.0 + 5.5 / 6.0)).abs() < 1e-9);
+        assert_eq!(axis_position(&years, "2019-07"), 1.0, "inside 2019");
+        // From the end of 2019 (month 2019*12+11) to the start of 2025: 61 months.
+        assert!((axis_position(&years, "2023") - (1.0 + 37.0 / 61.0)).abs() < 1e-9);
+        assert!((axis_position(&years, "2024-07") - (1.0 + 55.0 / 61.0)).abs() < 1e-9);
         assert_eq!(axis_position(&years, "2005"), -0.5);
         assert_eq!(axis_position(&years, "2030"), 2.5);
         let months = indicator(&["2024-01", "2024-07"]);
         assert!((axis_position(&months, "2024-04") - 0.5).abs() < 1e-9);
         let labels = indicator(&["a", "c"]);
         assert_eq!(axis_position(&labels, "b"), 0.5);
+    }
+
+    #[test]
+    fn markers_go_by_the_time_the_figures_describe() {
+        let mut iod = indicator(&["2010", "2019", "2025"]);
+        for (period, reference) in iod.periods.iter_mut().zip([
+            "data mostly about 2008",
+            "data mostly about 2015–16",
+            "data mostly about 2021–23",
+        ]) {
+            period.reference = reference.into();
+        }
+        // March 2024 is after everything IoD2025 describes: past the last point, not before it.
+        assert_eq!(axis_position(&iod, "2024-03"), 2.5);
+        // 2022 is inside IoD2025's time; 2020 between IoD2019's (to Dec 2016) and IoD2025's.
+        assert_eq!(axis_position(&iod, "2022"), 2.0);
+        let at = axis_position(&iod, "2020");
+        assert!(at > 1.0 && at < 2.0, "{at}");
+        assert!((at - (1.0 + 37.0 / 49.0)).abs() < 1e-9, "{at}");
     }
 }
