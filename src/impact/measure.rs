@@ -28,30 +28,32 @@ pub struct Measure {
 }
 
 /// The label's words in sentence case: a capitalised word is lowered, an acronym or a word with
-/// capitals inside ("IoD", "NHS") is kept.
+/// capitals inside ("IoD", "NHS") is kept. ASCII case and byte searches only: Unicode case tables
+/// and the substring searcher would add about 2 kB to the analysis module, and labels are English.
 fn sentence_case(words: &str) -> String {
-    words
-        .split(' ')
-        .map(|word| {
-            let mut chars = word.chars();
-            match chars.next() {
-                Some(first) if first.is_uppercase() && !chars.clone().any(char::is_uppercase) => {
-                    first.to_lowercase().chain(chars).collect()
-                }
-                _ => word.to_string(),
+    let mut out = words.to_string();
+    let bytes = words.as_bytes();
+    let mut start = 0;
+    while start < bytes.len() {
+        let end = bytes[start..].iter().position(|&b| b == b' ').map_or(bytes.len(), |p| start + p);
+        if bytes[start].is_ascii_uppercase() && !bytes[start + 1..end].iter().any(u8::is_ascii_uppercase) {
+            if let Some(first) = out.get_mut(start..start + 1) {
+                first.make_ascii_lowercase();
             }
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
+        }
+        start = end + 1;
+    }
+    out
 }
 
 /// Splits "Disability (Health Index)" into ("Disability", Some("(Health Index)")); a bracket
 /// holding only a unit ("(%)", "(% of residents)", "(years)") is dropped.
 fn split_qualifier(label: &str) -> (&str, Option<&str>) {
-    let label = label.trim();
-    let Some(open) = label.rfind(" (").filter(|_| label.ends_with(')')) else { return (label, None) };
-    let (base, bracket) = (label[..open].trim_end(), &label[open + 1..]);
-    let inner = bracket.trim_start_matches('(').trim_end_matches(')').trim();
+    let label = label.trim_ascii();
+    let open = label.bytes().rposition(|b| b == b'(').filter(|&i| i > 0 && label.ends_with(')'));
+    let Some(open) = open else { return (label, None) };
+    let (base, bracket) = (label[..open].trim_ascii_end(), &label[open..]);
+    let inner = bracket[1..bracket.len() - 1].trim_ascii();
     let unit_only = inner.starts_with('%') || inner == "years" || inner.starts_with("per ");
     (base, (!unit_only).then_some(bracket))
 }
@@ -70,9 +72,9 @@ impl Measure {
     pub fn of(label: &str, percentage: bool) -> Measure {
         let (base, qualifier) = split_qualifier(label);
         let words = sentence_case(base);
-        let last = words.rsplit(' ').next().unwrap_or("").to_lowercase();
-        let lower = words.to_lowercase();
-        let already = ["rate", "share", "percentage", "proportion"].contains(&last.as_str())
+        let lower = words.to_ascii_lowercase();
+        let last = &lower[lower.bytes().rposition(|b| b == b' ').map_or(0, |p| p + 1)..];
+        let already = ["rate", "share", "percentage", "proportion"].contains(&last)
             || ["share ", "percentage ", "proportion "].iter().any(|p| lower.starts_with(p));
         let noun = if words.is_empty() {
             "value".to_string()
