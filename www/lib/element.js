@@ -102,6 +102,7 @@ export class AtlasElement extends HTMLElement {
       frame: this.#frame,
       refreshText: () => this.#refreshText(),
       note: (message) => this.#controls.note(message),
+      say: (text) => say(this.#ui.live, text),
       changed: () => this.#emit('atlas-change', this.#stateObject()),
     });
     this.#hash = new HashSync({ ...host, state: () => handle()?.state(), apply: (state, announce) => this.#views.shared(state, announce) });
