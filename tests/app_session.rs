@@ -149,6 +149,17 @@ fn an_indicator_without_the_current_layer_moves_to_a_layer_it_has_and_keeps_the_
     let state = a.state();
     assert_eq!((state.geography.as_str(), state.period.as_deref()), ("lad", Some("2025")));
     assert_eq!(state.area.as_deref(), Some("E08000002"), "the selected cell's district stays selected");
+    // The forced move is said (the page puts it in the live region).
+    let lsoa_plural = a.data().bundle.geographies[0].noun_plural.clone();
+    assert_eq!(
+        a.layer_note("lsoa"),
+        Some(format!("{} is not available for {lsoa_plural}; showing districts.", a.data().bundle.indicators[1].label))
+    );
+    assert_eq!(a.layer_note("lad"), None, "no move from the layer shown");
+    assert_eq!(a.layer_note("nowhere"), None);
+    // A layer the user chose (the indicator has it) is not a forced move.
+    a.set_view(Some("employment-deprivation"), Some("lsoa"), None).expect("known");
+    assert_eq!(a.layer_note("lad"), None);
 }
 
 #[test]

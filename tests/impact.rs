@@ -600,3 +600,88 @@ fn the_patch_export_with_a_comparison_and_notes_is_three_tables() {
         assert_eq!(meta["url"], f.file.as_str());
     }
 }
+
+#[test]
+fn work_and_health_sentences_use_a_noun_phrase_for_every_shipped_indicator() {
+    use work_health_atlas::impact::measure::Measure;
+    let tables = shipped();
+    // The phrase of each shipped indicator, written out so that a new label is looked at.
+    let expected = [
+        ("employment-deprivation", "a higher employment deprivation rate"),
+        ("income-deprivation", "a higher income deprivation rate"),
+        ("disability", "a higher disability rate"),
+        ("economically-inactive", "a higher share economically inactive"),
+        ("unemployed", "a higher share unemployed"),
+        ("bad-health", "a higher share in bad or very bad health"),
+        ("unpaid-care", "a higher share of unpaid carers"),
+        ("hi-unemployment", "a higher unemployment rate (Health Index)"),
+        ("hi-disability", "a higher disability rate (Health Index)"),
+        ("hi-life-expectancy", "higher life expectancy (Health Index)"),
+    ];
+    for i in &tables.indicators {
+        let phrase = Measure::of(&i.label, i.unit.is_percentage()).higher("higher");
+        let want = expected.iter().find(|(id, _)| *id == i.id).map(|(_, p)| *p);
+        assert_eq!(Some(phrase.as_str()), want, "{}", i.id);
+    }
+    // Every pair on every layer that has both: the sentence reads as English.
+    let mut checked = 0;
+    for layer in &tables.layers {
+        for x in &tables.indicators {
+            for y in &tables.indicators {
+                let request = ScatterRequest {
+                    layer: layer.id.clone(),
+                    x: x.id.clone(),
+                    y: y.id.clone(),
+                    x_period: None,
+                    y_period: None,
+                };
+                let Ok(report) = scatter(&tables, &request) else {
+                    assert!(
+                        x.id == y.id
+                            || !x.series.iter().any(|s| s.geography == layer.id)
+                            || !y.series.iter().any(|s| s.geography == layer.id),
+                        "{request:?}"
+                    );
+                    continue;
+                };
+                assert_ne!(x.id, y.id);
+                let s = &report.sentence;
+                // The old template: "areas with higher economically inactive tend to have …".
+                for label in [&x.label, &y.label] {
+                    let label = label.to_lowercase();
+                    for bad in [format!("higher {label} tend"), format!("higher {label} ("), format!("lower {label} (")]
+                    {
+                        assert!(!s.contains(&bad), "label used as a noun: {s}");
+                    }
+                }
+                assert!(!s.contains("r = 1.00"), "an indicator against itself: {s}");
+                if s.contains("tend to have") {
+                    let x_phrase = Measure::of(&x.label, x.unit.is_percentage()).higher("higher");
+                    assert!(s.contains(&format!("areas with {x_phrase} tend to have ")), "{s}");
+                }
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked >= 20, "pairs checked: {checked}");
+    let report = scatter(
+        &tables,
+        &ScatterRequest {
+            layer: "msoa".into(),
+            x: "economically-inactive".into(),
+            y: "disability".into(),
+            x_period: None,
+            y_period: None,
+        },
+    )
+    .expect("a scatter");
+    assert!(
+        report
+            .sentence
+            .contains("areas with a higher share economically inactive tend to have a higher disability rate"),
+        "{}",
+        report.sentence
+    );
+    let legend = report.bivariate.expect("bivariate").legend;
+    assert_eq!(legend[8].words, "high share economically inactive, high disability rate");
+}

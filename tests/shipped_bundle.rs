@@ -178,3 +178,45 @@ fn a_neighbourhood_is_headed_with_its_ward_and_district() {
     assert_eq!(chosen.area.heading, "Sefton 037D, in Linacre ward, Sefton");
     assert_eq!(chosen.message, "Showing Sefton 037D, in Linacre ward, Sefton.");
 }
+
+#[test]
+fn one_period_has_no_recent_trend_and_no_interval_says_what_the_atlas_holds() {
+    let mut atlas = Atlas::new(shipped(), 800.0, 600.0);
+    // Disability: Census 2021 only, so no recent-trend line (it could only say it cannot be).
+    atlas.set_view(Some("disability"), Some("ward"), None).expect("disability on wards");
+    let summary = atlas.summary_for(0).expect("a summary");
+    assert_eq!(summary.recent_trend, None);
+    assert!(!atlas.sentence(0).unwrap_or_default().contains("recent trend"));
+    // Employment deprivation has three periods: the line stays.
+    atlas.set_view(Some("employment-deprivation"), Some("ward"), None).expect("known");
+    assert!(atlas.summary_for(0).and_then(|s| s.recent_trend).is_some());
+    assert!(atlas.sentence(0).unwrap_or_default().contains("recent trend "));
+    // Census percentages without counts: the atlas holds only percentages (not "the source
+    // publishes no counts", which is untrue: ONS publishes them, this atlas does not hold them).
+    atlas.set_view(Some("economically-inactive"), Some("msoa"), None).expect("known");
+    let summary = atlas.summary_for(0).expect("a summary");
+    assert_eq!(summary.interval_text, "No confidence interval: this atlas holds only percentages for this indicator");
+    let sentence = atlas.sentence(0).unwrap_or_default();
+    assert!(!sentence.contains("publishes no counts") && !sentence.contains("No confidence"), "{sentence}");
+}
+
+#[test]
+fn choosing_an_indicator_that_the_layer_lacks_says_which_layer_is_shown() {
+    let mut atlas = Atlas::new(shipped(), 800.0, 600.0);
+    atlas.set_view(Some("employment-deprivation"), Some("ward"), None).expect("known");
+    atlas.set_view(Some("economically-inactive"), None, None).expect("known");
+    assert_eq!(atlas.state().geography, "lad");
+    assert_eq!(
+        atlas.layer_note("ward").as_deref(),
+        Some("Economically inactive is not available for wards; showing districts.")
+    );
+}
+
+#[test]
+fn disability_says_it_is_a_crude_rate() {
+    // Census disability is not age-standardised: areas with older residents score higher partly
+    // for their age. The definition (shown under the map and in every export) says so.
+    let data = shipped();
+    let definition = &data.indicator("disability").expect("disability").definition;
+    assert!(definition.contains("A crude rate, not age-standardised"), "{definition}");
+}

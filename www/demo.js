@@ -48,5 +48,11 @@ for (const button of document.querySelectorAll('button[data-copy]')) {
   });
 }
 
+// On a touch screen the help says what fingers do (there is no hover, and no Ctrl + scroll).
+if (window.matchMedia('(pointer: coarse)').matches) {
+  document.getElementById('page-help').textContent =
+    'Worklessness and ill health in the Liverpool City Region, neighbourhood by neighbourhood. Tap an area to see its figure and select it; move and zoom the map with two fingers, or with the + and − buttons.';
+}
+
 atlas.addEventListener('atlas-change', (event) => update(event.detail));
 atlas.ready.then(update);

@@ -6,7 +6,7 @@
 use super::atlas::Atlas;
 use crate::format::fixed;
 use crate::layout::profile::{ProfileRow, ProfileSpec};
-use crate::model::bundle::Indicator;
+use crate::model::bundle::{Indicator, Series};
 use crate::model::codes::{ENGLAND_CODE, REGION_CODE};
 use crate::stats::trend::{recent_trend, TrendPoint as StatPoint};
 use crate::stats::{benchmark, Comparison, Interval, Z_95, Z_99_8};
@@ -56,8 +56,25 @@ pub struct AreaSummary {
     pub interval_text: String,
     /// Comparisons with the city region and England, where the data allow.
     pub benchmarks: Vec<BenchmarkLine>,
-    /// "increasing — getting worse", "no significant change", "cannot be calculated (…)".
-    pub recent_trend: String,
+    /// "increasing — getting worse", "no significant change", "cannot be calculated (…)"; `None`
+    /// for an indicator of one period, where a trend line would only say it cannot be.
+    pub recent_trend: Option<String>,
+}
+
+/// Why a figure has no interval, from what the atlas holds for it (`series`: the shown period on
+/// the shown layer). Some sources are read as percentages only (ONS census tables, the Health
+/// Index), so "the source publishes no counts" would be untrue.
+fn no_interval_reason(indicator: &Indicator, series: Option<&Series>) -> &'static str {
+    let counted = |s: &Series| s.numerators.is_some() || s.denominators.is_some();
+    if !indicator.unit.is_percentage() {
+        "No confidence interval: this atlas holds no counts for this indicator"
+    } else if series.is_some_and(counted) {
+        "No confidence interval: this atlas holds no counts for this figure"
+    } else if indicator.series.iter().any(counted) {
+        "No confidence interval: this atlas holds only percentages for this period"
+    } else {
+        "No confidence interval: this atlas holds only percentages for this indicator"
+    }
 }
 
 fn comparator_value(indicator: &Indicator, code: &str, period: &str) -> Option<f64> {
@@ -94,8 +111,8 @@ impl Atlas {
         })
     }
 
-    fn recent_trend_text(&self, geography: &str, area: usize) -> String {
-        let Some(indicator) = self.current_indicator() else { return String::new() };
+    fn recent_trend_text(&self, geography: &str, area: usize) -> Option<String> {
+        let indicator = self.current_indicator().filter(|i| i.periods.len() > 1)?;
         let points: Vec<StatPoint> = indicator
             .periods
             .iter()
@@ -108,7 +125,7 @@ impl Atlas {
                 }
             })
             .collect();
-        recent_trend(&points).describe(indicator.polarity.into()).to_string()
+        Some(recent_trend(&points).describe(indicator.polarity.into()).to_string())
     }
 
     /// Interval, benchmarks and recent trend of the selected area (not in change mode).
@@ -125,7 +142,11 @@ impl Atlas {
                 crate::format::value(Some(i.lower), indicator.decimals, &indicator.unit.symbol),
                 crate::format::value(Some(i.upper), indicator.decimals, &indicator.unit.symbol)
             ),
-            None => "No confidence interval: the source publishes no counts for this figure".to_string(),
+            None => {
+                let period = self.period.as_deref().unwrap_or_default();
+                let series = self.data.series(&indicator.id, self.geography_id(), period);
+                no_interval_reason(indicator, series).to_string()
+            }
         };
         let benchmarks = [REGION_CODE, ENGLAND_CODE].iter().filter_map(|code| self.compare(area, code)).collect();
         let geography = self.geography_id().to_string();
@@ -233,6 +254,29 @@ impl Atlas {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn no_interval_says_what_the_atlas_holds() {
+        let bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/data/atlas.json")).expect("the bundle");
+        let data = crate::model::Dataset::from_json(&bytes).expect("it loads");
+        let reason = |id: &str, layer: &str, period: &str| {
+            let indicator = data.indicator(id).expect("indicator");
+            no_interval_reason(indicator, data.series(id, layer, period))
+        };
+        let only = "No confidence interval: this atlas holds only percentages for this";
+        assert_eq!(reason("economically-inactive", "msoa", "2021"), format!("{only} indicator"));
+        // IoD 2010 is held as percentages only; the later editions with counts.
+        assert_eq!(reason("employment-deprivation", "lsoa", "2010"), format!("{only} period"));
+        assert_eq!(
+            reason("employment-deprivation", "lsoa", "2025"),
+            "No confidence interval: this atlas holds no counts for this figure"
+        );
+        assert_eq!(
+            reason("hi-life-expectancy", "lad", "2021"),
+            "No confidence interval: this atlas holds no counts for this indicator"
+        );
+        assert!(!reason("unemployed", "lad", "2021").contains("publishes"));
+    }
 
     #[test]
     fn comparison_sentences_read_as_english() {

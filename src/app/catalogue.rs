@@ -60,6 +60,24 @@ pub fn theme_label(theme: Theme) -> &'static str {
 }
 
 impl Atlas {
+    /// What to say when choosing the current indicator moved the map off layer `from`, which has
+    /// no figures for it: "Economically inactive is not available for wards; showing districts."
+    /// `None` when the map is still on `from`, or `from` has the indicator (the user chose the
+    /// new layer).
+    pub fn layer_note(&self, from: &str) -> Option<String> {
+        let layers = &self.data.bundle.geographies;
+        let was = layers.iter().position(|g| g.id == from).filter(|&g| g != self.geography)?;
+        if self.indicator_has(was) {
+            return None;
+        }
+        Some(format!(
+            "{} is not available for {}; showing {}.",
+            self.current_indicator()?.label,
+            layers[was].noun_plural,
+            layers.get(self.geography)?.noun_plural
+        ))
+    }
+
     /// The controls' options.
     pub fn catalogue(&self) -> Catalogue {
         let mut indicators: Vec<(Theme, usize, IndicatorEntry)> = self

@@ -74,7 +74,9 @@ impl Atlas {
                         _ => format!("not compared with {} ({}): no interval", b.comparator, b.comparator_value),
                     });
                 }
-                parts.push(format!("recent trend {}", summary.recent_trend));
+                if let Some(trend) = &summary.recent_trend {
+                    parts.push(format!("recent trend {trend}"));
+                }
             }
         }
         Some(format!("{}.", parts.join("; ")))

@@ -9,7 +9,8 @@
 //!   any member's count is not published (so no figure can be recovered by difference);
 //! - [`comparison`] — matched comparison areas and the difference-in-differences;
 //! - [`notes`] — co-researcher notes, validated;
-//! - [`scatter`] — two indicators across a layer's areas: correlation and the 3×3 bivariate map;
+//! - [`scatter`] — two indicators across a layer's areas: correlation and the 3×3 bivariate map,
+//!   in words from [`measure`] ("a higher disability rate");
 //! - [`patch_views`] — what the patch adds to the map's own trend chart, table and key.
 //!
 //! Plain Rust, natively tested; the analysis module (a third wasm, `web::analysis`) runs it in
@@ -24,6 +25,8 @@ pub mod comparison;
 pub mod export;
 /// A patch's figures from summed counts.
 pub mod figures;
+/// An indicator's level in words ("a higher disability rate").
+pub mod measure;
 /// Co-researcher notes.
 pub mod notes;
 /// Patches and interventions.

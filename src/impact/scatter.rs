@@ -5,6 +5,7 @@
 //! Each indicator is read at the period asked for or its latest period on the layer; the labels
 //! say which, because the two are often from different years.
 
+use super::measure::Measure;
 use super::tables::BundleTables;
 use crate::format::{fixed, value};
 use crate::layout::scatter::{ScatterPoint, ScatterSpec};
@@ -42,10 +43,10 @@ pub struct LegendCell {
     pub y_band: String,
     /// Areas in the cell.
     pub count: u32,
-    /// In words: "High employment deprivation, low disability: 12 areas".
+    /// In words: "High employment deprivation rate, low disability rate: 12 areas".
     pub label: String,
-    /// The class alone, for an area's info box and sentence: "high employment deprivation, low
-    /// disability" (colour is never the only way the class is given, 1.4.1).
+    /// The class alone, for an area's info box and sentence: "high employment deprivation rate, low
+    /// disability rate" (colour is never the only way the class is given, 1.4.1).
     pub words: String,
 }
 
@@ -93,8 +94,8 @@ struct Column {
     label: String,
     symbol: String,
     decimals: u8,
-    /// The label in lower case, for sentences.
-    words: String,
+    /// The indicator's level as a noun phrase, for sentences ("disability rate").
+    words: Measure,
     /// Producer, dataset, edition and licence.
     source: String,
 }
@@ -122,7 +123,7 @@ fn column(
         label: format!("{} ({})", ind.label, chosen.label),
         symbol: ind.unit.symbol.clone(),
         decimals: ind.decimals,
-        words: ind.label.to_lowercase(),
+        words: Measure::of(&ind.label, ind.unit.is_percentage()),
         source: format!(
             "{} ({}): {}, {}, {}. {}",
             ind.label, chosen.label, ind.source.producer, ind.source.dataset, ind.source.edition, ind.licence
@@ -168,10 +169,12 @@ pub fn scatter(tables: &BundleTables, request: &ScatterRequest) -> Result<Scatte
         (Some(r), Some(rho)) => {
             let direction = if r.r >= 0.0 { "higher" } else { "lower" };
             let link = if r.r.abs() < 0.1 {
-                format!("{y_words} shows no clear link with {x_words}")
+                format!("{} shows no clear link with {}", y_words.the(), x_words.the())
             } else {
                 format!(
-                    "areas with higher {x_words} tend to have {direction} {y_words} ({} link)",
+                    "areas with {} tend to have {} ({} link)",
+                    x_words.higher("higher"),
+                    y_words.higher(direction),
                     strength(r.r).trim_start_matches("a ")
                 )
             };
@@ -204,17 +207,24 @@ pub fn scatter(tables: &BundleTables, request: &ScatterRequest) -> Result<Scatte
                     x_band: xb.to_string(),
                     y_band: yb.to_string(),
                     count,
-                    label: format!("{first} {x_words}, {yb} {y_words}: {count} {}", layer.noun_plural),
-                    words: format!("{xb} {x_words}, {yb} {y_words}"),
+                    label: format!(
+                        "{first} {}, {yb} {}: {count} {}",
+                        x_words.noun(),
+                        y_words.noun(),
+                        layer.noun_plural
+                    ),
+                    words: format!("{xb} {}, {yb} {}", x_words.noun(), y_words.noun()),
                 }
             })
             .collect();
         let breaks = format!(
-            "Thirds of {x_words}: below {}, {} to {}, above {}. Thirds of {y_words}: below {}, {} to {}, above {}.",
+            "Thirds of {}: below {}, {} to {}, above {}. Thirds of {}: below {}, {} to {}, above {}.",
+            x_words.the(),
             value(Some(b.x_breaks[0]), x_decimals, &x_symbol),
             value(Some(b.x_breaks[0]), x_decimals, &x_symbol),
             value(Some(b.x_breaks[1]), x_decimals, &x_symbol),
             value(Some(b.x_breaks[1]), x_decimals, &x_symbol),
+            y_words.the(),
             value(Some(b.y_breaks[0]), y_decimals, &y_symbol),
             value(Some(b.y_breaks[0]), y_decimals, &y_symbol),
             value(Some(b.y_breaks[1]), y_decimals, &y_symbol),

@@ -246,6 +246,13 @@ impl AtlasHandle {
         self.atlas.change_refusal(from)
     }
 
+    /// Why choosing the current indicator moved the map from layer `from`, or `None` (see
+    /// [`Atlas::layer_note`]).
+    #[wasm_bindgen(js_name = layerNote)]
+    pub fn layer_note(&self, from: &str) -> Option<String> {
+        self.atlas.layer_note(from)
+    }
+
     /// Indicators (grouped by theme, with periods and geographies), layers and methods.
     pub fn catalogue(&self) -> JsValue {
         to_js(&self.atlas.catalogue())

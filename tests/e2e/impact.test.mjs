@@ -406,7 +406,7 @@ test('work × health: correlation, scatter and bivariate map linked with the map
   await openTab(page, 'workhealth', '.workhealth-view .finding');
   await page.waitForFunction(() => /Pearson's r = /.test(document.querySelector('work-health-atlas').shadowRoot.querySelector('.workhealth-view .finding').textContent));
   const finding = await inShadow(page, (root) => root.querySelector('.workhealth-view .finding').textContent);
-  assert.match(finding, /^Across 1003 neighbourhoods, areas with higher employment deprivation tend to have higher disability \(strong link\): Pearson's r = 0\.8\d \(95% interval 0\.\d\d to 0\.\d\d\)/);
+  assert.match(finding, /^Across 1003 neighbourhoods, areas with a higher employment deprivation rate tend to have a higher disability rate \(strong link\): Pearson's r = 0\.8\d \(95% interval 0\.\d\d to 0\.\d\d\)/);
   assert.match(finding, /does not show that the same people are affected/);
   const ORANGE = [0xd5, 0x3e, 0x0f];
   assert.equal(await countColour(page, 'canvas.scatter', ORANGE, 6), 0, 'nothing selected yet');

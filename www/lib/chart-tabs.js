@@ -45,7 +45,7 @@ export function showReadout(panel, readout) {
   setChildren(panel.readout, [
     h('p', { class: 'readout-period' }, [readout.period]),
     h('ul', {}, rows),
-    readout.change_note ? h('p', { class: 'readout-note' }, [`‡ ${readout.change_note}`]) : null,
+    readout.change_note ? h('p', { class: 'readout-note' }, [`‡ ${readout.change_note} `, ...panel.tip('‡', 'What does ‡ mean?')]) : null,
   ]);
 }
 
@@ -58,17 +58,23 @@ export function drawTrend(panel) {
 export function renderTrend(panel) {
   adoptViewStyles(panel.root);
   const summary = panel.handlers.summary();
-  if (summary) {
-    const items = summary.benchmarks.map((b) =>
+  // A redraw for a new size keeps the words, and so any ⓘ answer open in them (opening one
+  // resizes the panel, which redraws it).
+  const key = summary && JSON.stringify(summary);
+  if (summary && key !== panel.summaryKey) {
+    panel.summaryKey = key;
+    const items = summary.benchmarks.map((b, i) =>
       h('li', { class: `benchmark ${b.word_95.replace(' ', '-')}` }, [
         h('span', { class: 'glyph', 'aria-hidden': 'true' }, [b.glyph_95]),
-        ` ${b.sentence}`,
+        ` ${b.sentence} `,
+        // The first line says "at 95%; … at 99.8%": what those mean, once.
+        ...(i === 0 && /99\.8%/.test(b.sentence) ? panel.tip('95%', 'What do 95% and 99.8% mean?') : []),
       ]),
     );
     setChildren(panel.summary, [
-      h('p', { class: 'interval' }, [`${summary.interval_text}.`]),
+      h('p', { class: 'interval' }, [`${summary.interval_text}. `, ...panel.tip('interval', 'What is the interval?')]),
       items.length ? h('ul', { class: 'benchmarks', 'aria-label': 'Compared with' }, items) : null,
-      h('p', { class: 'recent-trend' }, [`Recent trend: ${summary.recent_trend}.`]),
+      summary.recent_trend ? h('p', { class: 'recent-trend' }, [`Recent trend: ${summary.recent_trend}.`]) : null,
     ]);
   }
   panel.chart.hidden = false;

@@ -3,6 +3,7 @@
 // back with what the user chose; `sync` reflects the current state (after attribute changes,
 // searches or fallbacks) without firing anything.
 import { h, say, setChildren } from './dom.js';
+import { infoTip } from './toggletip.js';
 
 const PLAY_INTERVAL_MS = 1500;
 
@@ -37,8 +38,8 @@ export class Controls {
     this.groups = {
       indicator: labelled('atlas-indicator', 'Indicator', this.indicator),
       period: labelled('atlas-period', 'Period', this.period, [this.play]),
-      geography: labelled('atlas-geography', 'Areas', this.geography),
-      classes: labelled('atlas-method', 'Classes', this.method, [this.classes]),
+      geography: labelled('atlas-geography', 'Areas', this.geography, [...infoTip('LSOA'), ...infoTip('MSOA')]),
+      classes: labelled('atlas-method', 'Classes', this.method, [this.classes, ...infoTip('quantiles', 'What are quantiles?')]),
       change: labelled('atlas-change', 'Change since', this.changeFrom),
     };
     this.root = h('div', { class: 'controls', part: 'controls', role: 'group', 'aria-label': 'Map options' }, [

@@ -24,6 +24,9 @@ export function setChildren(el, children) {
   el.replaceChildren(...children.filter((c) => c !== null && c !== undefined));
 }
 
+/** Whether the main pointer is a finger (a touch screen): hints then say "tap", not "click". */
+export const touch = () => window.matchMedia('(pointer: coarse)').matches;
+
 /**
  * Sets a live region's (or any node's) text only when it changes: a screen reader announces every
  * write, so writing the same words again repeats them (one action, one announcement).

@@ -103,6 +103,7 @@ export class AtlasElement extends HTMLElement {
       frame: this.#frame,
       refreshText: () => this.#refreshText(),
       note: (message) => this.#controls.note(message),
+      say: (text) => say(this.#ui.live, text),
       changed: () => this.#emit('atlas-change', this.#stateObject()),
     });
     const openPatch = () => this.#impact.load().then((tools) => tools.load());

@@ -3,7 +3,8 @@
 // a spine chart and a table), the districts (small multiples of a yearly indicator), and the
 // patch (tracking impact) and work × health views, whose code loads when they are first opened.
 // Charts are drawn by the core's chart module on canvases.
-import { h } from './dom.js';
+import { h, touch } from './dom.js';
+import { infoTip } from './toggletip.js';
 
 export class Panel {
   /**
@@ -28,6 +29,9 @@ export class Panel {
       districts: ask((handle, indicator) => handle.districtSpec(indicator)),
       districtIndicators: ask((handle) => handle.districtIndicators(), []),
     };
+    // The ⓘ maker for the on-demand views (chart-tabs.js): taken from here, toggletip.js stays
+    // in the first view's file rather than becoming a chunk of its own shared with them.
+    this.tip = infoTip;
     this.hovered = null;
     this.committedPeriod = null;
     this.tab = 'trend';
@@ -175,13 +179,14 @@ export class Panel {
       this.sentence.textContent = info.summary;
     } else {
       this.title.textContent = this.tab === 'districts' ? 'Districts' : 'Select an area';
-      this.sentence.textContent = this.tab === 'districts' ? '' : 'Click an area on the map, or search for one, to see how it compares and how it is changing.';
+      this.sentence.textContent = this.tab === 'districts' ? '' : `${touch() ? 'Tap' : 'Click'} an area on the map, or search for one, to see how it compares and how it is changing.`;
     }
     const tab = this.tab;
     // Nothing selected: nothing to draw, and no need to load the views' code yet.
     if (tab === 'trend' && !info) {
       this.chart.hidden = true;
       this.summary.replaceChildren();
+      this.summaryKey = null;
       return;
     }
     this.views().then((views) => (tab === 'trend' ? views.renderTrend(this) : tab === 'profile' ? views.renderProfile(this, info) : views.renderDistricts(this)));

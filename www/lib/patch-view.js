@@ -3,7 +3,7 @@
 // its figures and trend (recomputed from counts, withheld when any area's count is not published),
 // compare it with matched areas (difference-in-differences, with what the data cannot show), write
 // and share co-researcher notes (notes-view.js), and download it all. Built once, updated in place.
-import { h, setChildren } from './dom.js';
+import { h, setChildren, touch } from './dom.js';
 import { canvasSize, table } from './chart-tabs.js';
 import { button, field, showProblems, uniqueId } from './form-parts.js';
 import { NotesView } from './notes-view.js';
@@ -68,7 +68,7 @@ export class PatchView {
       field('Patch name', this.name),
       this.count,
       h('div', { class: 'button-row' }, [this.pick, this.addSelected, this.zoomPatch, this.clear]),
-      h('p', { class: 'hint-text' }, ['Shift-click areas on the map to add or remove them. A ward or district adds all its LSOAs.']),
+      h('p', { class: 'hint-text' }, [`${touch() ? 'Press “Pick areas on the map”, then tap areas' : 'Shift-click areas on the map'} to add or remove them. A ward or district adds all its LSOAs.`]),
       h('details', {}, [h('summary', {}, ['Paste codes or names']), field('Area codes or names, one per line or separated by commas', this.paste), pasteButton, this.pasteStatus]),
       h('details', {}, [this.areaSummary, this.areaList]),
       h('h3', {}, ['Figures']),

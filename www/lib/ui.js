@@ -1,5 +1,6 @@
 // Builds and updates the element's DOM. Everything from data goes in through textContent.
 import { h, setChildren } from './dom.js';
+import { infoTip } from './toggletip.js';
 
 /** Creates the element's static structure and returns references to its parts. */
 export function buildUi(controls, search, panel) {
@@ -109,7 +110,8 @@ export function renderCaption(ui, caption, dataFrom) {
   if (dataFrom) lines.push(h('p', {}, [`Data from ${dataFrom}.`]));
   if (caption.synthetic) lines.push(h('p', { class: 'synthetic' }, ['Synthetic test data — not real figures.']));
   if (caption.definition) lines.push(h('p', {}, [caption.definition]));
-  if (caption.source) lines.push(h('p', {}, [`Source: ${caption.source}.`]));
+  // The Indices of Deprivation are named by their abbreviation (IoD2025): say what it is.
+  if (caption.source) lines.push(h('p', {}, [`Source: ${caption.source}. `, ...(/IoD/.test(caption.source) ? infoTip('IoD') : [])]));
   if (caption.period) lines.push(h('p', {}, [`Reference period: ${caption.period}.`]));
   if (caption.geography) lines.push(h('p', {}, [`Boundaries: ${caption.geography}.`]));
   if (caption.unit) lines.push(h('p', {}, [`Unit: ${caption.unit}.`]));

@@ -6,7 +6,8 @@ import { TRAPPED } from './session.js';
 export class ViewChanges {
   /**
    * @param {{ session, frame, warn(code, message), refreshText(), note(message),
-   *   changed(), announce(info) }} owner the element's parts: `changed` fires `atlas-change`
+   *   changed(), announce(info), say(text) }} owner the element's parts: `changed` fires
+   *   `atlas-change`; `say` writes the live region
    */
   constructor(owner) {
     this.owner = owner;
@@ -40,9 +41,13 @@ export class ViewChanges {
     if (update.state && announce) this.owner.changed();
   }
 
-  /** Shows other ids; each is applied alone, so one unknown id does not block the others. */
+  /**
+   * Shows other ids; each is applied alone, so one unknown id does not block the others. An
+   * indicator the layer lacks moves the map to a layer that has it: that is said, not silent.
+   */
   view(ids, announce = true) {
     const handle = this.owner.session.handle;
+    const from = handle?.state().geography;
     this.change(() => {
       for (const key of ['indicator', 'geography', 'period']) {
         if (!ids[key]) continue;
@@ -55,6 +60,9 @@ export class ViewChanges {
         }
       }
     }, { announce });
+    if (!handle || !ids.indicator || ids.geography || this.owner.session.handle !== handle) return;
+    const moved = this.owner.session.call(() => handle.layerNote(from));
+    if (typeof moved === 'string') this.owner.say(moved);
   }
 
   /** Selects an area of any layer by code (announced when `announce`); its info, or null. */

@@ -210,8 +210,8 @@ export class WorkHealthView {
   }
 
   /**
-   * The bivariate class of the area with `code` in words ("high employment deprivation, low
-   * disability") while the map shows the pair's colours; null otherwise. The map's info box and
+   * The bivariate class of the area with `code` in words ("high employment deprivation rate,
+   * low disability rate") while the map shows the pair's colours; null otherwise. The map's info box and
    * sentence give it, so the class is never told by colour alone (1.4.1).
    */
   classWords(code) {

@@ -61,7 +61,7 @@ fn disability(inp: &Inputs, lad_pct: &Percents, diags: &mut Diagnostics) -> Indi
             id: "disability",
             label: "Disability",
             title: "Share of residents who are disabled",
-            definition: "The percentage of usual residents who are disabled under the Equality Act 2010 — a long-term physical or mental health condition or illness that limits day-to-day activities a little or a lot — as reported in the 2021 Census.",
+            definition: "The percentage of usual residents who are disabled under the Equality Act 2010 — a long-term physical or mental health condition or illness that limits day-to-day activities a little or a lot — as reported in the 2021 Census. A crude rate, not age-standardised: areas with more older residents have higher rates partly because of their age.",
             unit: meta::percent("% of usual residents"),
             decimals: 1,
             polarity: Polarity::Neither,
