@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { startServer, repoRoot } from './support/server.mjs';
 import { launch, openPage } from './support/browser.mjs';
 import { recordAtlasEvents, waitForRecorded, waitForTrendChart } from './support/atlas.mjs';
+import { strictCsv } from './support/csv.mjs';
 
 let server; // the widget's origin (the partner's site)
 let evil; // another origin (the attacker's), serving the same files
@@ -43,41 +44,9 @@ async function open(path, { width = 1200 } = {}) {
   return session;
 }
 
-/** An RFC 4180 reader: rows of cells, quotes and doubled quotes honoured, CRLF or LF. */
-function parseCsv(text) {
-  const rows = [];
-  let row = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i += 1;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"' && cell === '') quoted = true;
-    else if (c === '"') throw new Error(`a quote inside an unquoted cell at ${i}`);
-    else if (c === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i += 1;
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-    } else cell += c;
-  }
-  assert.equal(quoted, false, 'every quoted cell is closed');
-  if (cell !== '' || row.length) rows.push([...row, cell]);
-  return rows;
-}
-
 /** Cells a spreadsheet would run as a formula (numbers, such as -1.5, are numbers). */
 function formulaCells(csv) {
-  return parseCsv(csv.replace(/^\uFEFF/, ''))
+  return strictCsv(csv)
     .flat()
     .filter((cell) => /^[=+\-@\t\r]/.test(cell) && !/^[-+]?\d+(\.\d+)?$/.test(cell));
 }
