@@ -13,8 +13,8 @@ use crate::model::codes::{ENGLAND_CODE, REGION_CODE};
 use crate::scale::Rgb;
 use crate::stats::Z_95;
 
-/// The patch's colour on charts and its outline on the map.
-pub const PATCH_COLOUR: Rgb = Rgb(0x91, 0x2b, 0x88);
+/// The patch's colour on charts and its outline on the map (defined beside the comparators').
+pub use crate::layout::trend_spec::PATCH_COLOUR;
 /// The comparison group's colour.
 pub const COMPARISON_COLOUR: Rgb = Rgb(0x50, 0x5a, 0x5f);
 

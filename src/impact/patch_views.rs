@@ -125,7 +125,7 @@ mod tests {
         assert!(patch_legend("Bootle", &[figure(None)]).is_none());
         let line = patch_legend("Bootle", &[figure(Some(12.0))]).expect("a drawn line has a legend row");
         assert_eq!(line.label, "Bootle (patch)");
-        assert_eq!(line.colour, "#912b88");
+        assert_eq!(line.colour, "#008098");
     }
 
     #[test]

@@ -63,7 +63,7 @@ function countColour(page, canvasSelector, [r, g, b], tolerance = 12) {
 /** Resolves after the element's next animation frame has painted. */
 const nextPaint = (page) => page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
 
-const PATCH_PURPLE = [0x91, 0x2b, 0x88];
+const PATCH_TEAL = [0x00, 0x80, 0x98];
 const COMPARISON_GREEN = [0x00, 0x5a, 0x30];
 
 async function openTab(page, id, ready) {
@@ -99,7 +99,7 @@ test('a patch built by clicking, with an intervention marked on its chart and a 
   assert.deepEqual(change.patch.areas, ['E01006512', 'E01006514', 'E01006751']);
   // The patch is outlined on the map in its colour.
   await nextPaint(page);
-  assert.ok((await countColour(page, 'canvas.overlay', PATCH_PURPLE)) > 100, 'purple outlines on the map');
+  assert.ok((await countColour(page, 'canvas.overlay', PATCH_TEAL)) > 100, 'teal outlines on the map');
 
   await fill(page, 'What', 'Work and wellbeing hub');
   // IoD2025 describes 2021–23: the comparison needs a start before that (by reference period).
@@ -109,7 +109,7 @@ test('a patch built by clicking, with an intervention marked on its chart and a 
   const legend = await inShadow(page, (root) => root.querySelector('.patch-view .chart-legend').textContent);
   assert.match(legend, /Work and wellbeing hub \(intervention start\)/);
   assert.match(legend, /My patch/);
-  // The marker: a dark vertical rule on the patch's chart, beside its purple line.
+  // The marker: a dark vertical rule on the patch's chart, beside its teal line.
   const rule = await inShadow(page, (root) => {
     const canvas = root.querySelector('canvas.patch-trend');
     const { width, height } = canvas;
@@ -126,7 +126,7 @@ test('a patch built by clicking, with an intervention marked on its chart and a 
     return best / height;
   });
   assert.ok(rule > 0.5, `a vertical intervention marker spans the plot (${rule})`);
-  assert.ok((await countColour(page, 'canvas.patch-trend', PATCH_PURPLE)) > 50, 'the patch line');
+  assert.ok((await countColour(page, 'canvas.patch-trend', PATCH_TEAL)) > 50, 'the patch line');
 
   await fill(page, 'Comparison areas', '6');
   await clickButton(page, 'Compare');
@@ -144,7 +144,7 @@ test('a patch built by clicking, with an intervention marked on its chart and a 
   await page.evaluate(() => document.querySelector('work-health-atlas').shadowRoot.querySelector('.map .zoom button[aria-label="Reset zoom"]').click());
   await nextPaint(page);
   assert.ok((await countColour(page, 'canvas.overlay', COMPARISON_GREEN)) > 20, 'the comparison areas are outlined in green');
-  assert.ok((await countColour(page, 'canvas.did', PATCH_PURPLE)) > 30, 'the difference-in-differences chart is drawn');
+  assert.ok((await countColour(page, 'canvas.did', PATCH_TEAL)) > 30, 'the difference-in-differences chart is drawn');
 
   // The patch is a row of the layer's table and CSV, and has its own CSV with the comparison.
   const csv = await page.evaluate(() => document.querySelector('work-health-atlas').toCsv());
@@ -221,7 +221,7 @@ test('many months before the start: an event-study chart, a pre-trend warning in
   assert.deepEqual(view.rows[11], ['Dec 2023', '0.0', '0.0 to 0.0', 'before']);
   assert.equal(view.rows[12][3], 'after');
   assert.match(view.caveats, /already moving differently before the start/);
-  assert.ok((await countColour(page, 'canvas.event-study', PATCH_PURPLE)) > 100, 'the event-study chart is drawn');
+  assert.ok((await countColour(page, 'canvas.event-study', PATCH_TEAL)) > 100, 'the event-study chart is drawn');
   assert.deepEqual(errors, []);
   await context.close();
 });
