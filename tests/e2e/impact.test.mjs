@@ -153,6 +153,115 @@ test('a patch built by clicking, with an intervention marked on its chart and a 
   await context.close();
 });
 
+/** An exported picture read in the page: its size and how many pixels are near `rgb` or dark. */
+function readPng(page, kind, rgb) {
+  return page.evaluate(async ([k, [r, g, b]]) => {
+    const blob = await document.querySelector('work-health-atlas').toPng(k);
+    const bitmap = await createImageBitmap(blob);
+    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+    const ctx = canvas.getContext('2d');
+    ctx.drawImage(bitmap, 0, 0);
+    const data = ctx.getImageData(0, 0, bitmap.width, bitmap.height).data;
+    let near = 0;
+    for (let i = 0; i < data.length; i += 4) if (Math.abs(data[i] - r) < 14 && Math.abs(data[i + 1] - g) < 14 && Math.abs(data[i + 2] - b) < 14) near += 1;
+    return { type: blob.type, width: bitmap.width, height: bitmap.height, near };
+  }, [kind, rgb]);
+}
+
+/** An exported SVG parsed in the page: its texts and how many elements are drawn in `colour`. */
+async function readSvg(page, kind, colour) {
+  const source = await page.evaluate((k) => document.querySelector('work-health-atlas').toSvg(k), kind);
+  return page.evaluate(([text, c]) => {
+    const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+    if (doc.querySelector('parsererror')) return { error: doc.querySelector('parsererror').textContent };
+    const texts = [...doc.querySelectorAll('text')].map((t) => t.textContent.trim());
+    const coloured = [...doc.querySelectorAll('[stroke], [fill]')].filter((e) => [e.getAttribute('stroke'), e.getAttribute('fill')].some((v) => v?.toLowerCase() === c)).length;
+    return { texts, coloured, raw: text.includes('&amp;amp;') };
+  }, [source, colour]);
+}
+
+test('the patch chart and its comparison download as PNG (2×) and SVG, with key, marker and footnotes', async () => {
+  const { page, context, errors } = await suite.openDemo(1300);
+  await page.evaluate(() => {
+    const el = document.querySelector('work-health-atlas');
+    el.setAttribute('patch', JSON.stringify({ name: 'Canning & Toxteth', areas: ['E01006512', 'E01006514', 'E01006751'], interventions: [{ name: 'Hub & café', start: '2020' }] }));
+  });
+  await openTab(page, 'patch', '.patch-view .interventions li');
+  await page.waitForFunction(() => {
+    const canvas = document.querySelector('work-health-atlas').shadowRoot.querySelector('canvas.patch-trend');
+    return canvas && !canvas.hidden && canvas.getBoundingClientRect().width > 0;
+  });
+  // "Chart as SVG" on the Patch tab is the patch's chart: its key names every line, the marker
+  // is on the chart and in the key, and "&" reads "&" once.
+  const svg = await readSvg(page, 'chart', '#008098');
+  assert.equal(svg.error, undefined, svg.error);
+  const all = svg.texts.join(' | ');
+  for (const label of ['Canning & Toxteth', 'Liverpool City Region', 'Hub & café: intervention start', '‡ Definition or boundaries changed']) {
+    assert.ok(svg.texts.some((t) => t === label), `the key row "${label}" in ${all}`);
+  }
+  assert.ok(svg.texts.filter((t) => t.includes('Hub & café')).length >= 2, 'the marker is labelled on the chart too');
+  assert.match(svg.texts.join(' '), /^Employment deprivation: Canning & Toxteth \(patch of 3 LSOAs\)/, 'the title, wrapped or not');
+  assert.ok(svg.texts.some((t) => /Open Government Licence/.test(t)), 'the caption');
+  assert.ok(svg.texts.some((t) => t.startsWith('‡ The definition or the boundaries changed between')), 'a footnote says what ‡ marks');
+  assert.ok(!all.includes('&amp;') && !svg.raw, 'text is escaped once');
+  assert.ok(svg.coloured >= 3, `the patch line and its key sample in the patch colour (${svg.coloured})`);
+  // The PNG is twice the chart's CSS size at devicePixelRatio 1, with the teal line in it.
+  const css = await inShadow(page, (root) => root.querySelector('canvas.patch-trend').getBoundingClientRect().width);
+  assert.equal(await page.evaluate(() => devicePixelRatio), 1);
+  const png = await readPng(page, 'chart', PATCH_TEAL);
+  assert.equal(png.type, 'image/png');
+  assert.equal(png.width, Math.max(240, Math.round(css)) * 2, `PNG ${png.width} px for a ${css} px chart`);
+  assert.ok(png.height > 2 * 240, 'title, key and caption below the 240 px chart');
+  assert.ok(png.near > 400, `the patch line at 2× (${png.near} teal pixels)`);
+  // The bar's buttons export the visible tab's chart, named after it.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('work-health-atlas button[data-export="chart-png"]').click()]);
+  assert.match(download.suggestedFilename(), /canning-toxteth.*\.png$/);
+  const status = await inShadow(page, (root) => root.querySelector('.export-status').textContent);
+  assert.equal(status, 'Downloaded.');
+
+  // The difference-in-differences chart, after a comparison, by its own buttons and by name.
+  await fill(page, 'Comparison areas', '6');
+  await clickButton(page, 'Compare');
+  await page.waitForFunction(() => document.querySelector('work-health-atlas').shadowRoot.querySelector('.comparison canvas.did'));
+  const did = await readSvg(page, 'did', '#008098');
+  assert.equal(did.error, undefined, did.error);
+  assert.ok(did.texts.some((t) => t === 'The difference in differences, with its 95% interval'), did.texts.join(' | '));
+  assert.ok(did.texts.some((t) => t === 'The comparison areas'), 'the comparison line in the key');
+  assert.ok(did.texts.some((t) => /association, not proof/.test(t)), 'the finding in the notes');
+  const didCss = await inShadow(page, (root) => root.querySelector('canvas.did').getBoundingClientRect().width);
+  const didPng = await readPng(page, 'did', PATCH_TEAL);
+  assert.equal(didPng.width, Math.max(240, Math.round(didCss)) * 2);
+  assert.ok(didPng.near > 100, `the patch in the DiD picture (${didPng.near})`);
+  const [didFile] = await Promise.all([page.waitForEvent('download'), clickButton(page, 'Comparison chart as SVG')]);
+  assert.match(didFile.suggestedFilename(), /\.svg$/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the profile, district and scatter charts download as PNG (2×) and SVG from the visible tab', async () => {
+  const { page, context, errors } = await suite.openDemo(1300);
+  await page.evaluate(() => document.querySelector('work-health-atlas').select('E01006512'));
+  const cases = [
+    ['profile', 'canvas.profile', /^Liverpool 031A: every indicator/, 'Black tick: Liverpool City Region'],
+    ['districts', 'canvas.districts', / by district$/, 'The other districts'],
+    ['workhealth', 'canvas.scatter', / and /, 'One point per area.'],
+  ];
+  for (const [tab, selector, title, keyText] of cases) {
+    await openTab(page, tab, `${selector}:not([hidden])`);
+    await page.waitForFunction((sel) => document.querySelector('work-health-atlas').shadowRoot.querySelector(sel).width > 300, selector);
+    await nextPaint(page);
+    const svg = await readSvg(page, 'chart', '#000000');
+    assert.equal(svg.error, undefined, `${tab}: ${svg.error}`);
+    assert.match(svg.texts[0], title, `${tab}: ${svg.texts.slice(0, 3).join(' | ')}`);
+    assert.ok(svg.texts.join(' ').includes(keyText), `${tab}: "${keyText}" in ${svg.texts.join(' | ')}`);
+    const css = await inShadow(page, (root, el, sel) => root.querySelector(sel).getBoundingClientRect().width, selector);
+    const png = await readPng(page, 'chart', [0, 0, 0]);
+    assert.equal(png.width, Math.max(240, Math.round(css)) * 2, `${tab}: PNG ${png.width} px for a ${css} px chart`);
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 /**
  * The shipped bundle plus a SYNTHETIC monthly indicator: counts for every LSOA in 24 months
  * (2023-01 … 2024-12), where the `patch` LSOAs' rate falls 0.2 points a month faster than the rest's
@@ -222,6 +331,9 @@ test('many months before the start: an event-study chart, a pre-trend warning in
   assert.equal(view.rows[12][3], 'after');
   assert.match(view.caveats, /already moving differently before the start/);
   assert.ok((await countColour(page, 'canvas.event-study', PATCH_TEAL)) > 100, 'the event-study chart is drawn');
+  const study = await readSvg(page, 'event-study', '#008098');
+  assert.ok(study.texts.some((t) => t === 'The start of the intervention'), `the event study's key: ${study.texts?.join(' | ')}`);
+  assert.ok(study.coloured > 24, 'its points in the patch colour');
   assert.deepEqual(errors, []);
   await context.close();
 });

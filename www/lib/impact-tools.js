@@ -394,9 +394,17 @@ export class ImpactTools {
     return row ? [row] : [];
   }
 
-  /** The note pins drawn on a canvas of the map's size, for the map picture. */
-  mapCanvases() {
-    return this.pins.canvases();
+  /** The note pins drawn on a canvas of the map's size at `scale`, for the map picture. */
+  mapCanvases(scale) {
+    return this.pins.canvases(scale);
+  }
+
+  /**
+   * A chart of these tools for a picture (`patch`, `did`, `event-study` or `scatter`), as last
+   * drawn: `{ kind, spec, canvas, words, sources? }`, or null when it is not drawn.
+   */
+  chartFor(name) {
+    return name === 'scatter' ? this.workHealth.picture() : this.patchView.picture(name);
   }
 
   /** Legend rows the map picture adds: the patch outline and each note (the core's words). */

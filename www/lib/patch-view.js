@@ -12,6 +12,8 @@ export class PatchView {
   constructor(ext) {
     this.ext = ext;
     this.pane = null;
+    /** The last drawn spec and canvas of each chart (`patch`, `did`, `event-study`), for pictures. */
+    this.drawn = {};
     this.build();
   }
 
@@ -83,7 +85,11 @@ export class PatchView {
       this.result,
       ...this.notes.nodes,
       h('h3', {}, ['Download']),
-      h('div', { class: 'button-row' }, [button('Patch as CSV', () => this.exportCsv()), button('Patch as JSON', () => this.exportPatch())]),
+      h('div', { class: 'button-row' }, [
+        button('Patch as CSV', () => this.exportCsv()),
+        button('Patch as JSON', () => this.exportPatch()),
+        ...this.pictureButtons('patch', 'Patch chart', this.exportStatus),
+      ]),
       this.exportStatus,
       this.saved,
     ]);
@@ -168,6 +174,7 @@ export class PatchView {
       setChildren(this.figureTable, [h('caption', {}, [ext.patch.areas.length ? 'This indicator has no figures to add up.' : 'Add areas to see the patch’s figures.'])]);
       this.canvas.hidden = true;
       setChildren(this.legend, []);
+      delete this.drawn.patch;
       return;
     }
     const rows = figures.map((f) =>
@@ -188,11 +195,13 @@ export class PatchView {
     this.canvas.hidden = !spec || !figures.some((f) => f.value !== null);
     if (this.canvas.hidden) {
       setChildren(this.legend, []);
+      delete this.drawn.patch;
       return;
     }
     canvasSize(this.canvas, 240);
     try {
       ext.analysis.drawTrend(this.canvas, spec);
+      this.drawn.patch = { spec, canvas: this.canvas };
     } catch (error) {
       ext.host.warn(error.code || 'chart-failed', error.message);
     }
@@ -231,6 +240,8 @@ export class PatchView {
     if (chosen && Number(chosen) < patch.interventions.length) this.compareWith.value = chosen;
     if (!this.k.value || document.activeElement !== this.k) this.k.value = String(Math.min(200, Math.max(5, patch.areas.length * 2)));
     const report = this.ext.comparison?.report;
+    delete this.drawn.did;
+    delete this.drawn['event-study'];
     if (!report) {
       setChildren(this.result, []);
       return;
@@ -242,9 +253,11 @@ export class PatchView {
     setChildren(this.result, [
       h('p', { class: 'finding' }, [report.sentence]),
       report.chart ? canvas : null,
+      report.chart ? h('div', { class: 'button-row' }, this.pictureButtons('did', 'Comparison chart', this.compareStatus)) : null,
       study ? h('h4', {}, ['Every period against the last before the start']) : null,
       study ? h('p', { id: studyCanvas.getAttribute('aria-describedby'), class: study.diverged ? 'problem' : 'notice' }, [report.pre_trend]) : null,
       studyCanvas,
+      study ? h('div', { class: 'button-row' }, this.pictureButtons('event-study', 'Event-study chart', this.compareStatus)) : null,
       study
         ? h('details', {}, [
             h('summary', {}, [`Figures for the ${study.periods.length} periods`]),
@@ -265,6 +278,7 @@ export class PatchView {
       canvasSize(canvas, 200);
       try {
         this.ext.analysis.drawDid(canvas, report.chart);
+        this.drawn.did = { spec: report.chart, canvas };
       } catch (error) {
         this.ext.host.warn(error.code || 'chart-failed', error.message);
       }
@@ -273,6 +287,7 @@ export class PatchView {
       canvasSize(studyCanvas, 220);
       try {
         this.ext.analysis.drawEventStudy(studyCanvas, study);
+        this.drawn['event-study'] = { spec: study, canvas: studyCanvas };
       } catch (error) {
         this.ext.host.warn(error.code || 'chart-failed', error.message);
       }
@@ -331,6 +346,38 @@ export class PatchView {
       this.compareStatus.textContent = `Compared with ${report.matches.length} similar areas (outlined in green on the map).`;
     }
     ext.redraw();
+  }
+
+  /** "PNG" and "SVG" buttons for a chart of this tab (named `what` for screen readers). */
+  pictureButtons(name, what, status) {
+    return ['PNG', 'SVG'].map((format) =>
+      button(`${what} as ${format}`, () => this.ext.host.exportChart(`${name}-${format.toLowerCase()}`, status), { 'data-picture': `${name}-${format.toLowerCase()}` }),
+    );
+  }
+
+  /**
+   * A chart of this tab for a picture (`patch`, `did` or `event-study`) as last drawn, with its
+   * title and the sentences that go with it; null when it is not drawn.
+   */
+  picture(name) {
+    const drawn = this.drawn[name];
+    if (!drawn) return null;
+    const { patch } = this.ext;
+    const report = this.ext.comparison?.report;
+    const indicator = this.outcome.selectedOptions[0]?.textContent ?? '';
+    const words = {
+      patch: { title: `${indicator}: ${patch.name} (patch of ${patch.areas.length} LSOAs)`, notes: [] },
+      did: { title: `${indicator}: ${patch.name} against ${report?.matches.length ?? 0} matched comparison areas`, notes: [report?.sentence ?? ''] },
+      'event-study': { title: `${indicator}: ${patch.name} minus its comparison areas, period by period`, notes: [report?.pre_trend ?? ''] },
+    }[name];
+    const draw = { patch: 'drawTrend', did: 'drawDid', 'event-study': 'drawEventStudy' }[name];
+    return {
+      kind: name === 'patch' ? 'trend' : name,
+      spec: drawn.spec,
+      canvas: drawn.canvas,
+      draw: (canvas) => this.ext.analysis[draw](canvas, drawn.spec),
+      words: { ...words, notes: words.notes.filter(Boolean) },
+    };
   }
 
   async download(name, text, type) {
