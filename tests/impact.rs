@@ -517,9 +517,9 @@ fn the_event_study_chart_draws_its_points_intervals_and_start() {
         let root = SVGBackend::with_string(&mut svg, (480, 240)).into_drawing_area();
         draw_event_study(&root, &spec).expect("the chart draws");
     }
-    let purple = svg.matches("#912B88").count();
+    let teal = svg.matches("#008098").count();
     assert!(svg.matches("<circle").count() == 24, "one point per period");
-    assert!(purple >= 24 + 23, "points and 23 interval bars in purple ({purple})");
+    assert!(teal >= 24 + 23, "points and 23 interval bars in the patch colour ({teal})");
     // The start: a label and a dashed rule (many short dark segments; the zero line is one).
     assert_eq!(svg.matches("\nStart\n").count(), 1, "the start is labelled");
     assert!(svg.matches("stroke=\"#0B0C0C\"").count() > 10, "a dashed rule");

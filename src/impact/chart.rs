@@ -14,14 +14,15 @@ use crate::model::period_id::{months, reference_years};
 use crate::scale::Rgb;
 use crate::stats::Z_95;
 
-/// The patch's colour on charts and its outline on the map.
-pub const PATCH_COLOUR: Rgb = Rgb(0x91, 0x2b, 0x88);
+/// The patch's colour on charts and its outline on the map (defined beside the comparators').
+pub use crate::layout::trend_spec::PATCH_COLOUR;
 /// The comparison group's colour.
 pub const COMPARISON_COLOUR: Rgb = Rgb(0x50, 0x5a, 0x5f);
 
-/// The months a period's figures describe, as (first, last) month numbers (`year * 12 + month
-/// - 1`): a year's from its reference text ("data mostly about 2021–23" → Jan 2021 to Dec 2023),
-/// as the before/after comparison reads it (comparison.rs); else its id's own span.
+/// The months a period's figures describe, as (first, last) month numbers (`12 * year + month0`,
+/// months counted from 0): a year's from its reference text ("data mostly about 2021–23" → Jan
+/// 2021 to Dec 2023), as the before/after comparison reads it (comparison.rs); else its id's own
+/// span.
 fn described(period: &Period) -> Option<(i32, i32)> {
     let own = months(&period.id);
     match own {

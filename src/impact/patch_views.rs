@@ -79,19 +79,14 @@ pub fn patch_row(name: &str, areas: usize, figure: &PatchFigure) -> TableRow {
     }
 }
 
-/// Longest key row in the map picture; a longer note is cut with an ellipsis.
-const KEY_ROW_CHARS: usize = 160;
-
-/// The map picture's key rows for the patch's outline and each note's pin.
+/// The map picture's key rows for the patch's outline and each note's pin: every note in full
+/// (the picture wraps long rows), numbered as its pin.
 pub fn map_key(tables: &BundleTables, patch: &Patch, notes: &[Note]) -> Vec<LegendEntry> {
     let colour = PATCH_COLOUR.to_string();
     let row = |label: String| LegendEntry { colour: colour.clone(), label, no_data: false };
     let outline =
         (!patch.areas.is_empty()).then(|| row(format!("Outlined: {} ({} LSOAs)", patch.name, patch.areas.len())));
-    let pins = notes.iter().enumerate().map(|(i, note)| {
-        let label = note_label(tables, i + 1, note);
-        row(if label.chars().count() > KEY_ROW_CHARS { label.chars().take(KEY_ROW_CHARS).collect() } else { label })
-    });
+    let pins = notes.iter().enumerate().map(|(i, note)| row(note_label(tables, i + 1, note)));
     outline.into_iter().chain(pins).collect()
 }
 
@@ -125,7 +120,7 @@ mod tests {
         assert!(patch_legend("Bootle", &[figure(None)]).is_none());
         let line = patch_legend("Bootle", &[figure(Some(12.0))]).expect("a drawn line has a legend row");
         assert_eq!(line.label, "Bootle (patch)");
-        assert_eq!(line.colour, "#912b88");
+        assert_eq!(line.colour, "#008098");
     }
 
     #[test]

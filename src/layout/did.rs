@@ -1,8 +1,9 @@
-//! The difference-in-differences chart: on the left the patch (solid, purple as on the map) and its comparison
+//! The difference-in-differences chart: on the left the patch (solid, in the patch colour as on the map) and its comparison
 //! group (dashed, grey) before and after, with the patch's expected path had it moved like the
 //! comparison group (dotted); on the right the difference with its 95% interval against a zero
 //! line. Drawn with plotters on any backend.
 
+use super::trend_spec::PATCH_COLOUR;
 use plotters::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -29,8 +30,10 @@ pub struct DidChart {
     pub upper: f64,
 }
 
-const PATCH: RGBColor = RGBColor(0x91, 0x2b, 0x88);
-const COMPARISON: RGBColor = RGBColor(0x50, 0x5a, 0x5f);
+const PATCH: RGBColor = RGBColor(PATCH_COLOUR.0, PATCH_COLOUR.1, PATCH_COLOUR.2);
+/// The comparison areas' colour (grey, as their line on the patch's trend chart).
+pub const COMPARISON: crate::scale::Rgb = crate::scale::Rgb(0x50, 0x5a, 0x5f);
+const COMPARISON_LINE: RGBColor = RGBColor(COMPARISON.0, COMPARISON.1, COMPARISON.2);
 const INK: RGBColor = RGBColor(0x0b, 0x0c, 0x0c);
 
 fn padded(lo: f64, hi: f64) -> (f64, f64) {
@@ -92,13 +95,13 @@ pub fn draw_did<DB: DrawingBackend>(
             [(0.0, spec.comparison[0]), (1.0, spec.comparison[1])],
             6,
             4,
-            COMPARISON.stroke_width(2),
+            COMPARISON_LINE.stroke_width(2),
         ))
         .map_err(err)?;
     chart
         .draw_series(
             [(0.0, spec.comparison[0]), (1.0, spec.comparison[1])]
-                .map(|p| EmptyElement::at(p) + Rectangle::new([(-3, -3), (3, 3)], COMPARISON.filled())),
+                .map(|p| EmptyElement::at(p) + Rectangle::new([(-3, -3), (3, 3)], COMPARISON_LINE.filled())),
         )
         .map_err(err)?;
     chart

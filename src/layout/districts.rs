@@ -134,7 +134,8 @@ pub fn draw_districts<DB: DrawingBackend>(
             chart.draw_series(run.into_iter().map(|p| Circle::new(p, 3, accent.filled()))).map_err(err)?;
         }
     }
-    root.present().map_err(err)?;
+    // No `present()`: an exported picture draws its key and notes after the chart, and an SVG
+    // backend writes its closing tag when presented (the canvas needs none; SVG presents on drop).
     Ok(())
 }
 

@@ -1,12 +1,13 @@
 //! The event-study chart: for every period, the patch's rate minus the comparison areas', relative
-//! to the last period before the start (a hollow point at 0), as a purple point with its 95%
+//! to the last period before the start (a hollow point at 0), as a point in the patch colour with its 95%
 //! interval; a zero line; and a dashed rule marked "Start" between the last period before and
 //! the first after. Periods are categories at x = 0, 1, 2, …; their labels are thinned to fit
 //! (every 3rd, 6th or 12th month, every 2nd or 4th quarter), always keeping the reference's.
-//! Drawn with plotters on any backend. Colours: purple `#912b88` (7.2:1 on white), text
+//! Drawn with plotters on any backend. Colours: the patch teal `#008098` (4.6:1 on white), text
 //! `#0b0c0c`.
 
 use super::ticks::label_step;
+use super::trend_spec::PATCH_COLOUR;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use serde::{Deserialize, Serialize};
@@ -47,7 +48,7 @@ pub struct EventStudy {
     pub diverged: bool,
 }
 
-const PATCH: RGBColor = RGBColor(0x91, 0x2b, 0x88);
+const PATCH: RGBColor = RGBColor(PATCH_COLOUR.0, PATCH_COLOUR.1, PATCH_COLOUR.2);
 const INK: RGBColor = RGBColor(0x0b, 0x0c, 0x0c);
 
 /// Draws the chart on `root`.

@@ -24,7 +24,7 @@ pub const FOCUS_OUTLINE: Rgb = Rgb(0x0b, 0x0c, 0x0c);
 /// The focus halo.
 pub const FOCUS_HALO: Rgb = Rgb(0xff, 0xdd, 0x00);
 /// Outline of a patch's areas (the patch's colour on charts).
-pub const PATCH_OUTLINE: Rgb = Rgb(0x91, 0x2b, 0x88);
+pub const PATCH_OUTLINE: Rgb = super::trend_spec::PATCH_COLOUR;
 /// Outline of a patch's matched comparison areas.
 pub const COMPARISON_OUTLINE: Rgb = Rgb(0x00, 0x5a, 0x30);
 

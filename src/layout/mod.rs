@@ -13,6 +13,10 @@ pub mod geometry;
 pub mod key;
 /// The map's base and overlay scenes.
 pub mod map;
+/// An exported chart as one picture: title, chart, key, footnotes and caption, wrapped.
+pub mod picture;
+/// Every chart the widget shows, as one type for its exported picture, with its key.
+pub mod picture_chart;
 /// The area profile as a spine chart.
 pub mod profile;
 /// The work × health scatter plot.

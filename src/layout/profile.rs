@@ -149,6 +149,7 @@ pub fn draw_profile<DB: DrawingBackend>(
         }
         root.draw(&Text::new(row.value_text.clone(), (bar_right + 6, mid - 7), text.clone())).map_err(err)?;
     }
-    root.present().map_err(err)?;
+    // No `present()`: an exported picture draws its key and notes after the chart, and an SVG
+    // backend writes its closing tag when presented (the canvas needs none; SVG presents on drop).
     Ok(())
 }

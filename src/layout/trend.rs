@@ -260,7 +260,7 @@ fn draw_markers<DB: DrawingBackend>(
         let x = if marker.x.is_finite() { marker.x.clamp(-0.45, n as f64 - 0.55) } else { continue };
         let top = y1 - (y1 - y0) * 0.02;
         if marker.note {
-            let pin = RGBColor(0x91, 0x2b, 0x88);
+            let pin = colour(super::trend_spec::PATCH_COLOUR);
             chart.draw_series(DashedLineSeries::new([(x, y0), (x, top)], 2, 3, pin.stroke_width(1)))?;
             chart.draw_series(std::iter::once(Circle::new((x, top), 5, pin.filled())))?;
         } else {
@@ -278,34 +278,6 @@ fn draw_markers<DB: DrawingBackend>(
             chart.draw_series(std::iter::once(label))?;
         }
     }
-    Ok(())
-}
-
-/// Draws the chart with a title above and caption lines (source, period, attribution) below, as
-/// exported pictures must carry them. `root` should be tall enough: chart height + 28 + 15 per line.
-///
-/// # Errors
-/// The backend's drawing error, as text.
-pub fn draw_trend_with_caption<DB: DrawingBackend>(
-    root: &DrawingArea<DB, plotters::coord::Shift>,
-    spec: &TrendSpec,
-    title: &str,
-    lines: &[String],
-) -> Result<(), String> {
-    let err = |e: DrawingAreaErrorKind<DB::ErrorType>| e.to_string();
-    root.fill(&WHITE).map_err(err)?;
-    let (_, height) = root.dim_in_pixel();
-    let footer = 8 + 15 * lines.len() as u32;
-    let (head, rest) = root.split_vertically(28);
-    let (chart, foot) = rest.split_vertically(height.saturating_sub(28 + footer));
-    head.draw(&Text::new(title.to_string(), (8, 6), ("sans-serif", 15).into_font().color(&RGBColor(0x0b, 0x0c, 0x0c))))
-        .map_err(err)?;
-    draw_trend(&chart, spec, None)?;
-    for (i, line) in lines.iter().enumerate() {
-        let style = ("sans-serif", 11).into_font().color(&RGBColor(0x50, 0x5a, 0x5f));
-        foot.draw(&Text::new(line.clone(), (8, 4 + 15 * i as i32), style)).map_err(err)?;
-    }
-    root.present().map_err(err)?;
     Ok(())
 }
 

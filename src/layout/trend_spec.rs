@@ -26,6 +26,14 @@ pub struct LegendLine {
 pub const REGION_COLOUR: Rgb = Rgb(0x50, 0x5a, 0x5f);
 /// England's line.
 pub const ENGLAND_COLOUR: Rgb = Rgb(0x0b, 0x0c, 0x0c);
+/// The patch: its line on every chart, its outline and note pins on the map, and `--atlas-patch`
+/// in the page's CSS. A teal (4.6:1 on white, so it also serves as text and under white text), in
+/// a hue family of its own: the area's line is orange-red, the district's purple, the
+/// comparators grey and black, the comparison group's map outline dark green. It stays at least
+/// ΔE 19 (CIELAB) from each of them in normal vision and under simulated protanopia,
+/// deuteranopia and tritanopia (tests/chart_contrast.rs); the purple it replaces was ΔE 7 from
+/// the district's line under protanopia.
+pub const PATCH_COLOUR: Rgb = Rgb(0x00, 0x80, 0x98);
 
 /// A period on the chart's axis by the time its figures describe: a yearly edition by the years
 /// its reference text names (IoD2025, "data mostly about 2021–23" → "2021–23"; IoD2019 →

@@ -3,28 +3,14 @@
 //! reverse coordinate transform. Built as its own wasm (`chart-shell` feature) and loaded by the
 //! element only when a chart is first shown.
 
-use super::canvas::{canvas_backend, chart_error, context};
-use super::measure::Measured;
+use super::canvas::{canvas_backend, chart_error};
 use super::report::js_error;
 use crate::layout::districts::{draw_districts, DistrictSpec};
 use crate::layout::profile::{draw_profile, ProfileSpec};
-use crate::layout::trend::{draw_trend, draw_trend_with_caption, TrendFrame, TrendSpec};
+use crate::layout::trend::{draw_trend, TrendFrame, TrendSpec};
 use plotters::prelude::IntoDrawingArea;
-use plotters::prelude::SVGBackend;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
-use web_sys::CanvasRenderingContext2d;
 use web_sys::HtmlCanvasElement;
-
-/// A detached canvas's context, for measuring text while writing SVG.
-fn measuring_context() -> Result<CanvasRenderingContext2d, JsValue> {
-    let canvas = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.create_element("canvas").ok())
-        .and_then(|e| e.dyn_into::<HtmlCanvasElement>().ok())
-        .ok_or_else(|| chart_error("no document to measure text in"))?;
-    context(&canvas)
-}
 
 /// The caption and rows the page passes for an export.
 fn export_inputs(
@@ -113,32 +99,6 @@ impl ChartHandle {
     pub fn draw_districts(&self, canvas: HtmlCanvasElement, spec: JsValue) -> Result<(), JsValue> {
         let spec: DistrictSpec = serde_wasm_bindgen::from_value(spec).map_err(|e| chart_error(&e.to_string()))?;
         draw_districts(&canvas_backend(canvas)?.into_drawing_area(), &spec).map_err(|e| chart_error(&e))
-    }
-
-    /// The trend chart as a standalone SVG document with a title and caption lines (source,
-    /// period, attribution) drawn in, for export.
-    ///
-    /// # Errors
-    /// An `Error` with code `chart-failed`.
-    #[wasm_bindgen(js_name = trendSvg)]
-    pub fn trend_svg(&self, spec: JsValue, title: &str, lines: Vec<String>, width: u32) -> Result<String, JsValue> {
-        let spec: TrendSpec = serde_wasm_bindgen::from_value(spec).map_err(|e| chart_error(&e.to_string()))?;
-        let width = width.clamp(320, 2000);
-        let height = 300 + 28 + 8 + 15 * lines.len() as u32;
-        // plotters' SVG backend escapes every text and attribute it writes (`&`, `<`, `>`, quotes),
-        // so names such as "Norton South & Preston Brook" and hostile bundle text are passed as
-        // they are: escaping here as well showed "&amp;" in every export.
-        let mut out = String::new();
-        {
-            let svg = Measured::new(
-                SVGBackend::with_string(&mut out, (width, height)),
-                measuring_context()?,
-                (width, height),
-            );
-            let root = svg.into_drawing_area();
-            draw_trend_with_caption(&root, &spec, title, &lines).map_err(|e| chart_error(&e))?;
-        }
-        Ok(out)
     }
 
     /// The period index under a point (CSS pixels) of the last drawn trend chart, or null.

@@ -27,6 +27,9 @@ mod measure;
 /// Canvas painter.
 #[cfg(feature = "map-shell")]
 mod painter;
+/// Exported chart pictures: title, chart, key, notes (built with the `chart-shell` feature).
+#[cfg(feature = "chart-shell")]
+mod pictures;
 /// Panic reporting and error conversion.
 mod report;
 

@@ -156,6 +156,16 @@ for (const { path, theme } of PAGES) {
       return { width: r.width, height: r.height };
     });
     assert.ok(size.width >= 24 && size.height >= 24, `the pin is ${size.width} × ${size.height} px`);
+    // The pin is the patch's colour: 3:1 against the white map ground and the light classes it
+    // sits on (WCAG 1.4.11), and its white number 4.5:1 on it.
+    const colours = await page.evaluate(() => {
+      const style = getComputedStyle(document.querySelector('work-health-atlas').shadowRoot.querySelector('.pins .pin'));
+      return [style.backgroundColor, style.color].map((c) => c.match(/\d+(\.\d+)?/g).slice(0, 3).map(Number));
+    });
+    const [pin, number] = colours;
+    assert.deepEqual(pin, [0x00, 0x80, 0x98], `${theme}: the pin is the patch colour (charts and pins keep the light defaults)`);
+    assert.ok(contrast(pin, [255, 255, 255]) >= 3, `${theme}: the pin is ${contrast(pin, [255, 255, 255]).toFixed(2)}:1 on white`);
+    assert.ok(contrast(number, pin) >= 4.5, `${theme}: the pin's number is ${contrast(number, pin).toFixed(2)}:1 on it`);
     await keyboardFocus(page, '.pins .pin');
     await assertRing(page, `${theme}: a note pin`);
     assert.deepEqual(errors, []);

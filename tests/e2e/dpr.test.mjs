@@ -20,8 +20,8 @@ const CHARTS = {
   trend: { canvas: 'canvas.trend', colour: [0xd5, 0x3e, 0x0f] },
   profile: { canvas: '#atlas-pane-profile canvas', colour: [0x08, 0x51, 0x9c] },
   districts: { canvas: '#atlas-pane-districts canvas', colour: [0x6f, 0x77, 0x7b] },
-  patch: { canvas: 'canvas.patch-trend', colour: [0x91, 0x2b, 0x88] },
-  did: { canvas: 'canvas.did', colour: [0x91, 0x2b, 0x88] },
+  patch: { canvas: 'canvas.patch-trend', colour: [0x00, 0x80, 0x98] },
+  did: { canvas: 'canvas.did', colour: [0x00, 0x80, 0x98] },
   scatter: { canvas: 'canvas.scatter', colour: [0x50, 0x5a, 0x5f] },
 };
 

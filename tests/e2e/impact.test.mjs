@@ -63,7 +63,7 @@ function countColour(page, canvasSelector, [r, g, b], tolerance = 12) {
 /** Resolves after the element's next animation frame has painted. */
 const nextPaint = (page) => page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
 
-const PATCH_PURPLE = [0x91, 0x2b, 0x88];
+const PATCH_TEAL = [0x00, 0x80, 0x98];
 const COMPARISON_GREEN = [0x00, 0x5a, 0x30];
 
 async function openTab(page, id, ready) {
@@ -99,7 +99,7 @@ test('a patch built by clicking, with an intervention marked on its chart and a 
   assert.deepEqual(change.patch.areas, ['E01006512', 'E01006514', 'E01006751']);
   // The patch is outlined on the map in its colour.
   await nextPaint(page);
-  assert.ok((await countColour(page, 'canvas.overlay', PATCH_PURPLE)) > 100, 'purple outlines on the map');
+  assert.ok((await countColour(page, 'canvas.overlay', PATCH_TEAL)) > 100, 'teal outlines on the map');
 
   await fill(page, 'What', 'Work and wellbeing hub');
   // IoD2025 describes 2021–23: the comparison needs a start before that (by reference period).
@@ -109,7 +109,7 @@ test('a patch built by clicking, with an intervention marked on its chart and a 
   const legend = await inShadow(page, (root) => root.querySelector('.patch-view .chart-legend').textContent);
   assert.match(legend, /Work and wellbeing hub \(intervention start\)/);
   assert.match(legend, /My patch/);
-  // The marker: a dark vertical rule on the patch's chart, beside its purple line.
+  // The marker: a dark vertical rule on the patch's chart, beside its teal line.
   const rule = await inShadow(page, (root) => {
     const canvas = root.querySelector('canvas.patch-trend');
     const { width, height } = canvas;
@@ -126,7 +126,7 @@ test('a patch built by clicking, with an intervention marked on its chart and a 
     return best / height;
   });
   assert.ok(rule > 0.5, `a vertical intervention marker spans the plot (${rule})`);
-  assert.ok((await countColour(page, 'canvas.patch-trend', PATCH_PURPLE)) > 50, 'the patch line');
+  assert.ok((await countColour(page, 'canvas.patch-trend', PATCH_TEAL)) > 50, 'the patch line');
 
   await fill(page, 'Comparison areas', '6');
   await clickButton(page, 'Compare');
@@ -144,11 +144,120 @@ test('a patch built by clicking, with an intervention marked on its chart and a 
   await page.evaluate(() => document.querySelector('work-health-atlas').shadowRoot.querySelector('.map .zoom button[aria-label="Reset zoom"]').click());
   await nextPaint(page);
   assert.ok((await countColour(page, 'canvas.overlay', COMPARISON_GREEN)) > 20, 'the comparison areas are outlined in green');
-  assert.ok((await countColour(page, 'canvas.did', PATCH_PURPLE)) > 30, 'the difference-in-differences chart is drawn');
+  assert.ok((await countColour(page, 'canvas.did', PATCH_TEAL)) > 30, 'the difference-in-differences chart is drawn');
 
   // The patch is a row of the layer's table and CSV, and has its own CSV with the comparison.
   const csv = await page.evaluate(() => document.querySelector('work-health-atlas').toCsv());
   assert.match(csv, /\npatch,Patch: My patch \(3 LSOAs\),,/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+/** An exported picture read in the page: its size and how many pixels are near `rgb` or dark. */
+function readPng(page, kind, rgb) {
+  return page.evaluate(async ([k, [r, g, b]]) => {
+    const blob = await document.querySelector('work-health-atlas').toPng(k);
+    const bitmap = await createImageBitmap(blob);
+    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+    const ctx = canvas.getContext('2d');
+    ctx.drawImage(bitmap, 0, 0);
+    const data = ctx.getImageData(0, 0, bitmap.width, bitmap.height).data;
+    let near = 0;
+    for (let i = 0; i < data.length; i += 4) if (Math.abs(data[i] - r) < 14 && Math.abs(data[i + 1] - g) < 14 && Math.abs(data[i + 2] - b) < 14) near += 1;
+    return { type: blob.type, width: bitmap.width, height: bitmap.height, near };
+  }, [kind, rgb]);
+}
+
+/** An exported SVG parsed in the page: its texts and how many elements are drawn in `colour`. */
+async function readSvg(page, kind, colour) {
+  const source = await page.evaluate((k) => document.querySelector('work-health-atlas').toSvg(k), kind);
+  return page.evaluate(([text, c]) => {
+    const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+    if (doc.querySelector('parsererror')) return { error: doc.querySelector('parsererror').textContent };
+    const texts = [...doc.querySelectorAll('text')].map((t) => t.textContent.trim());
+    const coloured = [...doc.querySelectorAll('[stroke], [fill]')].filter((e) => [e.getAttribute('stroke'), e.getAttribute('fill')].some((v) => v?.toLowerCase() === c)).length;
+    return { texts, coloured, raw: text.includes('&amp;amp;') };
+  }, [source, colour]);
+}
+
+test('the patch chart and its comparison download as PNG (2×) and SVG, with key, marker and footnotes', async () => {
+  const { page, context, errors } = await suite.openDemo(1300);
+  await page.evaluate(() => {
+    const el = document.querySelector('work-health-atlas');
+    el.setAttribute('patch', JSON.stringify({ name: 'Canning & Toxteth', areas: ['E01006512', 'E01006514', 'E01006751'], interventions: [{ name: 'Hub & café', start: '2020' }] }));
+  });
+  await openTab(page, 'patch', '.patch-view .interventions li');
+  await page.waitForFunction(() => {
+    const canvas = document.querySelector('work-health-atlas').shadowRoot.querySelector('canvas.patch-trend');
+    return canvas && !canvas.hidden && canvas.getBoundingClientRect().width > 0;
+  });
+  // "Chart as SVG" on the Patch tab is the patch's chart: its key names every line, the marker
+  // is on the chart and in the key, and "&" reads "&" once.
+  const svg = await readSvg(page, 'chart', '#008098');
+  assert.equal(svg.error, undefined, svg.error);
+  const all = svg.texts.join(' | ');
+  for (const label of ['Canning & Toxteth', 'Liverpool City Region', 'Hub & café: intervention start', '‡ Definition or boundaries changed']) {
+    assert.ok(svg.texts.some((t) => t === label), `the key row "${label}" in ${all}`);
+  }
+  assert.ok(svg.texts.filter((t) => t.includes('Hub & café')).length >= 2, 'the marker is labelled on the chart too');
+  assert.match(svg.texts.join(' '), /^Employment deprivation: Canning & Toxteth \(patch of 3 LSOAs\)/, 'the title, wrapped or not');
+  assert.ok(svg.texts.some((t) => /Open Government Licence/.test(t)), 'the caption');
+  assert.ok(svg.texts.some((t) => t.startsWith('‡ The definition or the boundaries changed between')), 'a footnote says what ‡ marks');
+  assert.ok(!all.includes('&amp;') && !svg.raw, 'text is escaped once');
+  assert.ok(svg.coloured >= 3, `the patch line and its key sample in the patch colour (${svg.coloured})`);
+  // The PNG is twice the chart's CSS size at devicePixelRatio 1, with the teal line in it.
+  const css = await inShadow(page, (root) => root.querySelector('canvas.patch-trend').getBoundingClientRect().width);
+  assert.equal(await page.evaluate(() => devicePixelRatio), 1);
+  const png = await readPng(page, 'chart', PATCH_TEAL);
+  assert.equal(png.type, 'image/png');
+  assert.equal(png.width, Math.max(240, Math.round(css)) * 2, `PNG ${png.width} px for a ${css} px chart`);
+  assert.ok(png.height > 2 * 240, 'title, key and caption below the 240 px chart');
+  assert.ok(png.near > 400, `the patch line at 2× (${png.near} teal pixels)`);
+  // The bar's buttons export the visible tab's chart, named after it.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('work-health-atlas button[data-export="chart-png"]').click()]);
+  assert.match(download.suggestedFilename(), /canning-toxteth.*\.png$/);
+  const status = await inShadow(page, (root) => root.querySelector('.export-status').textContent);
+  assert.equal(status, 'Downloaded.');
+
+  // The difference-in-differences chart, after a comparison, by its own buttons and by name.
+  await fill(page, 'Comparison areas', '6');
+  await clickButton(page, 'Compare');
+  await page.waitForFunction(() => document.querySelector('work-health-atlas').shadowRoot.querySelector('.comparison canvas.did'));
+  const did = await readSvg(page, 'did', '#008098');
+  assert.equal(did.error, undefined, did.error);
+  assert.ok(did.texts.some((t) => t === 'The difference in differences, with its 95% interval'), did.texts.join(' | '));
+  assert.ok(did.texts.some((t) => t === 'The comparison areas'), 'the comparison line in the key');
+  assert.ok(did.texts.some((t) => /association, not proof/.test(t)), 'the finding in the notes');
+  const didCss = await inShadow(page, (root) => root.querySelector('canvas.did').getBoundingClientRect().width);
+  const didPng = await readPng(page, 'did', PATCH_TEAL);
+  assert.equal(didPng.width, Math.max(240, Math.round(didCss)) * 2);
+  assert.ok(didPng.near > 100, `the patch in the DiD picture (${didPng.near})`);
+  const [didFile] = await Promise.all([page.waitForEvent('download'), clickButton(page, 'Comparison chart as SVG')]);
+  assert.match(didFile.suggestedFilename(), /\.svg$/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the profile, district and scatter charts download as PNG (2×) and SVG from the visible tab', async () => {
+  const { page, context, errors } = await suite.openDemo(1300);
+  await page.evaluate(() => document.querySelector('work-health-atlas').select('E01006512'));
+  const cases = [
+    ['profile', 'canvas.profile', /^Liverpool 031A: every indicator/, 'Black tick: Liverpool City Region'],
+    ['districts', 'canvas.districts', / by district$/, 'The other districts'],
+    ['workhealth', 'canvas.scatter', / and /, 'One point per area.'],
+  ];
+  for (const [tab, selector, title, keyText] of cases) {
+    await openTab(page, tab, `${selector}:not([hidden])`);
+    await page.waitForFunction((sel) => document.querySelector('work-health-atlas').shadowRoot.querySelector(sel).width > 300, selector);
+    await nextPaint(page);
+    const svg = await readSvg(page, 'chart', '#000000');
+    assert.equal(svg.error, undefined, `${tab}: ${svg.error}`);
+    assert.match(svg.texts[0], title, `${tab}: ${svg.texts.slice(0, 3).join(' | ')}`);
+    assert.ok(svg.texts.join(' ').includes(keyText), `${tab}: "${keyText}" in ${svg.texts.join(' | ')}`);
+    const css = await inShadow(page, (root, el, sel) => root.querySelector(sel).getBoundingClientRect().width, selector);
+    const png = await readPng(page, 'chart', [0, 0, 0]);
+    assert.equal(png.width, Math.max(240, Math.round(css)) * 2, `${tab}: PNG ${png.width} px for a ${css} px chart`);
+  }
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -221,7 +330,10 @@ test('many months before the start: an event-study chart, a pre-trend warning in
   assert.deepEqual(view.rows[11], ['Dec 2023', '0.0', '0.0 to 0.0', 'before']);
   assert.equal(view.rows[12][3], 'after');
   assert.match(view.caveats, /already moving differently before the start/);
-  assert.ok((await countColour(page, 'canvas.event-study', PATCH_PURPLE)) > 100, 'the event-study chart is drawn');
+  assert.ok((await countColour(page, 'canvas.event-study', PATCH_TEAL)) > 100, 'the event-study chart is drawn');
+  const study = await readSvg(page, 'event-study', '#008098');
+  assert.ok(study.texts.some((t) => t === 'The start of the intervention'), `the event study's key: ${study.texts?.join(' | ')}`);
+  assert.ok(study.coloured > 24, 'its points in the patch colour');
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -5,6 +5,8 @@ import { loadCharts } from './core.js';
 export class ChartLoader {
   /** The chart module's handle once loaded (the exports read it too). */
   chart = null;
+  /** The last drawn spec and canvas of each kind (`trend`, `profile`, `districts`), for pictures. */
+  drawn = {};
   #loading = false;
 
   /** @param {{ loaded(), warn(code, message) }} owner */
@@ -26,6 +28,7 @@ export class ChartLoader {
       if (kind === 'trend') this.chart.drawTrend(canvas, spec, option);
       else if (kind === 'profile') this.chart.drawProfile(canvas, spec);
       else this.chart.drawDistricts(canvas, spec);
+      this.drawn[kind] = { spec, canvas };
     } catch (error) {
       this.owner.warn(error.code || 'chart-failed', error.message);
       return false;

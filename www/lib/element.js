@@ -109,11 +109,12 @@ export class AtlasElement extends HTMLElement {
     const openPatch = () => this.#impact.load().then((tools) => tools.load());
     this.#hash = new HashSync({ ...host, state: () => handle()?.state(), apply: (state, announce) => this.#views.shared(state, announce), patch: () => this.#impact.linkText(), openPatch });
     this.#table = new TableToggle({ ...host, panel: this.#panel, view: () => this.#view, select: (code) => this.#views.area(code, true), measure: () => this.#frame.measure() });
-    this.#impact = new ImpactLoader({ ...host, panel: this.#panel, linkPatch: () => this.#hash.patchText(), shared: () => this.#hash.write() });
+    this.#impact = new ImpactLoader({ ...host, panel: this.#panel, linkPatch: () => this.#hash.patchText(), shared: () => this.#hash.write(), exportChart: (kind, status) => this.#exports.run(kind, status) });
     this.#exports = new ExportBar({
       ...host,
       panel: this.#panel,
       chart: () => this.#charts.chart,
+      drawn: () => this.#charts.drawn,
       link: () => this.link(),
       // Reloads with the added data, showing indicator `id` (on its finest layer) and the area.
       reload: (id) => {
@@ -238,14 +239,18 @@ export class AtlasElement extends HTMLElement {
     return this.#session.handle ? (await this.#exports.exporter()).csvMetadata(name) : null;
   }
 
-  /** A PNG of the map (`map`) or the trend chart (`chart`) with title, legend and sources drawn in. */
+  /**
+   * A PNG (at 2×) of the map (`map`), the visible tab's chart (`chart`) or a chart by name
+   * (`trend`, `profile`, `districts`, `patch`, `did`, `event-study`, `scatter`), with title,
+   * key, footnotes and sources drawn in.
+   */
   async toPng(kind = 'map') {
     return (await this.#exports.exporter()).png(kind);
   }
 
-  /** The trend chart as an SVG document with title and sources drawn in. */
-  async toSvg() {
-    return (await this.#exports.exporter()).svg();
+  /** The visible tab's chart (`chart`) or a chart by name as an SVG document (see `toPng`). */
+  async toSvg(kind = 'chart') {
+    return (await this.#exports.exporter()).svg(kind);
   }
 
   /** The patch and the user's notes as the embed snippets carry them, or null without a patch. */

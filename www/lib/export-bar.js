@@ -5,7 +5,7 @@ import { draftKey } from './embed-options.js';
 
 export class ExportBar {
   /**
-   * @param {{ element, ui, panel, handle(), chart(), impact(), packed(), link(), reload(id) }}
+   * @param {{ element, ui, panel, handle(), chart(), drawn(), impact(), packed(), link(), reload(id) }}
    *   owner the element's parts
    */
   constructor(owner) {
@@ -26,14 +26,17 @@ export class ExportBar {
   /** The exports with this widget's parts as they are now. */
   async exporter() {
     const { Exporter } = await import('./exports.js');
-    const { handle, chart, panel, ui, impact, link } = this.owner;
-    return new Exporter({ handle: handle(), chart: chart(), panel, ui, impact: impact(), loadCharts, link });
+    const { handle, chart, drawn, panel, ui, impact, link } = this.owner;
+    return new Exporter({ handle: handle(), chart: chart(), drawn: drawn(), panel, ui, impact: impact(), loadCharts, link });
   }
 
-  /** A button of the bar: `add`, or an export kind (`csv`, `map-png`, `chart-png`, …). */
-  async run(kind) {
+  /**
+   * A button of the bar: `add`, or an export kind (`csv`, `map-png`, `chart-png`, `did-svg`, …),
+   * its outcome said in `status` (the bar's own status line unless given).
+   */
+  async run(kind, status = this.owner.ui.exportStatus) {
     if (kind === 'add') this.addData();
-    else (await this.exporter()).download(kind, this.owner.ui.exportStatus);
+    else (await this.exporter()).download(kind, status);
   }
 
   /** Opens "Add data", adding `files` when given. */

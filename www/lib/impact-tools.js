@@ -11,7 +11,7 @@ import impactCss from './impact-tools.css';
 import { adoptViewStyles } from './chart-tabs.js';
 import { NotePins } from './note-pins.js';
 import { PatchView } from './patch-view.js';
-import { readLinkText, linkText, samePatch, sameNote } from './shared-patch.js';
+import { readLinkText, linkText, samePatch, sameNote, showLink } from './shared-patch.js';
 import { WorkHealthView } from './workhealth-view.js';
 
 /** Largest patch or notes file accepted from a page (bytes). */
@@ -142,12 +142,7 @@ export class ImpactTools {
     const link = this.#linkPatch();
     this.linkNotes = [];
     if (link && !(draft && samePatch(draft.patch, link.patch))) {
-      // A colleague's link: its patch is shown; the own draft stays saved until the patch changes.
-      this.patch = link.patch;
-      this.linkNotes = link.notes;
-      this.draftNotes = draft?.notes ?? [];
-      const own = draft?.patch.areas.length ? ` Your saved draft (“${draft.patch.name}”) stays in this browser until you change this patch.` : '';
-      this.notices.push({ text: `Showing the patch “${link.patch.name}” from the link you opened.${own}`, action: own ? 'own-draft' : null, draft });
+      showLink(this, link, draft);
       return this.#changed(false);
     }
     if (draft) {
@@ -172,10 +167,7 @@ export class ImpactTools {
     return link.patch ? link : null;
   }
 
-  /**
-   * The patch and notes as a link carries them (`{ text, notesLeftOut }`), null without areas,
-   * undefined before the first load (hash-sync.js then leaves the address's patch as it is).
-   */
+  /** The link's `{ text, notesLeftOut }` (shared-patch.js); undefined until loaded (hash-sync.js). */
   linkValue() {
     if (!this.loaded) return undefined;
     return linkText(this.patch, this.sharedNotes());
@@ -437,9 +429,17 @@ export class ImpactTools {
     return row ? [row] : [];
   }
 
-  /** The note pins drawn on a canvas of the map's size, for the map picture. */
-  mapCanvases() {
-    return this.pins.canvases();
+  /** The note pins drawn on a canvas of the map's size at `scale`, for the map picture. */
+  mapCanvases(scale) {
+    return this.pins.canvases(scale);
+  }
+
+  /**
+   * A chart of these tools for a picture (`patch`, `did`, `event-study` or `scatter`), as last
+   * drawn: `{ kind, spec, canvas, words, sources? }`, or null when it is not drawn.
+   */
+  chartFor(name) {
+    return name === 'scatter' ? this.workHealth.picture() : this.patchView.picture(name);
   }
 
   /** Legend rows the map picture adds: the patch outline and each note (the core's words). */

@@ -59,15 +59,14 @@ export class NotePins {
     if (pins.length !== this.root.children.length || pins.some((pin, i) => this.root.children[i] !== pin)) setChildren(this.root, pins);
   }
 
-  /** The pins drawn on a canvas of the map's size, for the map picture. */
-  canvases() {
+  /** The pins drawn on a canvas of the map's CSS size times `scale`, for the map picture. */
+  canvases(scale = 2) {
     const spots = this.spots;
     if (!spots.length) return [];
-    const base = this.tools.host.ui.base;
-    const scale = base.width / Math.max(1, base.getBoundingClientRect().width);
+    const box = this.tools.host.ui.base.getBoundingClientRect();
     const canvas = document.createElement('canvas');
-    canvas.width = base.width;
-    canvas.height = base.height;
+    canvas.width = Math.round(box.width * scale);
+    canvas.height = Math.round(box.height * scale);
     const ctx = canvas.getContext('2d');
     ctx.scale(scale, scale);
     ctx.font = '600 12px system-ui, sans-serif';

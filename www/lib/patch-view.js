@@ -3,6 +3,7 @@
 // its figures and trend (recomputed from counts, withheld when any area's count is not published),
 // compare it with matched areas (difference-in-differences, with what the data cannot show), write
 // and share co-researcher notes (notes-view.js), and download it all. Built once, updated in place.
+import { readPatchFile, showOwnDraft } from './shared-patch.js';
 import { h, setChildren, touch } from './dom.js';
 import { canvasSize, table } from './chart-tabs.js';
 import { button, field, showProblems, uniqueId } from './form-parts.js';
@@ -12,6 +13,8 @@ export class PatchView {
   constructor(ext) {
     this.ext = ext;
     this.pane = null;
+    /** The last drawn spec and canvas of each chart (`patch`, `did`, `event-study`), for pictures. */
+    this.drawn = {};
     this.build();
   }
 
@@ -90,7 +93,12 @@ export class PatchView {
       this.result,
       ...this.notes.nodes,
       h('h3', {}, ['Download']),
-      h('div', { class: 'button-row' }, [button('Patch as CSV', () => this.exportCsv()), button('Patch as JSON', () => this.exportPatch()), button('Import patch (JSON)…', () => this.patchFile.click())]),
+      h('div', { class: 'button-row' }, [
+        button('Patch as CSV', () => this.exportCsv()),
+        button('Patch as JSON', () => this.exportPatch()),
+        button('Import patch (JSON)…', () => this.patchFile.click()),
+        ...this.pictureButtons('patch', 'Patch chart', this.exportStatus),
+      ]),
       this.patchFile,
       this.exportStatus,
       this.saved,
@@ -137,12 +145,7 @@ export class PatchView {
             : null,
           n.action === 'own-draft' ? ' ' : null,
           n.action === 'own-draft'
-            ? button('Show my saved draft', () => {
-                this.ext.notices = this.ext.notices.filter((x) => x !== n);
-                this.ext.linkNotes = [];
-                this.ext.draftNotes = n.draft.notes;
-                this.ext.setPatch(n.draft.patch, false);
-              })
+            ? button('Show my saved draft', () => showOwnDraft(this.ext, n))
             : null,
           n.setAside ? ' ' : null,
           n.setAside ? button('Restore the set-aside draft', () => this.ext.restoreSetAside(n.setAside)) : null,
@@ -187,6 +190,7 @@ export class PatchView {
       setChildren(this.figureTable, [h('caption', {}, [ext.patch.areas.length ? 'This indicator has no figures to add up.' : 'Add areas to see the patch’s figures.'])]);
       this.canvas.hidden = true;
       setChildren(this.legend, []);
+      delete this.drawn.patch;
       return;
     }
     const rows = figures.map((f) =>
@@ -207,11 +211,13 @@ export class PatchView {
     this.canvas.hidden = !spec || !figures.some((f) => f.value !== null);
     if (this.canvas.hidden) {
       setChildren(this.legend, []);
+      delete this.drawn.patch;
       return;
     }
     canvasSize(this.canvas, 240);
     try {
       ext.analysis.drawTrend(this.canvas, spec);
+      this.drawn.patch = { spec, canvas: this.canvas };
     } catch (error) {
       ext.host.warn(error.code || 'chart-failed', error.message);
     }
@@ -250,6 +256,8 @@ export class PatchView {
     if (chosen && Number(chosen) < patch.interventions.length) this.compareWith.value = chosen;
     if (!this.k.value || document.activeElement !== this.k) this.k.value = String(Math.min(200, Math.max(5, patch.areas.length * 2)));
     const report = this.ext.comparison?.report;
+    delete this.drawn.did;
+    delete this.drawn['event-study'];
     if (!report) {
       setChildren(this.result, []);
       return;
@@ -261,9 +269,11 @@ export class PatchView {
     setChildren(this.result, [
       h('p', { class: 'finding' }, [report.sentence]),
       report.chart ? canvas : null,
+      report.chart ? h('div', { class: 'button-row' }, this.pictureButtons('did', 'Comparison chart', this.compareStatus)) : null,
       study ? h('h4', {}, ['Every period against the last before the start']) : null,
       study ? h('p', { id: studyCanvas.getAttribute('aria-describedby'), class: study.diverged ? 'problem' : 'notice' }, [report.pre_trend]) : null,
       studyCanvas,
+      study ? h('div', { class: 'button-row' }, this.pictureButtons('event-study', 'Event-study chart', this.compareStatus)) : null,
       study
         ? h('details', {}, [
             h('summary', {}, [`Figures for the ${study.periods.length} periods`]),
@@ -284,6 +294,7 @@ export class PatchView {
       canvasSize(canvas, 200);
       try {
         this.ext.analysis.drawDid(canvas, report.chart);
+        this.drawn.did = { spec: report.chart, canvas };
       } catch (error) {
         this.ext.host.warn(error.code || 'chart-failed', error.message);
       }
@@ -292,6 +303,7 @@ export class PatchView {
       canvasSize(studyCanvas, 220);
       try {
         this.ext.analysis.drawEventStudy(studyCanvas, study);
+        this.drawn['event-study'] = { spec: study, canvas: studyCanvas };
       } catch (error) {
         this.ext.host.warn(error.code || 'chart-failed', error.message);
       }
@@ -352,6 +364,38 @@ export class PatchView {
     ext.redraw();
   }
 
+  /** "PNG" and "SVG" buttons for a chart of this tab (named `what` for screen readers). */
+  pictureButtons(name, what, status) {
+    return ['PNG', 'SVG'].map((format) =>
+      button(`${what} as ${format}`, () => this.ext.host.exportChart(`${name}-${format.toLowerCase()}`, status), { 'data-picture': `${name}-${format.toLowerCase()}` }),
+    );
+  }
+
+  /**
+   * A chart of this tab for a picture (`patch`, `did` or `event-study`) as last drawn, with its
+   * title and the sentences that go with it; null when it is not drawn.
+   */
+  picture(name) {
+    const drawn = this.drawn[name];
+    if (!drawn) return null;
+    const { patch } = this.ext;
+    const report = this.ext.comparison?.report;
+    const indicator = this.outcome.selectedOptions[0]?.textContent ?? '';
+    const words = {
+      patch: { title: `${indicator}: ${patch.name} (patch of ${patch.areas.length} LSOAs)`, notes: [] },
+      did: { title: `${indicator}: ${patch.name} against ${report?.matches.length ?? 0} matched comparison areas`, notes: [report?.sentence ?? ''] },
+      'event-study': { title: `${indicator}: ${patch.name} minus its comparison areas, period by period`, notes: [report?.pre_trend ?? ''] },
+    }[name];
+    const draw = { patch: 'drawTrend', did: 'drawDid', 'event-study': 'drawEventStudy' }[name];
+    return {
+      kind: name === 'patch' ? 'trend' : name,
+      spec: drawn.spec,
+      canvas: drawn.canvas,
+      draw: (canvas) => this.ext.analysis[draw](canvas, drawn.spec),
+      words: { ...words, notes: words.notes.filter(Boolean) },
+    };
+  }
+
   async download(name, text, type) {
     const { fileName, downloadText } = await import('./exports.js');
     downloadText(fileName(name, type === 'text/csv;charset=utf-8' ? 'csv' : 'json'), text, type);
@@ -374,23 +418,11 @@ export class PatchView {
 
   /** Opens a patch file (as "Patch as JSON" writes it); it replaces the patch shown. */
   async importPatch() {
-    const file = this.patchFile.files[0];
+    const [file, ext] = [this.patchFile.files[0], this.ext];
     this.patchFile.value = '';
     if (!file) return;
-    const ext = this.ext;
-    let value;
-    try {
-      if (file.size > 1024 * 1024) throw new Error('the file is larger than 1 MB');
-      value = JSON.parse(await file.text());
-    } catch (error) {
-      this.exportStatus.textContent = `Not imported: ${error instanceof SyntaxError ? 'the file is not JSON' : error.message}.`;
-      return;
-    }
-    const patch = ext.run((a) => a.loadPatch(value));
-    if (!patch || patch.error) {
-      this.exportStatus.textContent = `Not imported: ${patch?.issues?.length ? patch.issues.join('; ') : patch?.error ?? 'the file holds no patch'}.`;
-      return;
-    }
+    const { patch, error } = await readPatchFile(file, (fn) => ext.run(fn));
+    if (error) return void (this.exportStatus.textContent = `Not imported: ${error}.`);
     const was = ext.patch.areas.length ? ` It replaced “${ext.patch.name}”.` : '';
     ext.setPatch(patch);
     const count = (n, what) => `${n} ${what}${n === 1 ? '' : 's'}`;

@@ -66,3 +66,40 @@ export function readLinkText(text, run) {
   const leftOut = notes.error ?? (notes.problems?.length ? notes.problems.join('; ') : null);
   return { patch, notes: (notes.notes ?? []).map((n) => ({ ...n, source: 'link' })), notesLeftOut: leftOut };
 }
+
+/**
+ * Shows a colleague's link on `tools` over the user's `draft` (or none): its patch and notes. The
+ * draft stays saved until the patch changes, and a notice offers it back ("Show my saved draft").
+ */
+export function showLink(tools, link, draft) {
+  tools.patch = link.patch;
+  tools.linkNotes = link.notes;
+  tools.draftNotes = draft?.notes ?? [];
+  const own = draft?.patch.areas.length ? ` Your saved draft (“${draft.patch.name}”) stays in this browser until you change this patch.` : '';
+  tools.notices.push({ text: `Showing the patch “${link.patch.name}” from the link you opened.${own}`, action: own ? 'own-draft' : null, draft });
+}
+
+/**
+ * A patch file someone chose (as "Patch as JSON" writes it), checked by the analysis module
+ * (`run` as in readLinkText): `{ patch }`, or `{ error }` saying why it cannot be used.
+ */
+export async function readPatchFile(file, run) {
+  let value;
+  try {
+    if (file.size > 1024 * 1024) throw new Error('the file is larger than 1 MB');
+    value = JSON.parse(await file.text());
+  } catch (error) {
+    return { error: error instanceof SyntaxError ? 'the file is not JSON' : error.message };
+  }
+  const patch = run((a) => a.loadPatch(value));
+  if (!patch || patch.error) return { error: patch?.issues?.length ? patch.issues.join('; ') : patch?.error ?? 'the file holds no patch' };
+  return { patch };
+}
+
+/** Takes the link's patch off `tools` and shows the user's own draft of notice `n` instead. */
+export function showOwnDraft(tools, n) {
+  tools.notices = tools.notices.filter((x) => x !== n);
+  tools.linkNotes = [];
+  tools.draftNotes = n.draft.notes;
+  tools.setPatch(n.draft.patch, false);
+}

@@ -154,6 +154,27 @@ export class WorkHealthView {
     ];
   }
 
+  /** The scatter for a picture, as last drawn (the selected area marked), or null. */
+  picture() {
+    const { report } = this;
+    if (!report || !this.drawnSpec) return null;
+    // The picture marks the selected area, not where the pointer happens to be.
+    const drawnSpec = { ...this.drawnSpec, highlighted: null };
+    const key = (report.bivariate?.legend ?? []).map((cell) => ({ label: cell.label, colour: cell.colour }));
+    return {
+      kind: 'scatter',
+      spec: drawnSpec,
+      canvas: this.canvas,
+      // Drawn again at once on screen: the analysis handle keeps the last drawn points for the pointer.
+      draw: (canvas) => {
+        this.ext.analysis.drawScatter(canvas, drawnSpec);
+        this.draw();
+      },
+      sources: report.sources,
+      words: { title: `${report.spec.x_label} and ${report.spec.y_label}`, notes: [report.sentence, report.bivariate?.breaks].filter(Boolean), key },
+    };
+  }
+
   draw() {
     if (!this.report || !this.pane || this.pane.hidden) return;
     const spec = this.report.spec;
@@ -162,7 +183,8 @@ export class WorkHealthView {
     const hovered = index(this.hoveredCode);
     canvasSize(this.canvas, 300);
     try {
-      this.ext.analysis.drawScatter(this.canvas, { ...spec, selected: selected < 0 ? null : selected, highlighted: hovered < 0 ? null : hovered });
+      this.drawnSpec = { ...spec, selected: selected < 0 ? null : selected, highlighted: hovered < 0 ? null : hovered };
+      this.ext.analysis.drawScatter(this.canvas, this.drawnSpec);
     } catch (error) {
       this.ext.host.warn(error.code || 'chart-failed', error.message);
     }
