@@ -196,8 +196,10 @@ impl Atlas {
             heading: String::new(),
             summary: String::new(),
         };
-        info.heading =
-            super::place::name_in_place(&info.name, super::place::context(&self.data, self.geography, area).as_deref());
+        // The district was looked up above; only the ward is new.
+        let ward = super::place::ward_of(&self.data, self.geography, area);
+        let context = super::place::context_in(ward, info.district.clone());
+        info.heading = super::place::name_in_place(&info.name, context.as_deref());
         info.summary = panel_sentence(&info);
         Some(info)
     }

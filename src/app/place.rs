@@ -2,12 +2,11 @@
 //! Sefton", a ward or an MSOA is in its district. LSOA names ("Sefton 037D") say nothing about the
 //! place; the ward and district they sit in do.
 
+use super::atlas::DISTRICT_GEOGRAPHY as DISTRICT;
 use crate::model::Dataset;
 
 /// The layer id of wards, named as an LSOA's context.
 const WARD: &str = "ward";
-/// The layer id of districts.
-const DISTRICT: &str = "lad";
 
 /// The name of the `parent_layer` area that holds area `area` of layer `geography`, if any.
 fn parent_name(data: &Dataset, geography: usize, area: usize, parent_layer: &str) -> Option<String> {
@@ -19,12 +18,22 @@ fn parent_name(data: &Dataset, geography: usize, area: usize, parent_layer: &str
 /// "in Linacre ward, Sefton" for an LSOA, "Sefton" for an area in a district, or None (a
 /// district, or an area whose parents the bundle does not name).
 pub fn context(data: &Dataset, geography: usize, area: usize) -> Option<String> {
-    let district = parent_name(data, geography, area, DISTRICT);
-    match (parent_name(data, geography, area, WARD), district) {
+    context_in(parent_name(data, geography, area, WARD), parent_name(data, geography, area, DISTRICT))
+}
+
+/// The context of an area in `ward` and `district` (either may be unknown), as [`context`]; for
+/// callers that already hold the district's name.
+pub fn context_in(ward: Option<String>, district: Option<String>) -> Option<String> {
+    match (ward, district) {
         (Some(ward), Some(district)) => Some(format!("in {ward} ward, {district}")),
         (Some(ward), None) => Some(format!("in {ward} ward")),
         (None, district) => district,
     }
+}
+
+/// The name of the ward that holds area `area` of layer `geography`, if the bundle names one.
+pub fn ward_of(data: &Dataset, geography: usize, area: usize) -> Option<String> {
+    parent_name(data, geography, area, WARD)
 }
 
 /// An area's name with its context: "Sefton 037D, in Linacre ward, Sefton", "Anfield,

@@ -43,7 +43,8 @@ export class ImpactLoader {
 
   /** The patch and the user's notes as the embed snippets carry them, or null. */
   shared() {
-    return this.tools?.linkValue() ? { patch: this.tools.patch, notes: this.tools.sharedNotes() } : null;
+    const tools = this.tools;
+    return tools?.loaded && tools.patch.areas.length ? { patch: tools.patch, notes: tools.sharedNotes() } : null;
   }
 
   /** Whether the tools have been asked for (they then follow every reload). */
