@@ -281,7 +281,14 @@ fn selecting_changes_the_words_and_the_outline_and_zooms() {
     assert!(update.overlay && update.text && update.state, "{update:?}");
     // Choosing from outside the map zooms to the area: the base moves too.
     assert!(update.base, "{update:?}");
+    // The place names on the base keep clear of the selection's outline: they move with it.
     a.clear_selection();
+    assert_eq!(a.take_update(), Update { base: true, overlay: true, text: true, state: true });
+    // Without names, a selection leaves the base alone.
+    a.set_labels(false);
+    assert_eq!(a.take_update(), Update { base: true, overlay: true, ..Update::default() });
+    let [x, y] = a.screen_point_of(&cell_code(4, 2, 1)).expect("on screen");
+    a.select_at(x, y).expect("an area there");
     assert_eq!(a.take_update(), Update { overlay: true, text: true, state: true, ..Update::default() });
 }
 

@@ -4,6 +4,7 @@
 //! or short strings; describing areas for people lives in `describe`.
 
 use super::search::SearchIndex;
+use crate::geom::viewport::Insets;
 use crate::geom::Viewport;
 use crate::layout::{map, MapGeometry};
 use crate::model::bundle::{Indicator, Polarity};
@@ -73,6 +74,8 @@ pub struct Atlas {
     pub(super) marks_revision: u32,
     /// What the page was last told is shown (see `update`).
     pub(super) last_shown: Option<super::update::Shown>,
+    /// Whether place names are drawn (see `labels`).
+    pub(super) labels_on: bool,
 }
 
 impl Atlas {
@@ -103,6 +106,7 @@ impl Atlas {
             fills_revision: 0,
             marks_revision: 0,
             last_shown: None,
+            labels_on: true,
         };
         atlas.choose_defaults();
         atlas.fit();
@@ -128,7 +132,7 @@ impl Atlas {
     }
 
     /// Builds a layer's shapes and map geometry if they are not built yet.
-    fn ensure_layer(&mut self, geography: usize) -> Result<(), Error> {
+    pub(super) fn ensure_layer(&mut self, geography: usize) -> Result<(), Error> {
         self.data.ensure_layer(geography)?;
         self.geometry.ensure(&self.data, geography);
         Ok(())
@@ -241,7 +245,8 @@ impl Atlas {
 
     fn fit(&mut self) {
         if let Some(bounds) = self.geometry.layer(self.geography).and_then(|l| l.projected.bounds) {
-            self.viewport = Viewport::fit(bounds, self.viewport.width, self.viewport.height);
+            let v = &self.viewport;
+            self.viewport = Viewport::fit_within(bounds, v.width, v.height, v.insets());
         }
     }
 
@@ -416,11 +421,21 @@ impl Atlas {
 
     /// Resizes the map box (CSS pixels), keeping zoom and centre.
     pub fn resize(&mut self, width: f64, height: f64) {
+        self.resize_within(width, height, self.viewport.insets());
+    }
+
+    /// Sets the strips along the map box's edges that controls cover; a view that is still the
+    /// fitted one fits again in the free part (see [`Viewport::fit_within`]).
+    pub fn set_insets(&mut self, insets: Insets) {
+        self.resize_within(self.viewport.width, self.viewport.height, insets);
+    }
+
+    fn resize_within(&mut self, width: f64, height: f64, insets: Insets) {
         match self.geometry.layer(self.geography).and_then(|l| l.projected.bounds) {
-            Some(bounds) => self.viewport.resize(bounds, width, height),
+            Some(bounds) => self.viewport.resize(bounds, width, height, insets),
             None => {
                 let unit = Rect::new(coord! {x: 0.0, y: 0.0}, coord! {x: 1.0, y: 1.0});
-                self.viewport = Viewport::fit(unit, width, height);
+                self.viewport = Viewport::fit_within(unit, width, height, insets);
             }
         }
     }
@@ -567,6 +582,11 @@ impl Atlas {
     /// The geometry of the current layer (for keyboard navigation).
     pub(super) fn layer_geometry(&self) -> Option<&crate::layout::geometry::LayerGeometry> {
         self.geometry.layer(self.geography)
+    }
+
+    /// The geometry of any built layer (for place names).
+    pub(super) fn geometry_of(&self, geography: usize) -> Option<&crate::layout::geometry::LayerGeometry> {
+        self.geometry.layer(geography)
     }
 
     /// Mutable viewport (for keeping the keyboard focus in view).

@@ -18,6 +18,8 @@ pub mod direction;
 pub mod export;
 /// Keyboard navigation between areas.
 pub mod keyboard;
+/// Which place names the map shows.
+pub mod labels;
 /// Choosing an area by search result or postcode.
 pub mod locate;
 /// Where an area is, in words: its ward and district.

@@ -6,7 +6,7 @@ use super::atlas::DISTRICT_GEOGRAPHY as DISTRICT;
 use crate::model::Dataset;
 
 /// The layer id of wards, named as an LSOA's context.
-const WARD: &str = "ward";
+pub(super) const WARD: &str = "ward";
 
 /// The name of the `parent_layer` area that holds area `area` of layer `geography`, if any.
 fn parent_name(data: &Dataset, geography: usize, area: usize, parent_layer: &str) -> Option<String> {

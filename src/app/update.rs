@@ -33,12 +33,15 @@ pub(super) struct Shown {
     focused: Option<usize>,
     fills: u32,
     marks: u32,
+    labels: bool,
 }
 
 impl Update {
     fn between(before: &Shown, now: &Shown) -> Update {
         let state = before.state != now.state;
-        let base = before.viewport != now.viewport || before.fills != now.fills;
+        // The place names live on the base and keep clear of the selection's outline.
+        let names = before.labels != now.labels || (now.labels && before.state.area != now.state.area);
+        let base = before.viewport != now.viewport || before.fills != now.fills || names;
         let overlay = base
             || state
             || before.hovered != now.hovered
@@ -58,6 +61,7 @@ impl Atlas {
             focused: self.focused,
             fills: self.fills_revision,
             marks: self.marks_revision,
+            labels: self.labels_on,
         }
     }
 

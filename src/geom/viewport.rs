@@ -1,6 +1,9 @@
 //! The viewport: a uniform scale and offset from world coordinates to CSS pixels, fitted to the
 //! container, with zoom about a point and pan. Its inverse turns pointer positions back into world
 //! coordinates for hit-testing.
+//!
+//! The box may have *insets*: strips along its edges that controls cover (the zoom buttons). The
+//! fitted view and `zoom_to` centre in the free part, so no area starts out under a button.
 
 use geo::Rect;
 
@@ -24,6 +27,36 @@ pub struct Viewport {
     /// The scale that fits the bounds; zoom is `scale / fit_scale`.
     pub fit_scale: f64,
     fit_center: [f64; 2],
+    insets: Insets,
+}
+
+/// CSS pixels along each edge of the box that controls cover; the fitted view avoids them.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Insets {
+    /// Along the top edge.
+    pub top: f64,
+    /// Along the right edge.
+    pub right: f64,
+    /// Along the bottom edge.
+    pub bottom: f64,
+    /// Along the left edge.
+    pub left: f64,
+}
+
+impl Insets {
+    /// Non-finite or negative sides become 0, and the sides are cut back so at least half of
+    /// each dimension stays free (a tiny box still shows a map).
+    fn within(self, width: f64, height: f64) -> Insets {
+        let side = |v: f64| if v.is_finite() { v.max(0.0) } else { 0.0 };
+        let (top, right, bottom, left) = (side(self.top), side(self.right), side(self.bottom), side(self.left));
+        let shrink = |a: f64, b: f64, size: f64| {
+            let k = if a + b > size / 2.0 { size / 2.0 / (a + b) } else { 1.0 };
+            (a * k, b * k)
+        };
+        let (left, right) = shrink(left, right, width);
+        let (top, bottom) = shrink(top, bottom, height);
+        Insets { top, right, bottom, left }
+    }
 }
 
 impl Viewport {
@@ -38,12 +71,45 @@ impl Viewport {
     /// assert!((x - 100.0).abs() < 1e-9 && (y - 100.0).abs() < 1e-9);
     /// ```
     pub fn fit(bounds: Rect<f64>, width: f64, height: f64) -> Viewport {
+        Viewport::fit_within(bounds, width, height, Insets::default())
+    }
+
+    /// A viewport showing all of `bounds` in the part of the box the insets leave free.
+    ///
+    /// # Examples
+    /// ```
+    /// use geo::{coord, Rect};
+    /// use work_health_atlas::geom::viewport::{Insets, Viewport};
+    /// let square = Rect::new(coord! { x: 0.0, y: 0.0 }, coord! { x: 1.0, y: 1.0 });
+    /// let v = Viewport::fit_within(square, 300.0, 200.0, Insets { right: 100.0, ..Insets::default() });
+    /// // The square's centre sits in the middle of the free 200 × 200 px on the left.
+    /// let [x, y] = v.to_screen([0.5, 0.5]);
+    /// assert!((x - 100.0).abs() < 1e-9 && (y - 100.0).abs() < 1e-9);
+    /// ```
+    pub fn fit_within(bounds: Rect<f64>, width: f64, height: f64, insets: Insets) -> Viewport {
         let width = sanitise_size(width);
         let height = sanitise_size(height);
-        let center = [bounds.center().x, bounds.center().y];
+        let insets = insets.within(width, height);
+        let (free_w, free_h) = (width - insets.left - insets.right, height - insets.top - insets.bottom);
         let (bw, bh) = (bounds.width().max(f64::EPSILON), bounds.height().max(f64::EPSILON));
-        let scale = ((width / bw).min(height / bh) * (1.0 - 2.0 * FIT_PADDING)).max(f64::MIN_POSITIVE);
-        Viewport { width, height, center, scale, fit_scale: scale, fit_center: center }
+        let scale = ((free_w / bw).min(free_h / bh) * (1.0 - 2.0 * FIT_PADDING)).max(f64::MIN_POSITIVE);
+        let mut v =
+            Viewport { width, height, center: [0.0, 0.0], scale, fit_scale: scale, fit_center: [0.0; 2], insets };
+        v.center = v.centre_for([bounds.center().x, bounds.center().y]);
+        v.fit_center = v.center;
+        v
+    }
+
+    /// The view centre that puts world point `p` in the middle of the free part of the box.
+    fn centre_for(&self, [x, y]: [f64; 2]) -> [f64; 2] {
+        let i = self.insets;
+        [x - (i.left - i.right) / 2.0 / self.scale, y - (i.top - i.bottom) / 2.0 / self.scale]
+    }
+
+    /// The part of the box no control covers: `[left, top, right, bottom]` in CSS pixels.
+    pub fn free_box(&self) -> [f64; 4] {
+        let i = self.insets;
+        [i.left, i.top, self.width - i.right, self.height - i.bottom]
     }
 
     /// The current zoom relative to the fitted view (1 = fitted).
@@ -94,19 +160,29 @@ impl Viewport {
     pub fn zoom_to(&mut self, rect: Rect<f64>, fraction: f64) {
         let fraction = if fraction.is_finite() { fraction.clamp(0.05, 1.0) } else { 0.5 };
         let (w, h) = (rect.width().max(f64::EPSILON), rect.height().max(f64::EPSILON));
-        let scale = (self.width * fraction / w).min(self.height * fraction / h);
+        let [left, top, right, bottom] = self.free_box();
+        let scale = ((right - left) * fraction / w).min((bottom - top) * fraction / h);
         let zoom = (scale / self.fit_scale).clamp(MIN_ZOOM, MAX_ZOOM);
         self.scale = self.fit_scale * zoom;
-        self.center = [rect.center().x, rect.center().y];
+        self.center = self.centre_for([rect.center().x, rect.center().y]);
     }
 
-    /// Changes the container size, keeping the same zoom and centre.
-    pub fn resize(&mut self, bounds: Rect<f64>, width: f64, height: f64) {
+    /// Changes the container size or the insets, keeping the same zoom and centre — or, when
+    /// the view is still the fitted one, fitting again (so the whole region stays in view).
+    pub fn resize(&mut self, bounds: Rect<f64>, width: f64, height: f64, insets: Insets) {
+        let fitted = self.scale == self.fit_scale && self.center == self.fit_center;
         let zoom = self.zoom();
         let center = self.center;
-        *self = Viewport::fit(bounds, width, height);
-        self.scale = self.fit_scale * zoom;
-        self.center = center;
+        *self = Viewport::fit_within(bounds, width, height, insets);
+        if !fitted {
+            self.scale = self.fit_scale * zoom;
+            self.center = center;
+        }
+    }
+
+    /// The insets in use.
+    pub fn insets(&self) -> Insets {
+        self.insets
     }
 }
 
@@ -181,8 +257,41 @@ mod tests {
         let bounds = Rect::new(coord! { x: 0.0, y: 0.0 }, coord! { x: 1.0, y: 1.0 });
         let mut v = Viewport::fit(bounds, 100.0, 100.0);
         v.zoom_at(4.0, 50.0, 50.0);
-        v.resize(bounds, 300.0, 200.0);
+        v.resize(bounds, 300.0, 200.0, Insets::default());
         assert!((v.zoom() - 4.0).abs() < 1e-12);
         assert_eq!(v.width, 300.0);
+    }
+
+    #[test]
+    fn a_fitted_view_refits_clear_of_the_insets() {
+        let bounds = Rect::new(coord! { x: 0.0, y: 0.0 }, coord! { x: 1.0, y: 1.0 });
+        let mut v = Viewport::fit(bounds, 200.0, 100.0);
+        v.resize(bounds, 200.0, 100.0, Insets { right: 60.0, ..Insets::default() });
+        // The whole square lies left of the 60 px strip, and reset comes back to that view.
+        let [right, _] = v.to_screen([1.0, 1.0]);
+        assert!(right <= 140.0 + 1e-9, "{right}");
+        v.pan(30.0, 0.0);
+        v.reset();
+        assert!((v.to_screen([1.0, 1.0])[0] - right).abs() < 1e-9);
+        assert_eq!(v.free_box(), [0.0, 0.0, 140.0, 100.0]);
+    }
+
+    #[test]
+    fn zoom_to_centres_in_the_free_box() {
+        let bounds = Rect::new(coord! { x: 0.0, y: 0.0 }, coord! { x: 1.0, y: 1.0 });
+        let mut v = Viewport::fit_within(bounds, 200.0, 100.0, Insets { left: 40.0, ..Insets::default() });
+        v.zoom_to(Rect::new(coord! { x: 0.4, y: 0.4 }, coord! { x: 0.6, y: 0.6 }), 0.5);
+        let [x, y] = v.to_screen([0.5, 0.5]);
+        assert!((x - 120.0).abs() < 1e-9 && (y - 50.0).abs() < 1e-9, "{x}, {y}");
+    }
+
+    #[test]
+    fn insets_never_take_more_than_half_the_box() {
+        let bounds = Rect::new(coord! { x: 0.0, y: 0.0 }, coord! { x: 1.0, y: 1.0 });
+        let v =
+            Viewport::fit_within(bounds, 100.0, 100.0, Insets { left: 500.0, right: f64::NAN, top: -3.0, bottom: 0.0 });
+        let [left, top, right, bottom] = v.free_box();
+        assert!((right - left - 50.0).abs() < 1e-9 && top == 0.0 && bottom == 100.0);
+        assert!(v.scale.is_finite() && v.scale > 0.0);
     }
 }

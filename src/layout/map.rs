@@ -138,7 +138,7 @@ fn on_screen(layer: &LayerGeometry, area: usize, viewport: &Viewport, visible: &
     x1 >= visible.min().x && x0 <= visible.max().x && y1 >= visible.min().y && y0 <= visible.max().y
 }
 
-fn area_rings(shape: &geo::MultiPolygon<f64>, viewport: &Viewport) -> Vec<Vec<[f64; 2]>> {
+pub(crate) fn area_rings(shape: &geo::MultiPolygon<f64>, viewport: &Viewport) -> Vec<Vec<[f64; 2]>> {
     let ring = |line: &geo::LineString<f64>| line.0.iter().map(|c| viewport.to_screen([c.x, c.y])).collect();
     shape
         .0

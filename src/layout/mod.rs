@@ -11,6 +11,8 @@ pub mod event_study;
 pub mod geometry;
 /// One row of the map's key.
 pub mod key;
+/// Where place names go on the map.
+pub mod labels;
 /// The map's base and overlay scenes.
 pub mod map;
 /// An exported chart as one picture: title, chart, key, footnotes and caption, wrapped.

@@ -3,6 +3,7 @@
 
 use super::lines_cache::LinesCache;
 use super::painter::CanvasPainter;
+use super::place_names;
 use super::report::to_js_error;
 use crate::app::Atlas;
 use crate::model::dataset::MAX_BUNDLE_BYTES;
@@ -79,7 +80,22 @@ impl AtlasHandle {
     #[wasm_bindgen(js_name = paintBase)]
     pub fn paint_base(&mut self, ctx: &CanvasRenderingContext2d) {
         CanvasPainter::new(ctx).paint_with_lines_cache(&self.atlas.base_scene(), &mut self.lines);
+        let names = self.atlas.labels(place_names::em_width(ctx));
+        place_names::draw(ctx, &names);
         self.base_paints += 1;
+    }
+
+    /// Shows or hides the place names (shown by default).
+    #[wasm_bindgen(js_name = setLabels)]
+    pub fn set_labels(&mut self, on: bool) {
+        self.atlas.set_labels(on);
+    }
+
+    /// Tells the map which strips along its box's edges controls cover (CSS pixels): the fitted
+    /// view and the place names keep clear of them.
+    #[wasm_bindgen(js_name = setInsets)]
+    pub fn set_insets(&mut self, top: f64, right: f64, bottom: f64, left: f64) {
+        self.atlas.set_insets(crate::geom::viewport::Insets { top, right, bottom, left });
     }
 
     /// Paints the hover and selection outlines.

@@ -30,6 +30,9 @@ mod painter;
 /// Exported chart pictures: title, chart, key, notes (built with the `chart-shell` feature).
 #[cfg(feature = "chart-shell")]
 mod pictures;
+/// The map's place names on the canvas.
+#[cfg(feature = "map-shell")]
+mod place_names;
 /// Panic reporting and error conversion.
 mod report;
 

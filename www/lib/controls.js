@@ -20,7 +20,7 @@ function option(value, text, selected = false, disabled = false) {
 
 export class Controls {
   /**
-   * @param {object} handlers `{ view({indicator, geography, period}), classification(method, classes), change(from) }`
+   * @param {object} handlers `{ view({indicator, geography, period}), classification(method, classes), change(from), names(on) }`
    */
   constructor(handlers) {
     this.handlers = handlers;
@@ -34,6 +34,7 @@ export class Controls {
     this.classes = h('select', { id: 'atlas-classes', 'aria-label': 'Number of classes' });
     this.changeFrom = h('select', { id: 'atlas-change' });
     this.changeNote = h('p', { class: 'change-note', role: 'status', 'aria-live': 'polite' });
+    this.names = h('input', { type: 'checkbox', id: 'atlas-names', checked: true });
     for (let k = 3; k <= 7; k += 1) this.classes.append(option(String(k), `${k} classes`));
     this.groups = {
       indicator: labelled('atlas-indicator', 'Indicator', this.indicator),
@@ -41,6 +42,7 @@ export class Controls {
       geography: labelled('atlas-geography', 'Areas', this.geography, [...infoTip('LSOA'), ...infoTip('MSOA')]),
       classes: labelled('atlas-method', 'Classes', this.method, [this.classes, ...infoTip('quantiles', 'What are quantiles?')]),
       change: labelled('atlas-change', 'Change since', this.changeFrom),
+      names: h('div', { class: 'control names' }, [this.names, h('label', { for: 'atlas-names' }, ['Place names'])]),
     };
     this.root = h('div', { class: 'controls', part: 'controls', role: 'group', 'aria-label': 'Map options' }, [
       ...Object.values(this.groups),
@@ -59,6 +61,7 @@ export class Controls {
     this.classes.addEventListener('change', () => handlers.classification(this.method.value, Number(this.classes.value)));
     this.changeFrom.addEventListener('change', () => handlers.change(this.changeFrom.value || null));
     this.play.addEventListener('click', () => this.togglePlay());
+    this.names.addEventListener('change', () => handlers.names(this.names.checked));
   }
 
   /** Fills the indicator and method lists from the core's catalogue. */
@@ -104,7 +107,7 @@ export class Controls {
     else say(this.changeNote, '');
   }
 
-  /** Shows only the named control groups (`indicator`, `period`, `geography`, `classes`, `change`). */
+  /** Shows only the named control groups (`indicator`, `period`, `geography`, `classes`, `change`, `names`). */
   show(names) {
     for (const [name, group] of Object.entries(this.groups)) group.hidden = !names.has(name);
     this.changeNote.hidden = !names.has('change');

@@ -19,11 +19,13 @@ import { TableToggle } from './table-toggle.js';
 import { ExportBar } from './export-bar.js';
 import { ImpactLoader } from './impact-loader.js';
 import { applyLayout, hasImpactWork, hasDraft, ownPageUrl } from './embed-options.js';
+import { PageSettings } from './page-settings.js';
 import { buildUi, renderCaption, renderLegend, showError, showLoading, hideStatus } from './ui.js';
 import { say } from './dom.js';
+import { arrowKeyGraph } from './test-hooks.js';
 
 export class AtlasElement extends HTMLElement {
-  static observedAttributes = ['indicator', 'geography', 'period', 'area', 'src', 'view', 'controls', 'height', 'sync-url', 'patch', 'notes', 'patch-src', 'notes-src', 'series-src'];
+  static observedAttributes = ['indicator', 'geography', 'period', 'area', 'src', 'view', 'controls', 'height', 'sync-url', 'patch', 'notes', 'patch-src', 'notes-src', 'series-src', 'labels'];
 
   #ui;
   #controls;
@@ -38,6 +40,7 @@ export class AtlasElement extends HTMLElement {
   #exports;
   #impact;
   #input;
+  #page;
   #view = 'full';
   #onHashChange;
   #resizeObserver;
@@ -70,7 +73,7 @@ export class AtlasElement extends HTMLElement {
       element: this,
       handle,
       call,
-      warn: (code, message) => this.#warn(code, message),
+      warn: (code, message, about) => this.#warn(code, message, about),
       change: (fn, recover) => this.#views.change(fn, { announce: false, recover }),
       announce: (info, speak) => this.#announceSelection(info, speak),
       impact: () => this.#impact.tools,
@@ -84,6 +87,7 @@ export class AtlasElement extends HTMLElement {
       classification: (method, classes) => this.#views.change(() => handle().setClassification(method, classes)),
       change: (from) => this.#views.changeFrom(from),
       say: (text) => say(this.#ui.live, text),
+      names: (on) => this.#page.names(on),
     });
     // A found area is brought into view (on a phone the map may be scrolled away).
     this.#search = new SearchBox({ ...host, locate: (code) => this.#views.area(code, true), loadPostcodeIndex, reveal: () => this.#ui.map.scrollIntoView({ block: 'nearest' }) });
@@ -96,6 +100,7 @@ export class AtlasElement extends HTMLElement {
       tool: (tab, pane) => this.#impact.load().then((tools) => tools.render(tab, pane)),
     });
     const ui = (this.#ui = host.ui = buildUi(this.#controls, this.#search, this.#panel));
+    this.#page = new PageSettings({ ...host, controls: this.#controls });
     this.#frame = new MapFrame(ui, { ...host, painted: (base) => this.#painted(base) });
     this.#views = new ViewChanges({
       ...host,
@@ -165,7 +170,14 @@ export class AtlasElement extends HTMLElement {
   }
 
   attributeChangedCallback(name, oldValue, newValue) {
-    if (oldValue === newValue || !this.isConnected) return;
+    // The view's attributes apply whenever they are set, even to the text they held: the reader
+    // may have moved on since, and page and widget must then agree again (README "Attributes").
+    const always = ['indicator', 'geography', 'period', 'area'].includes(name);
+    if ((oldValue === newValue && !always) || !this.isConnected) return;
+    this.#page.asked(() => this.#attributeChanged(name, newValue));
+  }
+
+  #attributeChanged(name, newValue) {
     if (name === 'src' || name === 'series-src') {
       this.#session.release();
       this.#load();
@@ -175,6 +187,7 @@ export class AtlasElement extends HTMLElement {
     } else if (name === 'sync-url') this.#hash.restore(true);
     else if (!this.#session.handle) return;
     else if (['patch', 'notes', 'patch-src', 'notes-src'].includes(name)) this.#impact.load().then((tools) => tools.load());
+    else if (name === 'labels') this.#page.labels();
     else if (name === 'area') this.#views.area(newValue, true);
     else this.#views.view({ [name]: newValue });
   }
@@ -191,7 +204,8 @@ export class AtlasElement extends HTMLElement {
 
   /** Applies `view`, `controls` and `height` (embed-options.js). */
   #applyLayout() {
-    this.#view = applyLayout(this, { ui: this.#ui, controls: this.#controls, search: this.#search, panel: this.#panel, warn: (code, message) => this.#warn(code, message) });
+    const warn = (code, message) => this.#warn(code, message);
+    this.#view = this.#page.asked(() => applyLayout(this, { ui: this.#ui, controls: this.#controls, search: this.#search, panel: this.#panel, warn }));
     this.#table.show(this.#view === 'table');
     if (this.#session.handle) this.#frame.schedule(true, true);
   }
@@ -278,11 +292,15 @@ export class AtlasElement extends HTMLElement {
     this.#frame.measure(false);
     if (!this.#session.open(fetched, this.#frame.size)) return;
     this.#controls.setCatalogue(this.#session.handle.catalogue());
+    this.#frame.insets(true);
+    this.#page.labels();
     const keep = this.#keep;
     this.#keep = null;
-    this.#views.view(keep ?? { indicator: this.getAttribute('indicator'), geography: this.getAttribute('geography'), period: this.getAttribute('period') }, false);
-    const area = keep ? keep.area : this.getAttribute('area');
-    if (area) this.#views.area(area, false);
+    this.#page.asked(() => {
+      this.#views.view(keep ?? { indicator: this.getAttribute('indicator'), geography: this.getAttribute('geography'), period: this.getAttribute('period') }, false);
+      const area = keep ? keep.area : this.getAttribute('area');
+      if (area) this.#views.area(area, false);
+    });
     this.#hash.restore(false);
     hideStatus(this.#ui);
     this.#refreshText();
@@ -293,6 +311,8 @@ export class AtlasElement extends HTMLElement {
   /** The session moved to a fresh module after a panic elsewhere (session.js). */
   #moved(restored) {
     // The fresh handle was brought to the old view: all of it is to be shown, nothing reported.
+    this.#frame.insets(true);
+    this.#page.names(this.#controls.names.checked);
     this.#call(() => this.#session.handle.takeUpdate());
     // The patch's outlines and fills lived in the old instance: refresh puts them back.
     if (!restored) this.#refreshText();
@@ -313,8 +333,12 @@ export class AtlasElement extends HTMLElement {
     this.#emit('atlas-error', { code, message });
   }
 
-  /** Reports a problem that leaves a usable view (e.g. an unknown attribute value). */
-  #warn(code, message) {
+  /**
+   * Reports a problem that leaves a usable view (e.g. an unknown attribute value); when it is the
+   * page's own setting, the notice says so too. `about` is `{ key, value }` when known.
+   */
+  #warn(code, message, about) {
+    this.#page.warned(message, about);
     this.#emit('atlas-error', { code, message, recovered: true });
   }
 
@@ -384,22 +408,12 @@ export class AtlasElement extends HTMLElement {
   }
 
   /**
-   * Test hook: the codes of `geography` reachable with the arrow keys from the start focus, by a
-   * breadth-first walk of the core's arrow-key graph. Moves the view there. Not public API.
+   * Test hook: the codes of `geography` reachable with the arrow keys from the start focus
+   * (test-hooks.js). Moves the view there. Not public API.
    */
   __arrowKeyGraphForTests(geography) {
-    const handle = this.#session.handle;
     this.#views.view({ geography });
-    handle.clearFocus();
-    const start = handle.focusStep(1, 0).area.code;
-    const seen = new Set([start]);
-    for (const code of seen) {
-      for (const [dx, dy] of [[-1, 0], [1, 0], [0, -1], [0, 1]]) {
-        const next = handle.arrowTarget(code, dx, dy);
-        if (next) seen.add(next);
-      }
-    }
-    return [...seen];
+    return arrowKeyGraph(this.#session.handle);
   }
 
   /** Test hook: makes the core panic, to prove panics are reported. Not part of the public API. */

@@ -5,7 +5,7 @@
 /** The views an embed can show alone. */
 export const VIEWS = ['full', 'map', 'chart', 'profile', 'table'];
 /** The controls an embed can show (`controls="search indicator"`). */
-export const CONTROL_NAMES = ['search', 'indicator', 'period', 'geography', 'classes', 'change'];
+export const CONTROL_NAMES = ['search', 'indicator', 'period', 'geography', 'classes', 'change', 'names'];
 
 /** `{ view, error }`: the view, or `full` with an error message for an unknown one. */
 export function parseView(value) {

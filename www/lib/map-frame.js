@@ -8,6 +8,8 @@ export class MapFrame {
   #dirty = { base: false, overlay: false };
   /** The gesture's CSS transform on the canvases ends in the frame that repaints them. */
   #unshift = false;
+  /** The insets last told to the core, as text (see `insets`). */
+  #insets = '';
   size = { width: 0, height: 0, dpr: 1 };
 
   /**
@@ -43,7 +45,11 @@ export class MapFrame {
     const dpr = Math.max(1, Math.min(window.devicePixelRatio || 1, 3));
     const width = Math.max(1, Math.round(rect.width));
     const height = Math.max(1, Math.round(rect.height));
-    if (width === this.size.width && height === this.size.height && dpr === this.size.dpr) return;
+    if (width === this.size.width && height === this.size.height && dpr === this.size.dpr) {
+      // The box kept its size, but the buttons may have moved (a container query).
+      if (repaint) this.insets();
+      return;
+    }
     this.size = { width, height, dpr };
     for (const canvas of [this.ui.base, this.ui.overlay]) {
       canvas.width = Math.round(width * dpr);
@@ -52,9 +58,28 @@ export class MapFrame {
     const handle = this.owner.handle();
     if (handle && repaint) {
       this.owner.change(() => handle.resize(width, height));
+      this.insets();
       // Resizing a canvas clears it, even when the view did not move.
       this.schedule(true, true);
     }
+  }
+
+  /**
+   * Tells the core which strip of the map the zoom and pan buttons cover — a column down the
+   * right, or on narrow screens a row along the bottom — so the whole region fits clear of them
+   * and no place name hides under them. `fresh` after a new handle, which knows none yet.
+   */
+  insets(fresh = false) {
+    const handle = this.owner.handle();
+    const map = this.ui.map.getBoundingClientRect();
+    const zoom = this.ui.zoomBox.getBoundingClientRect();
+    if (!handle || !zoom.width || !zoom.height) return;
+    const gap = 4;
+    const insets = zoom.height > zoom.width ? [0, map.right - zoom.left + gap, 0, 0] : [0, 0, map.bottom - zoom.top + gap, 0];
+    const text = insets.map((v) => Math.max(0, Math.round(v))).join(' ');
+    if (text === this.#insets && !fresh) return;
+    this.#insets = text;
+    this.owner.change(() => handle.setInsets(...text.split(' ').map(Number)));
   }
 
   #paint() {

@@ -38,18 +38,19 @@ export function buildUi(controls, search, panel) {
   const status = h('div', { class: 'status', role: 'status', 'aria-live': 'polite' });
   const hint = h('div', { class: 'hint', hidden: true, 'aria-hidden': 'true' }, ['Use two fingers to move the map']);
   const wheelHint = h('div', { class: 'hint wheel-hint', hidden: true, 'aria-hidden': 'true' }, ['Use Ctrl + scroll to zoom the map, or click it first']);
+  const zoomBox = h('div', { class: 'zoom' }, [zoomIn, zoomOut, zoomReset, h('div', { class: 'pan', role: 'group', 'aria-label': 'Pan the map' }, [pans.up, pans.left, pans.right, pans.down])]);
   const map = h('div', { class: 'map', part: 'map' }, [
     base,
     overlay,
     tooltip,
-    h('div', { class: 'zoom' }, [zoomIn, zoomOut, zoomReset, h('div', { class: 'pan', role: 'group', 'aria-label': 'Pan the map' }, [pans.up, pans.left, pans.right, pans.down])]),
+    zoomBox,
     // After the buttons in the Tab order: from the map, Tab reaches zoom and pan first.
     keys,
     hint,
     wheelHint,
     status,
   ]);
-  // The legend sits over the map's corner on wide screens and below it on narrow ones.
+  // The legend sits below the map, so it hides no area (the map fits clear of the buttons too).
   const mapArea = h('div', { class: 'map-area' }, [map, legend]);
   const caption = h('div', { class: 'caption' });
   const exportButton = (label, kind) => h('button', { type: 'button', 'data-export': kind }, [label]);
@@ -71,7 +72,7 @@ export function buildUi(controls, search, panel) {
   const body = h('div', { class: 'body' }, [mapArea, tableSlot, panel.root]);
   const toolbar = h('div', { class: 'toolbar' }, [optionsToggle, tableToggle]);
   const root = h('div', { class: 'atlas', part: 'root' }, [title, toolbar, options, body, footer]);
-  return { root, title, options, optionsToggle, tableToggle, tableSlot, map, hint, wheelHint, keys, keysHide, exportBar, exportStatus, live, base, overlay, tooltip, zoomIn, zoomOut, zoomReset, pans, legend, status, caption };
+  return { root, title, options, optionsToggle, tableToggle, tableSlot, map, hint, wheelHint, keys, keysHide, exportBar, exportStatus, live, base, overlay, tooltip, zoomBox, zoomIn, zoomOut, zoomReset, pans, legend, status, caption };
 }
 
 export function showLoading(ui) {

@@ -5,7 +5,7 @@ import { TRAPPED } from './session.js';
 
 export class ViewChanges {
   /**
-   * @param {{ session, frame, warn(code, message), refreshText(), note(message),
+   * @param {{ session, frame, warn(code, message, about), refreshText(), note(message),
    *   changed(), announce(info), say(text) }} owner the element's parts: `changed` fires
    *   `atlas-change`; `say` writes the live region
    */
@@ -56,7 +56,7 @@ export class ViewChanges {
           handle.setView(view.indicator, view.geography, view.period);
         } catch (error) {
           if (error instanceof WebAssembly.RuntimeError) throw error;
-          this.owner.warn(error.code || 'invalid-attribute', `${error.message}; showing the default instead.`);
+          this.owner.warn(error.code || 'invalid-attribute', `${error.message}; showing the default instead.`, { key, value: ids[key] });
         }
       }
     }, { announce });
@@ -68,7 +68,7 @@ export class ViewChanges {
   /** Selects an area of any layer by code (announced when `announce`); its info, or null. */
   area(code, announce) {
     if (!code) return null;
-    const recover = (error) => this.owner.warn(error.code || 'unknown-area', error.message);
+    const recover = (error) => this.owner.warn(error.code || 'unknown-area', error.message, { key: 'area', value: code });
     const info = this.change(() => this.owner.session.handle.locate(code), { announce: false, recover });
     if (info && announce) this.owner.announce(info);
     return info ?? null;
