@@ -102,7 +102,7 @@ fn district_panel_of_health_index_unemployment() {
         let root = SVGBackend::with_string(&mut out, (720, 320)).into_drawing_area();
         work_health_atlas::layout::districts::draw_districts(&root, &spec).expect("draws");
     }
-    for name in ["Halton", "Knowsley", "Liverpool", "St Helens", "Sefton", "Wirral"] {
+    for name in ["Halton", "Knowsley", "Liverpool", "St. Helens", "Sefton", "Wirral"] {
         assert!(out.contains(name), "{name} has a panel");
     }
     insta::assert_snapshot!("districts", out);

@@ -15,7 +15,11 @@
 //! - an arc is its point count then x, y pairs (zig-zag); a ring its arc count then references;
 //! - a column of optional numbers is its length, a scale byte `d`, then per item 0 for missing or
 //!   zigzag(round(v × 10^d)) + 1; `d` = 255 stores raw `f64`s (flag byte, then 8 bytes). The
-//!   writer picks the smallest `d` ≤ 9 that gives back every value bit for bit.
+//!   writer picks the smallest `d` ≤ 9 that gives back every value bit for bit. A column of
+//!   mostly whole numbers with a few fractions (apportioned counts) is written split instead,
+//!   scale byte `128 + d`: per item 0 for missing or zigzag(⌊k ÷ 10^d⌋) + 1, then for each present
+//!   item the remainder k mod 10^d (k = round(v × 10^d)); the zeros of the whole items cost gzip
+//!   next to nothing, where scaling every item by 10^d would lengthen each one.
 //!
 //! The reader checks every length against the bytes left, so a damaged or hostile file is
 //! refused with the byte offset of the problem and never allocates more than it holds.
@@ -32,6 +36,8 @@ pub const PACKED_MAGIC: &[u8; 4] = b"WHAB";
 pub const PACKED_VERSION: u8 = 1;
 /// Scale byte of a column stored as raw `f64`s.
 const RAW: u8 = 255;
+/// Flag added to the scale byte of a split column (whole parts, then remainders).
+const SPLIT: u8 = 128;
 /// Largest decimal scale tried for a column of numbers.
 const MAX_SCALE: u8 = 9;
 /// Integers up to 2^53 are exact in an `f64`.
@@ -142,6 +148,23 @@ impl Writer {
         self.len(column.len());
         let scale = (0..=MAX_SCALE).find(|d| column.iter().flatten().all(|x| scaled(*x, *d).is_some()));
         match scale {
+            Some(d) if d > 0 && mostly_whole(column, d) => {
+                let unit = 10i64.pow(u32::from(d));
+                let ks: Vec<Option<i64>> = column.iter().map(|x| x.and_then(|x| scaled(x, d))).collect();
+                self.0.push(SPLIT | d);
+                for k in &ks {
+                    match k {
+                        Some(k) => {
+                            let w = k.div_euclid(unit);
+                            self.uint(((w << 1) ^ (w >> 63)) as u64 + 1)
+                        }
+                        None => self.uint(0),
+                    }
+                }
+                for k in ks.iter().flatten() {
+                    self.uint(k.rem_euclid(unit) as u64);
+                }
+            }
             Some(d) => {
                 self.0.push(d);
                 for x in column {
@@ -256,6 +279,13 @@ impl Writer {
 }
 
 /// `x` as an integer count of 10^-d steps, when that gives `x` back exactly.
+/// True when at least half the present items of a column are whole numbers at scale `d`.
+fn mostly_whole(column: &[Option<f64>], d: u8) -> bool {
+    let unit = 10i64.pow(u32::from(d));
+    let ks: Vec<i64> = column.iter().filter_map(|x| x.and_then(|x| scaled(x, d))).collect();
+    2 * ks.iter().filter(|k| *k % unit == 0).count() >= ks.len()
+}
+
 fn scaled(x: f64, d: u8) -> Option<i64> {
     let factor = 10f64.powi(i32::from(d));
     let k = (x * factor).round();
@@ -363,19 +393,33 @@ impl Reader<'_> {
         if scale == RAW {
             return (0..n).map(|_| self.option(Reader::f64)).collect();
         }
-        if scale > MAX_SCALE {
+        let d = scale & !SPLIT;
+        if d > MAX_SCALE {
             return Err(self.fail("an unknown number scale"));
         }
-        let factor = 10f64.powi(i32::from(scale));
-        (0..n)
+        let factor = 10f64.powi(i32::from(d));
+        let split = scale & SPLIT != 0;
+        let mut column = (0..n)
             .map(|_| {
                 let n = self.uint()?;
                 Ok((n > 0).then(|| {
                     let z = n - 1;
-                    ((z >> 1) as i64 ^ -((z & 1) as i64)) as f64 / factor
+                    let k = ((z >> 1) as i64 ^ -((z & 1) as i64)) as f64;
+                    if split {
+                        k
+                    } else {
+                        k / factor
+                    }
                 }))
             })
-            .collect()
+            .collect::<Read<Vec<_>>>()?;
+        if split {
+            // Whole part × 10^d + remainder: exact in an f64 for every value the writer splits.
+            for k in column.iter_mut().flatten() {
+                *k = (*k * factor + self.uint()? as f64) / factor;
+            }
+        }
+        Ok(column)
     }
 
     fn meta(&mut self) -> Read<BundleMeta> {
@@ -524,6 +568,27 @@ mod tests {
         // length 3, scale 2, then 3120 (zigzag 6240 + 1 → two bytes), missing, 405 (zigzag 810 + 1).
         assert_eq!(w.0[..2], [3, 2]);
         assert_eq!(w.0.len(), 2 + 2 + 1 + 2);
+    }
+
+    #[test]
+    fn mostly_whole_columns_are_split_into_whole_parts_and_remainders() {
+        // Apportioned counts: whole numbers and a few shares with two decimals.
+        let column = vec![Some(280.0), Some(187.56), None, Some(1613.0), Some(-3.0), Some(0.25)];
+        let mut w = Writer(Vec::new());
+        w.numbers(&column);
+        // length 6, scale 128 + 2; whole parts 280, 187, –, 1613, -3, 0; remainders 0, 56, 0, 0, 25.
+        assert_eq!(w.0[..2], [6, SPLIT | 2]);
+        assert_eq!(w.0.len(), 2 + (2 + 2 + 1 + 2 + 1 + 1) + 5, "{:?}", w.0);
+        let mut r = Reader { bytes: &w.0, pos: 0 };
+        let back = r.numbers().expect("decodes");
+        assert_eq!(
+            back.iter().map(|v| v.map(f64::to_bits)).collect::<Vec<_>>(),
+            column.iter().map(|v| v.map(f64::to_bits)).collect::<Vec<_>>()
+        );
+        // Mostly fractions: one scaled column, as before.
+        let mut w = Writer(Vec::new());
+        w.numbers(&[Some(31.2), Some(4.05), Some(7.0)]);
+        assert_eq!(w.0[1], 2);
     }
 
     #[test]

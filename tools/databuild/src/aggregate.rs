@@ -69,7 +69,7 @@ pub struct RateSpec<'a> {
     pub period: &'a str,
     /// Display multiplier (100 for percentages).
     pub multiplier: f64,
-    /// Indicator decimals; values keep one more.
+    /// Indicator decimals: every value is rounded once, from full precision, to these.
     pub decimals: u8,
     /// Series flag for estimates.
     pub estimated: bool,
@@ -124,7 +124,7 @@ pub fn region_value(counts: &Counts, spec: &RateSpec, method: &str) -> Option<Co
     Some(ComparatorValue {
         code: crate::comparators::LCR.to_string(),
         period: spec.period.to_string(),
-        value: round(value, u32::from(spec.decimals) + 1),
+        value: round(value, u32::from(spec.decimals)),
         numerator: Some(round_count(n)),
         denominator: Some(round_count(d)),
         estimated: spec.estimated,

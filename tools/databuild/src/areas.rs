@@ -14,7 +14,7 @@ pub const DISTRICTS: [(&str, &str); 6] = [
     ("E06000006", "Halton"),
     ("E08000011", "Knowsley"),
     ("E08000012", "Liverpool"),
-    ("E08000013", "St Helens"),
+    ("E08000013", "St. Helens"),
     ("E08000014", "Sefton"),
     ("E08000015", "Wirral"),
 ];
@@ -44,9 +44,10 @@ pub struct Layer {
 pub struct Layers {
     /// The layers.
     pub layers: Vec<Layer>,
-    /// LSOAs whose MSOA (by name) is missing from the MSOA files and that were placed by the
-    /// official 2011 lookups instead: (LSOA code, LSOA name, MSOA code used).
-    pub msoa_fallback: Vec<(String, String, String)>,
+    /// LSOAs whose MSOA (by name) is missing from the MSOA boundary file, so that MSOA was
+    /// built from them under a stand-in code ([`uncoded_msoa_code`]): (LSOA code, LSOA name,
+    /// stand-in MSOA code).
+    pub msoa_uncoded: Vec<(String, String, String)>,
 }
 
 impl Layers {
@@ -84,7 +85,7 @@ pub fn build_layers(raw: &Path, features: &[Feature], diags: &mut Diagnostics) -
         lad: features.iter().map(|f| f.lad.clone()).collect(),
         of_lsoa: (0..features.len()).collect(),
     };
-    let (msoa, msoa_fallback) = msoa_layer(raw, features, diags)?;
+    let (msoa, msoa_uncoded) = msoa_layer(raw, features, diags)?;
     let ward = ward_layer(raw, features, diags)?;
     let lad = Layer {
         id: "lad",
@@ -93,21 +94,22 @@ pub fn build_layers(raw: &Path, features: &[Feature], diags: &mut Diagnostics) -
         lad: DISTRICTS.iter().map(|d| d.0.to_string()).collect(),
         of_lsoa: features.iter().map(|f| DISTRICTS.iter().position(|d| d.0 == f.lad).unwrap_or(0)).collect(),
     };
-    Some(Layers { layers: vec![lsoa, msoa, ward, lad], msoa_fallback })
+    Some(Layers { layers: vec![lsoa, msoa, ward, lad], msoa_uncoded })
 }
 
 /// MSOA 2021: the LSOA name minus its final letter is the MSOA name ("Liverpool 031A" is in
 /// "Liverpool 031"); codes and names come from the MSOA boundary file's properties. An MSOA
-/// missing from that file (St. Helens 025 in the current cut) cannot be given an official code,
-/// so its LSOAs follow the official LSOA 2011 → MSOA 2011 → MSOA 2021 lookups instead (a warning).
+/// missing from that file (St. Helens 025 in the current cut) is still built from its LSOAs, so
+/// no other MSOA's code covers them; with no official code in our files it gets a stand-in code
+/// (a warning). Putting its LSOAs into a neighbour by the 2011 lookups would make that
+/// neighbour's official code name a larger area than ONS's.
 #[allow(clippy::type_complexity)]
 fn msoa_layer(
     raw: &Path,
     features: &[Feature],
     diags: &mut Diagnostics,
 ) -> Option<(Layer, Vec<(String, String, String)>)> {
-    let via_2011 = msoa_via_2011(raw, diags);
-    let mut fallback = Vec::new();
+    let mut uncoded = Vec::new();
     let text = match std::fs::read_to_string(raw.join(MSOA_FILE)) {
         Ok(t) => t,
         Err(e) => {
@@ -150,24 +152,18 @@ fn msoa_layer(
                 codes.insert(code.clone(), (stem.to_string(), lad.clone()));
                 assigned.push(code.clone());
             }
-            None => match via_2011.get(&f.code).and_then(|m| by_name.iter().find(|(_, v)| &v.0 == m)) {
-                Some((name, (code, lad))) => {
-                    diags.warn(
-                        format!("boundaries/lcr_lsoa21_bsc.geojson ({})", f.code),
-                        format!("no MSOA named \"{stem}\" in {MSOA_FILE}; placed in {code} ({name}) by the official 2011 lookups"),
-                    );
-                    codes.insert(code.clone(), (name.clone(), lad.clone()));
-                    fallback.push((f.code.clone(), f.name.clone(), code.clone()));
-                    assigned.push(code.clone());
-                }
-                None => {
-                    diags.error(
-                        format!("boundaries/lcr_lsoa21_bsc.geojson ({})", f.code),
-                        format!("no MSOA named \"{stem}\" in {MSOA_FILE}, nor via the 2011 lookups"),
-                    );
-                    assigned.push(String::new());
-                }
-            },
+            None => {
+                // The MSOA is missing from the boundary (and census) file: built from its LSOAs
+                // under a code that says it is not ONS's, so no official code names another area.
+                let code = uncoded_msoa_code(stem);
+                diags.warn(
+                    format!("boundaries/lcr_lsoa21_bsc.geojson ({})", f.code),
+                    format!("no MSOA named \"{stem}\" in {MSOA_FILE}; built from its LSOAs as {code} (no ONS code in our files)"),
+                );
+                codes.insert(code.clone(), (stem.to_string(), f.lad.clone()));
+                uncoded.push((f.code.clone(), f.name.clone(), code.clone()));
+                assigned.push(code);
+            }
         }
     }
     for (name, (code, _)) in &by_name {
@@ -178,43 +174,14 @@ fn msoa_layer(
             );
         }
     }
-    Some((layer_from_assignment("msoa", codes, &assigned), fallback))
+    Some((layer_from_assignment("msoa", codes, &assigned), uncoded))
 }
 
-/// LSOA 2021 → MSOA 2021 through the official 2011 lookups (LSOA 2011 → LSOA 2021 reversed,
-/// LSOA 2011 → MSOA 2011, MSOA 2011 → MSOA 2021). Only unambiguous chains are kept.
-fn msoa_via_2011(raw: &Path, diags: &mut Diagnostics) -> BTreeMap<String, String> {
-    let mut out = BTreeMap::new();
-    let (Some(a), Some(b), Some(c)) = (
-        Table::read(raw, crate::convert::LSOA11_21, diags),
-        Table::read(raw, "lookups/lcr_lsoa11_to_msoa11_ward17.csv", diags),
-        Table::read(raw, "lookups/lcr_msoa11_to_msoa21.csv", diags),
-    ) else {
-        return out;
-    };
-    let (Some([a11, a21]), Some([b11, bm]), Some([c11, c21])) = (
-        a.cols(["lsoa11_code", "lsoa21_code"], diags),
-        b.cols(["lsoa11_code", "msoa11_code"], diags),
-        c.cols(["msoa11_code", "msoa21_code"], diags),
-    ) else {
-        return out;
-    };
-    let m11: BTreeMap<&str, &str> = b.rows.iter().map(|r| (b.text(r, b11), b.text(r, bm))).collect();
-    let m21: BTreeMap<&str, &str> = c.rows.iter().map(|r| (c.text(r, c11), c.text(r, c21))).collect();
-    let mut found: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-    for r in &a.rows {
-        if let Some(msoa21) = m11.get(a.text(r, a11)).and_then(|m| m21.get(m)) {
-            found.entry(a.text(r, a21).to_string()).or_default().insert(msoa21.to_string());
-        }
-    }
-    for (lsoa, set) in found {
-        if set.len() == 1 {
-            if let Some(m) = set.into_iter().next() {
-                out.insert(lsoa, m);
-            }
-        }
-    }
-    out
+/// The stand-in code of an MSOA missing from the boundary file: "NOCODE-" and its name's letters
+/// and digits ("St. Helens 025" → "NOCODE-StHelens025") — plainly not an ONS code.
+pub fn uncoded_msoa_code(name: &str) -> String {
+    let letters: String = name.chars().filter(|c| c.is_ascii_alphanumeric()).collect();
+    format!("NOCODE-{letters}")
 }
 
 /// Wards: best-fit ward 2024 of each LSOA from the official lookup.

@@ -51,7 +51,7 @@ pub fn build_bundle(raw: &Path, diags: &mut Diagnostics) -> Option<Bundle> {
         meta: BundleMeta {
             title: "Liverpool City Region work and health atlas".to_string(),
             licence: crate::meta::OGL.to_string(),
-            attribution: notes::attribution(),
+            attribution: notes::attribution(&indicators),
             notes: notes::notes(),
             synthetic: false,
             vintage: notes::VINTAGE.to_string(),

@@ -215,34 +215,39 @@ fn topic_indicator(
     let text = (topic.text)();
     let id = text.id;
     let mut ind = meta::shell(text, vec![meta::census_2021()]);
+    // Every value is rounded once, from the published or estimated figure, to the decimals shown.
+    let places = u32::from(ind.decimals);
     let how = if topic.complement {
         "100 minus the published percentage providing no unpaid care"
     } else {
         "the published percentage"
     };
     let layers: &Layers = inp.layers;
-    let fallback: Vec<&str> = layers.msoa_fallback.iter().map(|f| f.2.as_str()).collect();
+    // MSOAs built from their LSOAs because ONS's files lack them have no published percentage.
+    let uncoded: Vec<&str> = layers.msoa_uncoded.iter().map(|f| f.2.as_str()).collect();
     if let Some(msoa) = layers.get("msoa") {
         let values = msoa
             .codes
             .iter()
             .map(|code| {
                 let v = topic_value(msoa_pct, code, topic);
-                if v.is_none() {
+                if v.is_none() && !uncoded.contains(&code.as_str()) {
                     diags.error(format!("{TOPICS_MSOA} ({code})"), format!("area missing from the file for {id}"));
                 }
-                if fallback.contains(&code.as_str()) {
-                    None
-                } else {
-                    v.map(|v| round(v, 2))
-                }
+                v.map(|v| round(v, places))
             })
             .collect();
         let mut method = format!("Census 2021 {how} for each MSOA 2021 (ONS, rounded to 1 decimal; population: {}). No counts are published in our source, so no numerators or denominators.", topic.population);
-        if !fallback.is_empty() {
+        if !uncoded.is_empty() {
+            let mut names: Vec<&str> = Vec::new();
+            for (code, name) in msoa.codes.iter().zip(&msoa.names) {
+                if uncoded.contains(&code.as_str()) {
+                    names.push(name);
+                }
+            }
             method.push_str(&format!(
-                " Not shown for {}: that area here includes LSOAs of an MSOA missing from the source files.",
-                fallback.join(", ")
+                " None for {}: missing from the ONS MSOA file (built here from its LSOAs).",
+                names.join(", ")
             ));
         }
         ind.series.push(Series {
@@ -268,7 +273,7 @@ fn topic_indicator(
     ind.series.push(Series {
         geography: "lad".into(),
         period: "2021".into(),
-        values: lad_values.iter().map(|v| v.map(|v| round(v, 2))).collect(),
+        values: lad_values.iter().map(|v| v.map(|v| round(v, places))).collect(),
         numerators: None,
         denominators: None,
         estimated: false,
@@ -281,7 +286,7 @@ fn topic_indicator(
         ind.comparator_values.push(published(
             ENGLAND,
             "2021",
-            round(v, 2),
+            round(v, places),
             &format!("Census 2021 {how} for England (ONS, rounded to 1 decimal)."),
         ));
     } else {
@@ -303,7 +308,7 @@ fn topic_indicator(
             ind.comparator_values.push(ComparatorValue {
                 code: LCR.into(),
                 period: "2021".into(),
-                value: round(v, 2),
+                value: round(v, places),
                 numerator: None,
                 denominator: None,
                 estimated: true,

@@ -3,7 +3,7 @@
 //!
 //! Counts: an old LSOA's count goes whole to its only successor (U, M — merged pieces add up) or
 //! is shared among its successors in proportion to their Census 2021 population (S), the
-//! proportionate split the issue asks for. Rates without counts cannot be summed: a successor
+//! proportionate split the issue asks for, at full precision (so a share is fractional). Rates without counts cannot be summed: a successor
 //! inherits its single predecessor's rate (U, S); where predecessors merged or the change was
 //! complex the value is an estimate (see [`carry_rates`]).
 
@@ -118,8 +118,9 @@ pub fn apportion(
             out[p] = None;
         }
     }
-    // Counts are people: shared-out counts are rounded to whole persons before rates are formed.
-    out.iter().map(|v| v.map(f64::round)).collect()
+    // Shares keep full precision: rates are formed from them, and sums over every successor of
+    // a split give back the published count (rounding each share on its own could add a person).
+    out
 }
 
 /// How a carried-over rate was obtained.
@@ -201,6 +202,19 @@ mod tests {
             [("a", 5.0), ("b", 2.0), ("c", 3.0), ("d", 12.0)].iter().map(|(k, v)| (k.to_string(), Some(*v))).collect();
         let out = apportion(&l, &counts, &[1.0, 1.0, 300.0, 100.0], &index(&["A", "B", "D1", "D2"]));
         assert_eq!(out, vec![Some(5.0), Some(5.0), Some(9.0), Some(3.0)]);
+    }
+
+    #[test]
+    fn split_shares_keep_full_precision_and_add_up_to_the_published_count() {
+        // E01033764 (Liverpool 022E): 555 employment-deprived people shared by Census 2021 16–64
+        // residents 732, 685, 749 — rounded shares would be 188 + 176 + 192 = 556.
+        let l = lookup(&[("a", "A1", "S"), ("a", "A2", "S"), ("a", "A3", "S")]);
+        let counts: BTreeMap<String, Option<f64>> = [("a".to_string(), Some(555.0))].into_iter().collect();
+        let out = apportion(&l, &counts, &[732.0, 685.0, 749.0], &index(&["A1", "A2", "A3"]));
+        let shares: Vec<f64> = out.iter().map(|v| v.expect("share")).collect();
+        assert!((shares[0] - 555.0 * 732.0 / 2166.0).abs() < 1e-9, "{shares:?}");
+        assert!(shares.iter().any(|s| s.fract() != 0.0), "shares are not rounded: {shares:?}");
+        assert!((shares.iter().sum::<f64>() - 555.0).abs() < 1e-9, "{shares:?}");
     }
 
     #[test]

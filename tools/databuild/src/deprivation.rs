@@ -1,6 +1,6 @@
 //! The `employment-deprivation` and `income-deprivation` indicators (IoD 2010, 2019, 2025).
 
-use crate::aggregate::{counts_series, higher_series, region_value, round, Counts, RateSpec};
+use crate::aggregate::{counts_series, higher_series, region_value, round, round_count, Counts, RateSpec};
 use crate::areas::Layers;
 use crate::convert::{Carry, Lookup};
 use crate::diag::Diagnostics;
@@ -9,7 +9,7 @@ use crate::meta::{self, Text, MHCLG};
 use crate::population::Population;
 use std::collections::BTreeMap;
 use std::path::Path;
-use work_health_atlas::model::bundle::{Indicator, Polarity, Series, Theme};
+use work_health_atlas::model::bundle::{ComparatorValue, Indicator, Polarity, Series, Theme};
 
 /// Inputs shared by the IoD indicators.
 pub struct Inputs<'a> {
@@ -92,10 +92,54 @@ fn add_2025(ind: &mut Indicator, inp: &Inputs, domain: Domain, diags: &mut Diagn
         estimated: false,
         method: "Values are the published IoD2025 scores × 100. Numerators are published (rounded to 5 by MHCLG). Denominators are not published in the source files and are not shipped for LSOAs; the aggregates use implied denominators, round(numerator × 100 ÷ value), i.e. numerator ÷ the published 3-decimal score rounded to a whole person, which anyone can recompute from this series.".to_string(),
     });
-    ind.series.extend(higher_series(inp.layers, &e.counts, &spec));
-    if let Some(v) = region_value(&e.counts, &spec, spec.method) {
+    ind.series.extend(higher_series(inp.layers, &e.counts, &spec).into_iter().filter(|s| s.geography != "lad"));
+    let districts = imd::read_2025_districts(inp.raw, &district_index(inp.layers), domain, diags);
+    ind.series.push(published_districts(&districts, domain));
+    if let Some(v) = region_from_districts(&districts, ind.decimals) {
         ind.comparator_values.push(v);
     }
+}
+
+fn district_index(layers: &Layers) -> BTreeMap<String, usize> {
+    layers.get("lad").map(|l| l.codes.iter().enumerate().map(|(i, c)| (c.clone(), i)).collect()).unwrap_or_default()
+}
+
+/// The district layer for 2025 is MHCLG's own figure (File 10): the average score × 100 — the
+/// population-weighted mean of the district's LSOA scores — with the scale (people deprived) as
+/// numerator. Summing LSOA numerators over implied denominators, as for MSOAs and wards, would
+/// print 0.1–0.2 points more than MHCLG publish for the same district.
+fn published_districts(districts: &[Option<(f64, f64)>], domain: Domain) -> Series {
+    let word = match domain {
+        Domain::Employment => "employment",
+        Domain::Income => "income",
+    };
+    Series {
+        geography: "lad".to_string(),
+        period: "2025".to_string(),
+        values: districts.iter().map(|d| d.map(|(s, _)| round(s * 100.0, 3))).collect(),
+        numerators: Some(districts.iter().map(|d| d.map(|(_, n)| round_count(n))).collect()),
+        denominators: None,
+        estimated: false,
+        method: format!("As published by MHCLG (IoD2025 File 10): the {word} average score × 100 (the population-weighted mean of the district's LSOA scores) and, as numerator, the {word} scale (people deprived). Summing LSOA numerators over implied denominators, as for MSOAs and wards, gives 0.06–0.2 points more."),
+    }
+}
+
+/// MHCLG publish no city-region figure: the six published district figures combined, Σ scale ÷
+/// Σ (scale ÷ average score) — their average scores weighted by the populations they imply.
+fn region_from_districts(districts: &[Option<(f64, f64)>], decimals: u8) -> Option<ComparatorValue> {
+    let pairs: Option<Vec<(f64, f64)>> = districts.iter().copied().collect();
+    let pairs = pairs.filter(|p| !p.is_empty() && p.iter().all(|(s, _)| *s > 0.0))?;
+    let num: f64 = pairs.iter().map(|(_, n)| n).sum();
+    let den: f64 = pairs.iter().map(|(s, n)| n / s).sum();
+    Some(ComparatorValue {
+        code: crate::comparators::LCR.to_string(),
+        period: "2025".to_string(),
+        value: round(num / den * 100.0, u32::from(decimals)),
+        numerator: Some(round_count(num)),
+        denominator: Some(round_count(den)),
+        estimated: true,
+        method: "Estimate: MHCLG publish no city-region figure. The six districts' File 10 figures combined: Σ scale ÷ Σ (scale ÷ average score).".to_string(),
+    })
 }
 
 fn add_2019(ind: &mut Indicator, inp: &Inputs, domain: Domain, d: (Counts, Vec<String>)) {
@@ -117,8 +161,13 @@ fn add_2019(ind: &mut Indicator, inp: &Inputs, domain: Domain, d: (Counts, Vec<S
         estimated: false,
         method: "Sum of LSOA numerators over the sum of LSOA denominators (after conversion to LSOA 2021).",
     };
-    ind.series.push(counts_series("lsoa", &counts, &spec, &method));
-    ind.series.extend(higher_series(inp.layers, &counts, &spec));
+    let splits = crate::splits::split_successors(inp.l11_21, inp.index);
+    let mut series = vec![counts_series("lsoa", &counts, &spec, &method)];
+    series.extend(higher_series(inp.layers, &counts, &spec));
+    for s in &mut series {
+        crate::splits::flag(s, inp.layers, &splits);
+    }
+    ind.series.extend(series);
     if let Some(v) = region_value(&counts, &spec, spec.method) {
         ind.comparator_values.push(v);
     }
@@ -128,7 +177,7 @@ fn add_2019(ind: &mut Indicator, inp: &Inputs, domain: Domain, d: (Counts, Vec<S
 /// higher layers and the city region are left out because 2010 counts were never published.
 fn add_2010(ind: &mut Indicator, inp: &Inputs, domain: Domain, c2019: &Counts, diags: &mut Diagnostics) {
     let carried = imd::read_2010(inp.raw, inp.index, [inp.l01_11, inp.l11_21], domain, diags);
-    let places = u32::from(ind.decimals) + 1;
+    let places = u32::from(ind.decimals);
     let lsoa_codes = &inp.layers.lsoa().codes;
     let estimated: Vec<&str> = carried
         .iter()

@@ -130,17 +130,17 @@ pub fn check_dissolved(dissolved: &Bundle, diags: &mut Diagnostics) {
     }
 }
 
-/// The layer note, plus any LSOAs placed by lookup because their MSOA is missing from the files.
+/// The layer note, plus any MSOA built from its LSOAs because it is missing from the files.
 fn layer_note(layers: &Layers, id: &str, base: &str) -> String {
-    if id != "msoa" || layers.msoa_fallback.is_empty() {
+    if id != "msoa" || layers.msoa_uncoded.is_empty() {
         return base.to_string();
     }
-    let lsoas: Vec<String> = layers.msoa_fallback.iter().map(|(code, name, _)| format!("{name} ({code})")).collect();
-    let targets: std::collections::BTreeSet<&str> = layers.msoa_fallback.iter().map(|f| f.2.as_str()).collect();
+    let lsoas: Vec<String> = layers.msoa_uncoded.iter().map(|(code, name, _)| format!("{name} ({code})")).collect();
+    let codes: std::collections::BTreeSet<&str> = layers.msoa_uncoded.iter().map(|f| f.2.as_str()).collect();
     format!(
-        "{base} Exception: the MSOA these LSOAs belong to by name is missing from the source boundary and census files, so they follow the official 2011 lookups into {}: {}. That area is therefore larger than the published MSOA of the same code, and its published census percentages are not shown.",
-        targets.into_iter().collect::<Vec<_>>().join(", "),
-        lsoas.join(", ")
+        "{base} Exception: the MSOA of {} is missing from the source boundary and census files: built from these LSOAs under the stand-in code {} (ONS code not in our files); no census percentages.",
+        lsoas.join(", "),
+        codes.into_iter().collect::<Vec<_>>().join(", ")
     )
 }
 

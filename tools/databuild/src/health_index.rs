@@ -99,7 +99,8 @@ pub fn indicators(raw: &Path, layers: &Layers, diags: &mut Diagnostics) -> Vec<I
     specs()
         .into_iter()
         .map(|(name, text)| {
-            let places = u32::from(text.decimals) + 1;
+            // Rounded once, from the published full-precision value, to the decimals shown.
+            let places = u32::from(text.decimals);
             let periods: Vec<Period> = YEARS
                 .iter()
                 .map(|y| meta::period(&y.to_string(), &format!("Health Index {y}"), &format!("Health Index year {y} (underlying data about {y} or the latest period available then)"), None))

@@ -3,6 +3,7 @@
 //!
 //! - 2025 (LSOA 2021): the published score is the value; the numerator is published (rounded to
 //!   5 by MHCLG); the denominator is not in our files, so it is implied as numerator ÷ score.
+//!   District figures are MHCLG's own summaries (File 10), not sums of LSOAs.
 //! - 2019 (LSOA 2011): numerator and denominator are published; counts are converted to LSOA 2021
 //!   and rates recomputed.
 //! - 2010 (LSOA 2001): only the score (2 decimals); rates are carried through both lookups.
@@ -20,6 +21,8 @@ use std::path::Path;
 pub const F2025: &str = "imd/imd2025_lsoa21_lcr.csv";
 /// IoD2025 underlying indicators.
 pub const F2025_IND: &str = "imd/imd2025_indicators_lsoa21_lcr.csv";
+/// IoD2025 local authority district summaries (MHCLG File 10).
+pub const F2025_LAD: &str = "imd/imd2025_ltla24_england.csv";
 /// IoD2019 (LSOA 2011) with denominators and numerators.
 pub const F2019: &str = "imd/imd2019_lsoa11_lcr.csv";
 /// ID2010 (LSOA 2001) scores.
@@ -39,6 +42,12 @@ impl Domain {
         match self {
             Domain::Employment => "Employment_score",
             Domain::Income => "Income_score",
+        }
+    }
+    fn district_cols(self) -> [&'static str; 3] {
+        match self {
+            Domain::Employment => ["ltla24_code", "employment_average_score", "employment_scale"],
+            Domain::Income => ["ltla24_code", "income_average_score", "income_scale"],
         }
     }
     fn numerator_col(self) -> &'static str {
@@ -103,6 +112,44 @@ pub fn read_2025(raw: &Path, index: &BTreeMap<String, usize>, domain: Domain, di
         out.counts.den.push(den);
     }
     out
+}
+
+/// MHCLG's published IoD2025 district figures (File 10) for the districts in `index` (code →
+/// position): (average score, scale) each — the population-weighted mean of the district's LSOA
+/// scores, and the number of people deprived. Other districts' rows are skipped.
+pub fn read_2025_districts(
+    raw: &Path,
+    index: &BTreeMap<String, usize>,
+    domain: Domain,
+    diags: &mut Diagnostics,
+) -> Vec<Option<(f64, f64)>> {
+    let Some(t) = Table::read(raw, F2025_LAD, diags) else {
+        return vec![None; index.len()];
+    };
+    let Some([c_code, c_score, c_scale]) = t.cols(domain.district_cols(), diags) else {
+        return vec![None; index.len()];
+    };
+    let rows = align(&t, c_code, index, |r| index.contains_key(t.text(r, c_code)), diags);
+    let score = numbers(&t, &rows, c_code, c_score, diags);
+    let scale = numbers(&t, &rows, c_code, c_scale, diags);
+    score
+        .iter()
+        .zip(&scale)
+        .zip(&rows)
+        .map(|((s, n), row)| {
+            let (s, n) = ((*s)?, (*n)?);
+            if !(0.0..=1.0).contains(&s) || n < 0.0 {
+                if let Some(row) = row {
+                    diags.error(
+                        t.loc(row, c_score, Some(t.text(row, c_code))),
+                        "score not between 0 and 1, or negative scale",
+                    );
+                }
+                return None;
+            }
+            Some((s, n))
+        })
+        .collect()
 }
 
 /// IoD2019 converted to LSOA 2021: counts apportioned, plus the LSOA 2011 codes whose numerator

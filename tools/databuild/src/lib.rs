@@ -29,6 +29,7 @@ pub mod overlays;
 pub mod population;
 pub mod postcodes;
 pub mod sources;
+pub mod splits;
 pub mod table;
 pub mod topo;
 

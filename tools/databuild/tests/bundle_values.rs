@@ -243,7 +243,7 @@ fn msoa_and_district_percentages_match_the_raw_files() {
                     .find(|r| r["ltla21_code"] == a.code && r["indicator"] == name && num(r, "year") == f64::from(y))
                     .map(|r| num(r, "value"))
                     .expect("row");
-                close(s.values[i].expect("value"), raw, 0.005 + 1e-9, &format!("{ind} {y} {}", a.code));
+                close(s.values[i].expect("value"), raw, 0.05 + 1e-9, &format!("{ind} {y} {}", a.code));
             }
         }
     }
@@ -254,7 +254,9 @@ fn higher_layers_are_sums_of_their_lsoas() {
     let (_, _, b, _) = need_raw!();
     let lsoas = &b.geographies[0].areas;
     for ind in &b.indicators {
-        for s in ind.series.iter().filter(|s| s.geography != "lsoa" && s.numerators.is_some()) {
+        // Series with both counts; the 2025 districts are MHCLG's published figures instead
+        // (exact_figures.rs).
+        for s in ind.series.iter().filter(|s| s.geography != "lsoa" && s.denominators.is_some()) {
             let base = series(b, &ind.id, "lsoa", &s.period);
             let geo = b.geographies.iter().find(|g| g.id == s.geography).expect("layer");
             let lnum = base.numerators.as_ref().expect("lsoa numerators");
@@ -274,8 +276,10 @@ fn higher_layers_are_sums_of_their_lsoas() {
                     }
                 }
                 let what = format!("{} {} {} {}", ind.id, s.geography, s.period, area.code);
-                close(s.numerators.as_ref().expect("num")[k].expect("num"), n, 1e-6, &what);
-                close(s.denominators.as_ref().expect("den")[k].expect("den"), d, 1e-6, &what);
+                // Apportioned shares are stored to 2 decimals and summed at full precision, so the
+                // sum of the stored shares may differ from the stored sum by a hundredth or two.
+                close(s.numerators.as_ref().expect("num")[k].expect("num"), n, 0.02, &what);
+                close(s.denominators.as_ref().expect("den")[k].expect("den"), d, 0.02, &what);
                 close(s.values[k].expect("value"), n / d * 100.0, 0.05 + 1e-9, &what);
             }
         }
