@@ -15,7 +15,7 @@ const suite = useFirefox();
 
 const state = (page) => page.evaluate(() => document.querySelector('work-health-atlas').state);
 
-test('the demo gets ready in Firefox with no errors, at the window size', async () => {
+test('the demo gets ready in Firefox with no errors and draws the map', async () => {
   const { page, errors } = await suite.open('/index.html');
   const s = await page.evaluate(() => document.querySelector('work-health-atlas').ready);
   assert.equal(s.indicator, 'employment-deprivation');
