@@ -1,6 +1,6 @@
 # Work & Health Atlas — build, demo and test commands.
 #   make demo   build and serve the demo on http://127.0.0.1:$(PORT)
-#   make test   set up and run every suite (lint, native, in-browser, end-to-end, data rebuild)
+#   make test   set up and run every suite (lint, native, in-browser, end-to-end, Firefox, data rebuild)
 #   make build  write dist/
 #   make data   rebuild data/ from the public source files in $(RAW)
 # Each target installs what it needs and skips what is already there.
@@ -20,11 +20,12 @@ export WASM_BINDGEN_TEST_DRIVER_TIMEOUT ?= 60
 WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ {getline; gsub(/version = |"/, ""); print; exit}' Cargo.lock)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: help setup setup-rust setup-bindgen setup-node setup-browser build demo test lint test-native test-wasm test-e2e data check-data bench
+.PHONY: help setup setup-rust setup-bindgen setup-node setup-browser setup-firefox build demo test lint test-native test-wasm test-e2e test-firefox data check-data bench
 
 help:
 	@echo "make demo   - build and serve the demo on http://127.0.0.1:$(PORT)"
 	@echo "make test   - run every test suite"
+	@echo "make test-firefox - the end-to-end suite in Firefox ESR alone"
 	@echo "make build  - build dist/"
 	@echo "make data   - rebuild data/ from $(RAW) (OVERLAYS=\"a.json b.json\" folds overlay files in)"
 	@echo "make bench  - benchmark against Leaflet at 1k, 10k and 35k polygons (target/bench/)"
@@ -56,6 +57,14 @@ setup-browser:
 	  $(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver fonts-dejavu-core; \
 	fi
 
+# Debian's Firefox ESR for the Firefox suite (driven by npm puppeteer-core through WebDriver BiDi;
+# puppeteer-core downloads no browser of its own).
+setup-firefox:
+	@if [ ! -x /usr/bin/firefox-esr ]; then \
+	  echo "Installing Debian's Firefox ESR"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq firefox-esr fonts-dejavu-core; \
+	fi
+
 build: setup
 	node tools/build.mjs
 
@@ -82,7 +91,11 @@ test-wasm: setup-rust setup-bindgen setup-browser
 test-e2e: build setup-browser
 	node --test --test-concurrency=1 tests/e2e/
 
-test: setup setup-browser lint test-native test-wasm test-e2e check-data
+# The widget in Firefox: ready, hover, select, charts, search, table, exports, strict CSP, iframe.
+test-firefox: build setup-firefox
+	node --test --test-concurrency=1 tests/firefox/
+
+test: setup setup-browser setup-firefox lint test-native test-wasm test-e2e test-firefox check-data
 
 # The committed data/ must be exactly what the builder makes from the sources (when present).
 check-data:
