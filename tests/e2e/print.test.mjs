@@ -5,6 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useSuite } from './support/suite.mjs';
+import { openPage } from './support/browser.mjs';
 import { bundle, indicator, valueOf } from './support/bundle.mjs';
 
 const suite = useSuite();
@@ -162,6 +163,19 @@ test('with no area selected Print says to select one; a later print follows the 
   });
   const heading = await page.evaluate(() => document.querySelector('work-health-atlas').shadowRoot.querySelector('.print-sheet h1').textContent);
   assert.ok(heading.startsWith('Halton'), `the sheet follows the selection: ${heading}`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('Print works under a strict Content-Security-Policy: no violation, the sheet drawn', async () => {
+  const { page, context, errors } = await openPage(suite.browser, { width: 1000, height: 900 });
+  await page.goto(`${suite.server.url}/examples/strict-csp.html`);
+  await page.evaluate(() => document.querySelector('work-health-atlas').ready);
+  await page.evaluate(() => document.querySelector('work-health-atlas').select('E08000012'));
+  assert.deepEqual(await pressPrint(page), { printed: 1, status: '' });
+  const map = await ink(page, 'canvas.print-map');
+  assert.ok(map && map.orange > 100, 'the map is drawn and outlines the area');
+  assert.deepEqual(await page.evaluate(() => window.__cspViolations), []);
   assert.deepEqual(errors, []);
   await context.close();
 });
