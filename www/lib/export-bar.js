@@ -1,6 +1,7 @@
 // The "Download or share" bar: the exports (exports.js, loaded on first use) of exactly what is
-// shown, and "Add data" (add-data.js, loaded when opened or when files are dropped on the widget).
-import { loadCharts, loadOnDemand, assetUrl } from './core.js';
+// shown, Print (print.js, loaded on first use) and "Add data" (add-data.js, loaded when opened or
+// when files are dropped on the widget).
+import { loadCore, loadCharts, loadOnDemand, assetUrl } from './core.js';
 import { draftKey } from './embed-options.js';
 
 export class ExportBar {
@@ -31,11 +32,12 @@ export class ExportBar {
   }
 
   /**
-   * A button of the bar: `add`, or an export kind (`csv`, `map-png`, `chart-png`, `did-svg`, …),
+   * A button of the bar: `add`, `print`, or an export kind (`csv`, `map-png`, `chart-png`, `did-svg`, …),
    * its outcome said in `status` (the bar's own status line unless given).
    */
   async run(kind, status = this.owner.ui.exportStatus) {
     if (kind === 'add') this.addData();
+    else if (kind === 'print') (await import('./print.js')).printArea({ ...this.owner, loadCore, loadCharts }, status);
     else (await this.exporter()).download(kind, status);
   }
 

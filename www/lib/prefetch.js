@@ -24,6 +24,7 @@ async function prefetchAll(loadCharts, loadPostcodeIndex) {
   await Promise.allSettled([
     import('./table.js'),
     import('./exports.js'),
+    import('./print.js'),
     import('./search.js'),
     import('./chart-tabs.js'),
     import('./fetch-bundle.js'),

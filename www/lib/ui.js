@@ -60,6 +60,7 @@ export function buildUi(controls, search, panel) {
     exportButton('Chart as PNG', 'chart-png'),
     exportButton('Chart as SVG', 'chart-svg'),
     exportButton('Copy link', 'link'),
+    exportButton('Print', 'print'),
     exportButton('Add data', 'add'),
   ]);
   const exportStatus = h('p', { class: 'export-status', role: 'status', 'aria-live': 'polite' });
