@@ -619,6 +619,8 @@ fn work_and_health_sentences_use_a_noun_phrase_for_every_shipped_indicator() {
         ("hi-unemployment", "a higher unemployment rate (Health Index)"),
         ("hi-disability", "a higher disability rate (Health Index)"),
         ("hi-life-expectancy", "higher life expectancy (Health Index)"),
+        ("households-deprived-1plus", "a higher share of deprived households (1+)"),
+        ("households-deprived-2plus", "a higher share of deprived households (2+)"),
     ];
     for i in &tables.indicators {
         let phrase = Measure::of(&i.label, i.unit.is_percentage()).higher("higher");

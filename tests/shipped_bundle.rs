@@ -32,6 +32,14 @@ fn carries_the_required_indicator_and_period_ids() {
         assert_eq!(periods(id), ["2021"], "{id}");
     }
     assert_eq!(periods("hi-unemployment"), ["2015", "2016", "2017", "2018", "2019", "2020", "2021"]);
+    for id in ["households-deprived-1plus", "households-deprived-2plus"] {
+        assert_eq!(periods(id), ["2011", "2021"], "{id}");
+        for geography in ["lsoa", "msoa", "ward", "lad"] {
+            for period in ["2011", "2021"] {
+                assert!(data.series(id, geography, period).is_some(), "{id} {period} on {geography}");
+            }
+        }
+    }
     for id in ["employment-deprivation", "income-deprivation", "disability"] {
         for geography in ["lsoa", "msoa", "ward", "lad"] {
             assert!(

@@ -1,6 +1,7 @@
 // Trend charts and benchmarking: selecting an area draws its trend with the values data/ holds
 // (read back through the chart's table), comparator lines exist, and the benchmark glyphs and
-// words match an independent Wilson-interval calculation for a worse, a similar and a better ward.
+// words match an independent Wilson-interval calculation for a worse, a similar and a better ward;
+// household deprivation shows in the picker, as a two-census trend and in the ward profile.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useSuite } from './support/suite.mjs';
@@ -106,6 +107,40 @@ test('the profile and district tabs draw every indicator and all six districts',
   assert.equal(profileRows, onLsoas);
   await page.locator('work-health-atlas #atlas-tab-districts').click();
   await page.waitForFunction(() => document.querySelector('work-health-atlas').shadowRoot.querySelectorAll('#atlas-pane-districts table tbody tr').length === 6);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('household deprivation: in the picker, on the ward map, a trend of two censuses and rows in the ward profile', async () => {
+  const { page, context, errors } = await open();
+  const groups = await page.evaluate(() =>
+    Object.fromEntries([...document.querySelector('work-health-atlas').shadowRoot.querySelectorAll('#atlas-indicator optgroup')].map((g) => [g.label, [...g.querySelectorAll('option')].map((o) => o.value)])),
+  );
+  for (const id of ['households-deprived-1plus', 'households-deprived-2plus']) assert.ok(groups.Deprivation?.includes(id), `${id} in the Deprivation group: ${JSON.stringify(groups)}`);
+  const ward = layer('ward').areas.find((a) => a.code === 'E05013177');
+  await page.evaluate(() => {
+    const el = document.querySelector('work-health-atlas');
+    el.setAttribute('geography', 'ward');
+    el.setIndicator('households-deprived-1plus');
+    el.select('E05013177');
+  });
+  await page.waitForFunction(() => document.querySelector('work-health-atlas').shadowRoot.querySelectorAll('.chart table tbody tr').length === 2);
+  await waitForTrendChart(page);
+  const state = await page.evaluate(() => document.querySelector('work-health-atlas').state);
+  assert.deepEqual([state.indicator, state.geography, state.period], ['households-deprived-1plus', 'ward', '2021']);
+  const ind = indicator('households-deprived-1plus');
+  const index = layer('ward').areas.indexOf(ward);
+  const rows = await tableRows(page);
+  ind.periods.forEach((p, i) => {
+    const expected = `${values(ind.id, 'ward', p.id)[index].toFixed(ind.decimals)}%`;
+    assert.equal(rows[i][0], p.label);
+    assert.ok(rows[i][1].startsWith(expected), `${p.id}: ${rows[i][1]} vs ${expected}`);
+  });
+  assert.deepEqual(rows.map((r) => r[0]), ['Census 2011', 'Census 2021']);
+  await page.locator('work-health-atlas #atlas-tab-profile').click();
+  await page.waitForFunction(() => document.querySelector('work-health-atlas').shadowRoot.querySelectorAll('#atlas-pane-profile tbody tr').length > 0);
+  const profile = await page.evaluate(() => [...document.querySelector('work-health-atlas').shadowRoot.querySelectorAll('#atlas-pane-profile tbody tr')].map((tr) => tr.children[0].textContent));
+  assert.ok(profile.includes('Deprived households (1+)') && profile.includes('Deprived households (2+)'), profile.join(' | '));
   assert.deepEqual(errors, []);
   await context.close();
 });

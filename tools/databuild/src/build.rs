@@ -41,6 +41,7 @@ pub fn build_bundle(raw: &Path, diags: &mut Diagnostics) -> Option<Bundle> {
     ];
     indicators.extend(census::indicators(&inputs, diags));
     indicators.extend(health_index::indicators(raw, &layers, diags));
+    indicators.extend(crate::household::indicators(&inputs, diags));
     for ind in indicators.iter_mut() {
         sort_series(ind, &layers);
         omit_derivable_values(ind);

@@ -19,6 +19,7 @@ pub mod diag;
 pub mod geojson;
 pub mod geometry;
 pub mod health_index;
+pub mod household;
 pub mod imd;
 pub mod import;
 pub mod lookups;
