@@ -128,8 +128,8 @@ test('Print lays out an A4 report of the selected district: every indicator, sou
   const pages = pdf.match(/\/Type\s*\/Page(?![a-zA-Z])/g)?.length ?? 0;
   assert.ok(pages >= 1 && pages <= 2, `${pages} A4 pages`);
   const images = [...pdf.matchAll(/\/Subtype\s*\/Image\s*\/Width (\d+)\s*\/Height (\d+)/g)].map((m) => `${m[1]}×${m[2]}`);
-  assert.ok(images.includes('1360×720'), `the map is an image in the PDF (${images})`);
-  assert.ok(images.includes('1360×420'), `the trend chart is an image in the PDF (${images})`);
+  assert.ok(images.includes('1360×640'), `the map is an image in the PDF (${images})`);
+  assert.ok(images.includes('1360×380'), `the trend chart is an image in the PDF (${images})`);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -17,8 +17,8 @@ import { h, setChildren } from './dom.js';
 import printCss from './print.css';
 
 /** CSS size of the map and chart on the sheet: A4's width inside 12 mm margins is ~700 px. */
-const MAP = { width: 680, height: 360 };
-const CHART = { width: 680, height: 210 };
+const MAP = { width: 680, height: 320 };
+const CHART = { width: 680, height: 190 };
 /** Device pixels per CSS pixel of the sheet's pictures: sharp on paper. */
 const SCALE = 2;
 /** The comparators the table has a column for, by the names the bundle gives them. */
