@@ -14,7 +14,7 @@ use crate::aggregate::{counts_series, region_value, round, sum_counts, Counts, R
 use crate::areas::Layers;
 use crate::census::TOPICS_LAD;
 use crate::comparators::ENGLAND;
-use crate::convert::Lookup;
+use crate::convert::{apportion, Lookup};
 use crate::deprivation::Inputs;
 use crate::diag::Diagnostics;
 use crate::meta::{self, Text, ONS};
@@ -281,49 +281,30 @@ fn count(t: &Table, row: &crate::table::Row, c_code: usize, col: usize, diags: &
     Some(v)
 }
 
-/// Moves household counts on old codes to the new area order `index`: an old LSOA's counts go
-/// whole to its only successor (unchanged, merged: pieces add up) or are shared among several
-/// successors in proportion to `weights` (new area order). Unlike [`crate::convert::apportion`]
-/// nothing is rounded: a rate is formed from the exact shares. A new area that receives a
-/// missing count, or nothing at all, is `None`.
+/// Moves household counts on old codes to the new area order `index`, each of the five counts by
+/// [`crate::convert::apportion`] (copied, summed, or shared among a split LSOA's successors in
+/// proportion to `weights`, at full precision). A new area missing any count is `None`.
 pub fn share_out(
     lookup: &Lookup,
     by_old: &BTreeMap<String, Option<[f64; 5]>>,
     weights: &[f64],
     index: &BTreeMap<String, usize>,
 ) -> ByDimensions {
-    let mut out: ByDimensions = vec![Some([0.0; 5]); index.len()];
-    let mut reached = vec![false; index.len()];
-    for (old, kids) in &lookup.children {
-        let positions: Vec<usize> = kids.iter().filter_map(|(n, _)| index.get(n).copied()).collect();
-        let total: f64 = positions.iter().map(|&p| weights.get(p).copied().unwrap_or(0.0)).sum();
-        let counts = by_old.get(old).copied().flatten();
-        for &p in &positions {
-            reached[p] = true;
-            let share = if positions.len() == 1 {
-                1.0
-            } else if total > 0.0 {
-                weights.get(p).copied().unwrap_or(0.0) / total
-            } else {
-                1.0 / positions.len() as f64
-            };
-            out[p] = match (out[p], counts) {
-                (Some(mut acc), Some(c)) => {
-                    for (a, c) in acc.iter_mut().zip(c) {
-                        *a += c * share;
-                    }
-                    Some(acc)
-                }
-                _ => None,
-            };
-        }
-    }
-    for (p, r) in reached.iter().enumerate() {
-        if !r {
-            out[p] = None;
-        }
-    }
-    out
+    let dimensions: Vec<Vec<Option<f64>>> = (0..5)
+        .map(|d| {
+            let counts = by_old.iter().map(|(code, c)| (code.clone(), c.map(|c| c[d]))).collect();
+            apportion(lookup, &counts, weights, index)
+        })
+        .collect();
+    (0..index.len())
+        .map(|p| {
+            let mut row = [0.0; 5];
+            for (cell, dimension) in row.iter_mut().zip(&dimensions) {
+                *cell = dimension.get(p).copied().flatten()?;
+            }
+            Some(row)
+        })
+        .collect()
 }
 
 /// Per layer id, the codes of the areas whose converted counts include only part of a split LSOA
