@@ -101,7 +101,7 @@ test: setup setup-browser setup-firefox lint test-native test-wasm test-e2e test
 check-data:
 	@if [ -d "$(RAW)" ]; then \
 	  cargo run --locked --release -q -p databuild -- build --raw "$(RAW)" --out target/data-check >/dev/null; \
-	  for f in atlas.json atlas.bin postcodes.json lookups.json; do cmp "data/$$f" "target/data-check/$$f"; done; \
+	  for f in atlas.json atlas.bin atlas-first.bin atlas-more.bin postcodes.json lookups.json; do cmp "data/$$f" "target/data-check/$$f"; done; \
 	  echo "data/ rebuilds byte-identically from $(RAW)"; \
 	else echo "skipped: $(RAW) not found, data/ not rebuilt"; fi
 

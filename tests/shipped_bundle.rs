@@ -163,6 +163,39 @@ fn the_packed_bundle_every_module_reads_is_the_json_bundle() {
 }
 
 #[test]
+fn the_embedded_first_view_and_the_rest_make_the_whole_bundle() {
+    // The map module embeds data/atlas-first.bin (the indicator shown first) and fetches
+    // data/atlas-more.bin after its first paint; together they are data/atlas.bin.
+    use work_health_atlas::app::atlas::DEFAULT_INDICATOR;
+    use work_health_atlas::model::packed;
+    let root = env!("CARGO_MANIFEST_DIR");
+    let read = |name: &str| std::fs::read(format!("{root}/data/{name}")).expect("data file exists");
+    let (first, more, whole) = (read("atlas-first.bin"), read("atlas-more.bin"), read("atlas.bin"));
+    let whole = packed::decode(&whole).expect("the whole bundle decodes");
+    let head = packed::decode(&first).expect("the first part decodes alone");
+    assert_eq!(head.indicators.iter().map(|i| i.id.as_str()).collect::<Vec<_>>(), [DEFAULT_INDICATOR]);
+    assert!(
+        packed::decode(&[first.as_slice(), &more].concat()) == Ok(whole.clone()),
+        "first ++ more differs from atlas.bin"
+    );
+
+    // The widget's way: a map of the first part, the rest added after; the view stays.
+    let data = Dataset::load(head).expect("the first part loads");
+    let mut atlas = Atlas::load(data, 800.0, 600.0).expect("atlas");
+    atlas.select_code("E01006512").expect("an LSOA");
+    let before = atlas.state();
+    atlas.insert_indicators(packed::decode_sections(&more).expect("sections")).expect("the rest fits");
+    assert_eq!(atlas.state(), before);
+    let ids: Vec<String> = atlas.data().bundle.indicators.iter().map(|i| i.id.clone()).collect();
+    assert_eq!(ids, whole.indicators.iter().map(|i| i.id.clone()).collect::<Vec<_>>());
+    atlas.set_view(Some("income-deprivation"), None, None).expect("an indicator of the rest is shown");
+    // Added twice: the ids are then duplicated, which validation refuses, and nothing changes.
+    let again = atlas.insert_indicators(packed::decode_sections(&more).expect("sections"));
+    assert!(again.is_err());
+    assert_eq!(atlas.data().bundle.indicators.len(), whole.indicators.len());
+}
+
+#[test]
 fn search_names_neighbourhoods_in_their_ward_and_offers_close_matches() {
     let data = shipped();
     let index = work_health_atlas::app::search::SearchIndex::new(&data);

@@ -24,8 +24,27 @@ fn canvas() -> (HtmlCanvasElement, CanvasRenderingContext2d) {
     (canvas, ctx)
 }
 
+/// The indicators the embedded first view leaves out (what the element fetches after it).
+const REST: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/atlas-more.bin"));
+
+/// The whole bundle as the element hands it on once the rest has come: the embedded first part
+/// followed by the rest.
 fn embedded() -> Vec<u8> {
-    AtlasHandle::embedded_bundle()
+    [AtlasHandle::embedded_bundle().as_slice(), REST].concat()
+}
+
+#[wasm_bindgen_test]
+fn the_rest_of_the_bundle_is_added_to_a_handle_of_the_first_view() {
+    let mut handle = AtlasHandle::new(&AtlasHandle::embedded_bundle(), WIDTH, HEIGHT).expect("the first view loads");
+    assert!(handle.set_view(Some("income-deprivation".into()), None, None).is_err(), "not in the first view");
+    assert_eq!(handle.add_indicators(REST).expect("the rest is added"), 11);
+    handle.set_view(Some("income-deprivation".into()), None, None).expect("now it is there");
+    // Added twice, or damaged: refused with a code, the handle unchanged.
+    let twice = handle.add_indicators(REST).expect_err("duplicate ids are refused");
+    assert_eq!(property(&twice, "code").as_string().as_deref(), Some("invalid-data"));
+    let damaged = handle.add_indicators(&REST[..REST.len() / 2]).expect_err("a cut file is refused");
+    assert_eq!(property(&damaged, "code").as_string().as_deref(), Some("invalid-structure"));
+    handle.set_view(Some("disability".into()), None, None).expect("still whole");
 }
 
 fn property(value: &JsValue, name: &str) -> JsValue {

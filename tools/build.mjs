@@ -95,7 +95,7 @@ for (const name of [outName, settings.charts.outName, settings.analysis.outName,
   }
 }
 mkdirSync(join(outDir, 'data'), { recursive: true });
-for (const file of ['atlas.json', 'atlas.bin', 'postcodes.json', 'lookups.json']) {
+for (const file of ['atlas.json', 'atlas.bin', 'atlas-more.bin', 'postcodes.json', 'lookups.json']) {
   const from = join(root, 'data', file);
   if (existsSync(from)) cpSync(from, join(outDir, 'data', file));
 }

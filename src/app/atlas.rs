@@ -143,6 +143,18 @@ impl Atlas {
         &self.data
     }
 
+    /// Adds the indicators that arrive after the first view (see [`Dataset::insert_indicators`]),
+    /// keeping the view: the current indicator stays current (its position may move).
+    ///
+    /// # Errors
+    /// [`Error::Load`] when they do not fit the dataset; the atlas is then unchanged.
+    pub fn insert_indicators(&mut self, more: Vec<(usize, Indicator)>) -> Result<(), Error> {
+        let current = self.current_indicator().map(|i| i.id.clone());
+        self.data.insert_indicators(more)?;
+        self.indicator = current.and_then(|id| self.data.bundle.indicators.iter().position(|i| i.id == id));
+        Ok(())
+    }
+
     fn choose_defaults(&mut self) {
         let indicators = &self.data.bundle.indicators;
         self.indicator = indicators.iter().position(|i| i.id == DEFAULT_INDICATOR).or(if indicators.is_empty() {

@@ -14,7 +14,7 @@ use super::dissolve::dissolve;
 use super::error::LoadError;
 use super::keys::KeyIndex;
 use super::topology::{arc_index, assemble_ring, decode_arcs, decode_quantised, LonLat};
-use super::validate::{validate, Issue, Severity};
+use super::validate::{validate, validate_indicators, Issue, Severity};
 use crate::geom::contains::ring_contains;
 use crate::num::{sort_unique, sort_with};
 
@@ -110,6 +110,32 @@ impl Dataset {
         let codes = bundle.geographies.iter().map(|g| KeyIndex::new(g.areas.iter().map(|a| a.code.as_str()))).collect();
         let layers = vec![None; bundle.geographies.len()];
         Ok(Dataset { bundle, layers, arcs, warnings, codes })
+    }
+
+    /// Puts indicators that arrive after the first view (a packed bundle's extension sections,
+    /// [`super::packed::decode_sections`]) in their places, every indicator checked as at load
+    /// (the geometry was checked then). On any error the dataset is left as it was.
+    ///
+    /// # Errors
+    /// [`LoadError::InvalidData`] with every validation error (a position beyond the list is one).
+    pub fn insert_indicators(&mut self, more: Vec<(usize, Indicator)>) -> Result<(), LoadError> {
+        let before = self.bundle.indicators.clone();
+        if let Err(message) = super::packed::insert_indicators(&mut self.bundle.indicators, more) {
+            self.bundle.indicators = before;
+            return Err(LoadError::InvalidData(vec![Issue {
+                severity: Severity::Error,
+                location: "indicators".into(),
+                message,
+            }]));
+        }
+        let errors: Vec<Issue> =
+            validate_indicators(&self.bundle).into_iter().filter(|i| i.severity == Severity::Error).collect();
+        if !errors.is_empty() {
+            self.bundle.indicators = before;
+            return Err(LoadError::InvalidData(errors));
+        }
+        derive_values(&mut self.bundle.indicators);
+        Ok(())
     }
 
     /// The layer a `dissolved_from` layer is made of.

@@ -21,6 +21,12 @@
 //!   item the remainder k mod 10^d (k = round(v × 10^d)); the zeros of the whole items cost gzip
 //!   next to nothing, where scaling every item by 10^d would lengthen each one.
 //!
+//! - optionally, after the bundle, *extension sections* (see [`split`]): magic `WHAX`, the
+//!   version byte, then a list of indicators, each preceded by its position in the whole list.
+//!   A bundle followed by sections reads as the bundle with those indicators put in place, so a
+//!   first view can carry a few indicators and the rest can come later as a file of its own,
+//!   merged by plain concatenation (or by [`decode_sections`] into a loaded dataset).
+//!
 //! The reader checks every length against the bytes left, so a damaged or hostile file is
 //! refused with the byte offset of the problem and never allocates more than it holds.
 
@@ -42,6 +48,9 @@ const SPLIT: u8 = 128;
 const MAX_SCALE: u8 = 9;
 /// Integers up to 2^53 are exact in an `f64`.
 const EXACT_LIMIT: f64 = 9_007_199_254_740_992.0;
+
+/// The four bytes every extension section starts with.
+pub const SECTION_MAGIC: &[u8; 4] = b"WHAX";
 
 /// True when the bytes start like a packed bundle (so a reader can tell it from JSON).
 pub fn is_packed(bytes: &[u8]) -> bool {
@@ -66,6 +75,23 @@ pub fn encode(bundle: &Bundle) -> Vec<u8> {
     w.0
 }
 
+/// Writes a bundle in two parts: the bundle with only the indicators `first` keeps, and one
+/// extension section with every other indicator and its position. `first ++ rest` reads as the
+/// whole bundle (the data builder writes both; the widget embeds the first part and fetches the
+/// rest after its first paint).
+pub fn split(bundle: &Bundle, first: impl Fn(&Indicator) -> bool) -> (Vec<u8>, Vec<u8>) {
+    let (kept, later): (Vec<_>, Vec<_>) = bundle.indicators.iter().enumerate().partition(|(_, i)| first(i));
+    let head = Bundle { indicators: kept.into_iter().map(|(_, i)| i.clone()).collect(), ..bundle.clone() };
+    let mut w = Writer(Vec::with_capacity(1 << 16));
+    w.0.extend_from_slice(SECTION_MAGIC);
+    w.0.push(PACKED_VERSION);
+    w.list(&later, |w, (position, indicator)| {
+        w.len(*position);
+        w.indicator(indicator);
+    });
+    (encode(&head), w.0)
+}
+
 /// Reads a packed bundle. Structure only: the caller validates the content as for JSON.
 ///
 /// # Errors
@@ -88,10 +114,39 @@ pub fn decode(bytes: &[u8]) -> Result<Bundle, String> {
         comparators: r.list(|r| Ok(Comparator { code: r.str()?, name: r.str()? }))?,
         indicators: r.list(Reader::indicator)?,
     };
-    if r.pos != bytes.len() {
+    let mut bundle = bundle;
+    if r.pos != bytes.len() && !bytes[r.pos..].starts_with(SECTION_MAGIC) {
         return Err(r.fail("unexpected bytes after the end of the bundle"));
     }
+    insert_indicators(&mut bundle.indicators, r.sections()?).map_err(|e| r.fail(&e))?;
     Ok(bundle)
+}
+
+/// Reads a file of extension sections alone (what [`split`] writes second): each indicator with
+/// the position it takes in the whole list, in ascending order of position.
+///
+/// # Errors
+/// A message naming what could not be read and at which byte.
+pub fn decode_sections(bytes: &[u8]) -> Result<Vec<(usize, Indicator)>, String> {
+    let mut r = Reader { bytes, pos: 0 };
+    if !bytes.starts_with(SECTION_MAGIC) {
+        return Err(r.fail("not a file of indicators (it does not start with WHAX)"));
+    }
+    r.sections()
+}
+
+/// Puts each indicator at its position (ascending) in the list.
+///
+/// # Errors
+/// When a position lies beyond the end of the list it would be put in.
+pub fn insert_indicators(list: &mut Vec<Indicator>, more: Vec<(usize, Indicator)>) -> Result<(), String> {
+    for (position, indicator) in more {
+        if position > list.len() {
+            return Err(format!("indicator position {position} beyond the {} indicators before it", list.len()));
+        }
+        list.insert(position, indicator);
+    }
+    Ok(())
 }
 
 struct Writer(Vec<u8>);
@@ -304,6 +359,29 @@ impl Reader<'_> {
         format!("packed bundle: {what} at byte {}", self.pos)
     }
 
+    /// Every extension section from here to the end, positions ascending across them.
+    fn sections(&mut self) -> Read<Vec<(usize, Indicator)>> {
+        let mut all: Vec<(usize, Indicator)> = Vec::new();
+        while self.pos < self.bytes.len() {
+            if !self.bytes[self.pos..].starts_with(SECTION_MAGIC) {
+                return Err(self.fail("unexpected bytes between indicator sections"));
+            }
+            self.pos += SECTION_MAGIC.len();
+            let version = self.byte()?;
+            if version != PACKED_VERSION {
+                return Err(self.fail("an indicator section of another version"));
+            }
+            let items = self.list(|r| Ok((r.position()?, r.indicator()?)))?;
+            for (position, indicator) in items {
+                if all.last().is_some_and(|(last, _)| *last >= position) {
+                    return Err(self.fail("indicator positions out of order"));
+                }
+                all.push((position, indicator));
+            }
+        }
+        Ok(all)
+    }
+
     fn byte(&mut self) -> Read<u8> {
         let b = *self.bytes.get(self.pos).ok_or_else(|| self.fail("unexpected end"))?;
         self.pos += 1;
@@ -330,6 +408,12 @@ impl Reader<'_> {
     fn u32(&mut self) -> Read<u32> {
         let n = self.uint()?;
         u32::try_from(n).map_err(|_| self.fail("a number too large"))
+    }
+
+    /// A position in a list (checked against the list where it is used).
+    fn position(&mut self) -> Read<usize> {
+        let n = self.u32()?;
+        usize::try_from(n).map_err(|_| self.fail("a position too large"))
     }
 
     /// A length, which can never exceed the bytes left (every item takes at least one).
@@ -589,6 +673,43 @@ mod tests {
         let mut w = Writer(Vec::new());
         w.numbers(&[Some(31.2), Some(4.05), Some(7.0)]);
         assert_eq!(w.0[1], 2);
+    }
+
+    #[test]
+    fn a_first_part_and_its_rest_read_as_the_whole_bundle() {
+        let bundle = shipped();
+        let (first, rest) = split(&bundle, |i| i.id == "employment-deprivation");
+        let head = decode(&first).expect("the first part is a bundle of its own");
+        assert_eq!(head.indicators.iter().map(|i| i.id.as_str()).collect::<Vec<_>>(), ["employment-deprivation"]);
+        let whole = [first.as_slice(), rest.as_slice()].concat();
+        assert_eq!(decode(&whole), Ok(bundle.clone()));
+        // The rest alone, put into the first part's list, gives the same order.
+        let mut list = head.indicators;
+        insert_indicators(&mut list, decode_sections(&rest).expect("sections")).expect("in place");
+        assert_eq!(list, bundle.indicators);
+    }
+
+    #[test]
+    fn damaged_sections_are_refused() {
+        let bundle = shipped();
+        let (first, rest) = split(&bundle, |i| i.id == "employment-deprivation");
+        assert!(decode_sections(&first).unwrap_err().contains("WHAX"));
+        for end in (0..rest.len()).step_by(499) {
+            assert!(decode(&[first.as_slice(), &rest[..end]].concat()).is_err() || end == 0, "cut at {end}");
+        }
+        // A position past the end of the list.
+        let mut w = Writer(Vec::new());
+        w.0.extend_from_slice(SECTION_MAGIC);
+        w.0.push(PACKED_VERSION);
+        w.list(&bundle.indicators[..1], |w, i| {
+            w.len(40);
+            w.indicator(i);
+        });
+        assert!(decode(&[first.as_slice(), &w.0].concat()).unwrap_err().contains("beyond"));
+        // Two sections whose positions go backwards.
+        let mut twice = rest.clone();
+        twice.extend_from_slice(&rest);
+        assert!(decode_sections(&twice).unwrap_err().contains("out of order"));
     }
 
     #[test]

@@ -16,10 +16,11 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::CanvasRenderingContext2d;
 
-/// The bundle compiled into the module in packed form (`data/atlas.bin`), so the default embed
-/// makes no data request.
+/// The first part of the bundle compiled into the module in packed form (`data/atlas-first.bin`:
+/// the indicator shown first), so the default embed's first view makes no data request; the
+/// rest (`data/atlas-more.bin`) is fetched from the widget's own folder after the first paint.
 #[cfg(feature = "embedded-data")]
-const EMBEDDED_BUNDLE: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/atlas.bin"));
+const EMBEDDED_BUNDLE: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/atlas-first.bin"));
 #[cfg(not(feature = "embedded-data"))]
 const EMBEDDED_BUNDLE: &[u8] = &[];
 
@@ -63,6 +64,24 @@ impl AtlasHandle {
             .and_then(|data| Atlas::load(data, width, height))
             .map_err(|e| to_js_error(&e))?;
         Ok(AtlasHandle { atlas, base_paints: 0, overlay_paints: 0, lines: LinesCache::default() })
+    }
+
+    /// Adds the indicators of a file of extension sections (`data/atlas-more.bin`: what the
+    /// first view leaves out, fetched after the first paint; `model::packed::split`). The view
+    /// is kept. Resolves with the number of indicators added.
+    ///
+    /// # Errors
+    /// An `Error` with code `too-large`, `invalid-structure` or `invalid-data`; the widget is then
+    /// unchanged.
+    #[wasm_bindgen(js_name = addIndicators)]
+    pub fn add_indicators(&mut self, sections: &[u8]) -> Result<u32, JsValue> {
+        if sections.len() > MAX_BUNDLE_BYTES {
+            return Err(to_js_error(&LoadError::TooLarge { size: sections.len(), limit: MAX_BUNDLE_BYTES }.into()));
+        }
+        let more = packed::decode_sections(sections).map_err(|e| to_js_error(&crate::Error::InvalidStructure(e)))?;
+        let count = u32::try_from(more.len()).unwrap_or(u32::MAX);
+        self.atlas.insert_indicators(more).map_err(|e| to_js_error(&e))?;
+        Ok(count)
     }
 
     /// The embedded bundle in packed form (empty when the build has none).

@@ -22,7 +22,7 @@ test('the default embed and its data stay within the budgets in wasm-pack.toml',
 test('dist/ has the documented layout', async () => {
   const { existsSync } = await import('node:fs');
   const { join } = await import('node:path');
-  for (const file of ['work-health-atlas.js', 'atlas_core_bg.wasm', 'atlas_charts.js', 'atlas_charts_bg.wasm', 'atlas_analysis.js', 'atlas_analysis_bg.wasm', 'atlas_import.js', 'atlas_import_bg.wasm', 'index.html', 'data/atlas.json', 'data/atlas.bin', 'data/postcodes.json', 'data/lookups.json']) {
+  for (const file of ['work-health-atlas.js', 'atlas_core_bg.wasm', 'atlas_charts.js', 'atlas_charts_bg.wasm', 'atlas_analysis.js', 'atlas_analysis_bg.wasm', 'atlas_import.js', 'atlas_import_bg.wasm', 'index.html', 'data/atlas.json', 'data/atlas.bin', 'data/atlas-more.bin', 'data/postcodes.json', 'data/lookups.json']) {
     assert.ok(existsSync(join(distDir, file)), `dist/${file}`);
   }
 });

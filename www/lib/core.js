@@ -32,6 +32,34 @@ export function embeddedBundle(core) {
   return embedded;
 }
 
+let rest = null;
+
+/**
+ * The indicators the embedded first view leaves out (`data/atlas-more.bin`, packed extension
+ * sections: the data builder's split), fetched once per page from the widget's own folder after
+ * the first paint, or before it when the page asks for one of them. A Uint8Array.
+ */
+export function loadRestOfBundle() {
+  if (!rest) {
+    rest = fetch(assetUrl('data/atlas-more.bin'), { credentials: 'same-origin' }).then(async (response) => {
+      if (!response.ok) throw new Error(`the other indicators could not be loaded (HTTP ${response.status})`);
+      return new Uint8Array(await response.arrayBuffer());
+    });
+    rest.catch(() => {
+      rest = null;
+    });
+  }
+  return rest;
+}
+
+/** The packed bundle `first` followed by extension sections `more` (one packed bundle). */
+export function joined(first, more) {
+  const whole = new Uint8Array(first.length + more.length);
+  whole.set(first);
+  whole.set(more, first.length);
+  return whole;
+}
+
 /**
  * The postcode index, fetched once per page from the widget's own folder, only when someone
  * first searches a postcode.

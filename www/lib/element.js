@@ -78,10 +78,18 @@ export class AtlasElement extends HTMLElement {
       announce: (info, speak) => this.#announceSelection(info, speak),
       impact: () => this.#impact.tools,
       packed: () => this.#session.packed,
+      // The whole bundle (every indicator): what the tools that read the bundle wait for.
+      whole: () => this.#session.complete(),
       size: () => this.#frame.size,
       repaint: () => this.#frame.schedule(true, true),
     };
-    this.#session = new Session({ fail: (code, message, issues) => this.#fail(code, message, issues), size: host.size, moved: (restored) => this.#moved(restored) });
+    this.#session = new Session({
+      fail: (code, message, issues) => this.#fail(code, message, issues),
+      warn: (code, message) => this.#warn(code, message),
+      size: host.size,
+      moved: (restored) => this.#moved(restored),
+      completed: () => this.#completed(),
+    });
     this.#controls = new Controls({
       view: (ids) => this.#views.view(ids),
       classification: (method, classes) => this.#views.change(() => handle().setClassification(method, classes)),
@@ -112,7 +120,8 @@ export class AtlasElement extends HTMLElement {
       changed: () => this.#emit('atlas-change', this.#stateObject()),
     });
     const openPatch = () => this.#impact.load().then((tools) => tools.load());
-    this.#hash = new HashSync({ ...host, state: () => handle()?.state(), apply: (state, announce) => this.#views.shared(state, announce), patch: () => this.#impact.linkText(), openPatch });
+    const apply = (state, announce) => this.#whenHas(state.indicator, () => this.#views.shared(state, announce));
+    this.#hash = new HashSync({ ...host, state: () => handle()?.state(), apply, patch: () => this.#impact.linkText(), openPatch });
     this.#table = new TableToggle({ ...host, panel: this.#panel, view: () => this.#view, select: (code) => this.#views.area(code, true), measure: () => this.#frame.measure() });
     this.#impact = new ImpactLoader({ ...host, panel: this.#panel, linkPatch: () => this.#hash.patchText(), shared: () => this.#hash.write(), exportChart: (kind, status) => this.#exports.run(kind, status) });
     this.#exports = new ExportBar({
@@ -174,7 +183,9 @@ export class AtlasElement extends HTMLElement {
     // may have moved on since, and page and widget must then agree again (README "Attributes").
     const always = ['indicator', 'geography', 'period', 'area'].includes(name);
     if ((oldValue === newValue && !always) || !this.isConnected) return;
-    this.#page.asked(() => this.#attributeChanged(name, newValue));
+    const apply = () => this.#page.asked(() => this.#attributeChanged(name, newValue));
+    if (name === 'indicator') this.#whenHas(newValue, apply);
+    else apply();
   }
 
   #attributeChanged(name, newValue) {
@@ -233,9 +244,25 @@ export class AtlasElement extends HTMLElement {
     return this.#ui.map.getBoundingClientRect();
   }
 
-  /** Shows another indicator (by id). */
+  /**
+   * Shows another indicator (by id). Applied at once, or, for an indicator of the part of the
+   * bundle still loading, when it has come: the returned promise resolves then.
+   */
   setIndicator(id) {
-    this.#views.view({ indicator: id });
+    return this.#whenHas(id, () => {
+      this.#views.view({ indicator: id });
+    });
+  }
+
+  /**
+   * Resolves with true once the widget holds every indicator of its data: the default embed's
+   * first view carries only the indicator it shows; the rest loads from its own folder just
+   * after (false when that failed, reported with `atlas-error`).
+   */
+  async complete() {
+    await this.ready;
+    await this.#session.complete();
+    return !this.#session.partial;
   }
 
   /** Shows another period (by id). */
@@ -290,7 +317,10 @@ export class AtlasElement extends HTMLElement {
     if (fetched.got.refused) this.#warn(fetched.got.refused.code, fetched.got.refused.message);
     this.#dataFrom = fetched.got.host;
     this.#frame.measure(false);
-    if (!this.#session.open(fetched, this.#frame.size)) return;
+    // An indicator asked for by the page or a link may be in the part of the bundle that the
+    // first view leaves out: the session then adds that part first.
+    const asked = this.#keep?.indicator ?? this.getAttribute('indicator') ?? this.#hash.askedIndicator();
+    if (!(await this.#session.open(fetched, this.#frame.size, asked))) return;
     this.#controls.setCatalogue(this.#session.handle.catalogue());
     this.#frame.insets(true);
     this.#page.labels();
@@ -306,6 +336,21 @@ export class AtlasElement extends HTMLElement {
     this.#refreshText();
     this.#frame.schedule(true, true);
     if (this.#impact.wanted || hasImpactWork(this)) this.#impact.load().then((tools) => tools.load());
+  }
+
+  /** Runs `fn` now, or, when it needs an indicator still loading, once every indicator is in. */
+  #whenHas(indicator, fn) {
+    if (!this.#session.lacks(indicator)) return Promise.resolve(fn());
+    const handle = this.#session.handle;
+    return this.#session.complete().then(() => {
+      if (this.#session.handle === handle) fn();
+    });
+  }
+
+  /** Every indicator is in (session.js): the lists and the panel show them. */
+  #completed() {
+    this.#controls.setCatalogue(this.#session.handle.catalogue());
+    if (this.#announcedReady) this.#refreshText();
   }
 
   /** The session moved to a fresh module after a panic elsewhere (session.js). */
@@ -395,8 +440,12 @@ export class AtlasElement extends HTMLElement {
     const state = this.#stateObject();
     this.#readyResolve(state);
     this.#emit('atlas-ready', state);
+    // The indicators the first view left out, now that it is drawn (whatever `prefetch` says:
+    // they are this widget's data, not code for later).
+    const whole = this.#session.complete();
     // Never before the first paint: what the widget may need later, for use offline.
-    this.#prefetchedResolve(this.getAttribute('prefetch') !== 'none' && import('./prefetch.js').then((p) => p.prefetchWhenIdle(loadCharts, loadPostcodeIndex), () => false));
+    const prefetch = this.getAttribute('prefetch') !== 'none' && import('./prefetch.js').then((p) => p.prefetchWhenIdle(loadCharts, loadPostcodeIndex), () => false);
+    this.#prefetchedResolve(whole.then(() => prefetch));
   }
 
   /**

@@ -6,7 +6,7 @@ import { draftKey } from './embed-options.js';
 
 export class ExportBar {
   /**
-   * @param {{ element, ui, panel, handle(), chart(), drawn(), impact(), packed(), link(), reload(id) }}
+   * @param {{ element, ui, panel, handle(), chart(), drawn(), impact(), packed(), whole(), link(), reload(id) }}
    *   owner the element's parts
    */
   constructor(owner) {
@@ -36,6 +36,8 @@ export class ExportBar {
    * its outcome said in `status` (the bar's own status line unless given).
    */
   async run(kind, status = this.owner.ui.exportStatus) {
+    // Every export, the report and the importer read the whole bundle.
+    await this.owner.whole();
     if (kind === 'add') this.addData();
     else if (kind === 'print') (await import('./print.js')).printArea({ ...this.owner, loadCore, loadCharts }, status);
     else (await this.exporter()).download(kind, status);
@@ -43,6 +45,7 @@ export class ExportBar {
 
   /** Opens "Add data", adding `files` when given. */
   async addData(files) {
+    await this.owner.whole();
     (await import('./add-data.js')).openAddData(this.adder(), files);
   }
 

@@ -48,6 +48,16 @@ export class HashSync {
     return key ? entryOf(window.location.hash, patchEntry(key)) : null;
   }
 
+  /** The indicator the page's hash asks this widget for (`sync-url`), or null. */
+  askedIndicator() {
+    const key = this.#key();
+    try {
+      return (key && readHash(window.location.hash, key)?.indicator) || null;
+    } catch {
+      return null;
+    }
+  }
+
   /** Applies a state shared in the page's URL hash (`sync-url`), and its patch. */
   restore(announce) {
     const key = this.#key();

@@ -9,14 +9,14 @@ export class ImpactLoader {
   tools = null;
   #loading = null;
 
-  /** @param {{ element, ui, panel, handle(), call(fn), change(fn), packed() }} host */
+  /** @param {{ element, ui, panel, handle(), call(fn), change(fn), packed(), whole() }} host */
   constructor(host) {
     this.host = host;
   }
 
-  /** The tools, loading them on first use. */
+  /** The tools, loading them on first use (with every indicator of the bundle in). */
   load() {
-    this.#loading ??= import('./impact-tools.js').then(({ ImpactTools }) => {
+    this.#loading ??= Promise.all([import('./impact-tools.js'), this.host.whole()]).then(([{ ImpactTools }]) => {
       this.tools = new ImpactTools({ ...this.host, analysis: loadAnalysis, draftKey: () => draftKey(this.host.element) });
       return this.tools;
     });

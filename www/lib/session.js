@@ -1,13 +1,22 @@
 // A widget's session with the wasm map module: the module instance and handle it uses, the bundle
 // the handle was made from, loading them, the one path every call into the core takes when it
 // traps (a Rust panic), and the move to a fresh instance after another widget's panic.
-import { loadCore, embeddedBundle, retireCore, loadOnDemand } from './core.js';
+import { loadCore, embeddedBundle, retireCore, loadOnDemand, loadRestOfBundle, joined } from './core.js';
 
 /** What `call` returns when the core trapped (the trap has been reported). */
 export const TRAPPED = Symbol('trapped');
 
 /** The sessions that have a handle: those on an instance that panicked move to a fresh one. */
 const live = new Set();
+
+/** Whether a handle holds the indicator `id` (a failing call counts as yes: nothing to wait for). */
+function hasIndicator(handle, id) {
+  try {
+    return handle.catalogue().indicators.some((i) => i.id === id);
+  } catch {
+    return true;
+  }
+}
 
 export class Session {
   core = null;
@@ -17,9 +26,18 @@ export class Session {
    * and what rebuilds the handle on a fresh module (#move).
    */
   packed = null;
+  /**
+   * True while the handle holds only the embedded first view's indicators: the rest comes from
+   * `data/atlas-more.bin` (`complete`).
+   */
+  partial = false;
+  #completing = null;
   #token = 0;
 
-  /** @param {{ fail(code, message, issues), moved(restored) }} owner the element */
+  /**
+   * @param {{ fail(code, message, issues), moved(restored), completed(), warn(code, message) }}
+   *   owner the element
+   */
   constructor(owner) {
     this.owner = owner;
   }
@@ -49,18 +67,90 @@ export class Session {
       return null;
     }
     let packed = got.packed ?? embeddedBundle(core);
-    // Added data (series-src, this page's draft) loads its code only when there is some.
-    if (adder) packed = await (await import('./add-data.js')).withAddedData(adder, packed);
-    return current() && element.isConnected ? { packed, got } : null;
+    let partial = !got.packed;
+    // Added data (series-src, this page's draft) loads its code only when there is some, and is
+    // merged into the whole bundle.
+    if (adder) {
+      if (partial) {
+        try {
+          packed = joined(packed, await loadRestOfBundle());
+          partial = false;
+        } catch (error) {
+          if (current()) this.owner.warn('data-incomplete', `${error.message}; only the indicators shown first are available.`);
+        }
+      }
+      packed = await (await import('./add-data.js')).withAddedData(adder, packed);
+    }
+    return current() && element.isConnected ? { packed, got, partial } : null;
   }
 
-  /** Makes the handle of a fetched bundle at the map's size; false when that failed (reported). */
-  open({ packed }, { width, height }) {
+  /** True when `indicator` is not in the handle yet but may be among the indicators still to come. */
+  lacks(indicator) {
+    return Boolean(indicator && this.partial && this.handle && !hasIndicator(this.handle, indicator));
+  }
+
+  /**
+   * Resolves with the packed whole bundle once the handle holds every indicator: the embedded
+   * first view holds only the one shown first, and the rest is fetched and added here (once).
+   * Where the rest cannot be had (offline before it came), that is reported and the widget keeps
+   * what it has: resolves with the first part; a later call tries again.
+   */
+  complete() {
+    if (!this.partial) return Promise.resolve(this.packed);
+    const token = this.#token;
+    this.#completing ??= loadRestOfBundle().then(
+      (more) => {
+        this.#completing = null;
+        if (token !== this.#token || !this.partial) return this.packed;
+        const refused = (error) => {
+          this.owner.warn('data-incomplete', `The other indicators could not be read: ${error.message}; only the indicators shown first are available.`);
+        };
+        const added = this.call(() => this.handle.addIndicators(more), refused);
+        if (added === TRAPPED || added === undefined) return this.packed;
+        this.packed = joined(this.packed, more);
+        this.partial = false;
+        this.owner.completed();
+        return this.packed;
+      },
+      (error) => {
+        this.#completing = null;
+        if (token === this.#token) this.owner.warn('data-incomplete', `${error.message}; only the indicators shown first are available.`);
+        return this.packed;
+      },
+    );
+    return this.#completing;
+  }
+
+  /**
+   * Makes the handle of a fetched bundle at the map's size; resolves false when that failed
+   * (reported) or a later load superseded it. When the page asks for an indicator (`asked`) that
+   * the embedded first view lacks, the rest of the bundle is added before the handle is used, so
+   * that the first view drawn is the one asked for.
+   */
+  async open({ packed, partial }, { width, height }, asked) {
     const core = this.core;
+    const token = this.#token;
     const handle = this.call(() => new core.AtlasHandle(packed, width, height));
     if (!handle || handle === TRAPPED) return false;
+    if (partial && asked && !hasIndicator(handle, asked)) {
+      const incomplete = (error) => {
+        if (token === this.#token) this.owner.warn('data-incomplete', `${error.message}; only the indicators shown first are available.`);
+      };
+      const more = await loadRestOfBundle().catch(incomplete);
+      const added = more && this.call(() => handle.addIndicators(more), incomplete);
+      if (added === TRAPPED) return false;
+      if (token !== this.#token) {
+        handle.free();
+        return false;
+      }
+      if (added !== undefined && more) {
+        packed = joined(packed, more);
+        partial = false;
+      }
+    }
     this.handle = handle;
     this.packed = packed;
+    this.partial = Boolean(partial);
     live.add(this);
     // Another widget's panic retired the module while the bundle was loading.
     if (core.retired) queueMicrotask(() => this.#move(core));
@@ -79,6 +169,8 @@ export class Session {
     }
     this.handle = null;
     this.packed = null;
+    this.partial = false;
+    this.#completing = null;
     live.delete(this);
   }
 

@@ -11,6 +11,7 @@ use crate::overlays::OverlayText;
 use crate::{census, comparators, deprivation, health_index, notes, population, postcodes};
 use std::collections::BTreeSet;
 use std::path::Path;
+use work_health_atlas::app::atlas::DEFAULT_INDICATOR;
 use work_health_atlas::model::bundle::{derived_value, Bundle, BundleMeta, Indicator, SCHEMA_ID, SCHEMA_VERSION};
 use work_health_atlas::model::validate::validate;
 
@@ -115,8 +116,14 @@ pub fn check_bundle(bundle: &Bundle, diags: &mut Diagnostics) {
 pub struct Built {
     /// `atlas.json` bytes.
     pub atlas: Vec<u8>,
-    /// `atlas.bin` bytes: the same bundle in packed form, which the widget embeds.
+    /// `atlas.bin` bytes: the same bundle in packed form (a partner's `src`, the tests).
     pub packed: Vec<u8>,
+    /// `atlas-first.bin` bytes: the packed bundle with only the indicator the widget shows first,
+    /// which the widget embeds (its first view carries nothing else).
+    pub first_view: Vec<u8>,
+    /// `atlas-more.bin` bytes: every other indicator as a packed extension section, which the
+    /// widget fetches after its first paint; `first_view` followed by it reads as `packed`.
+    pub more: Vec<u8>,
     /// `postcodes.json` bytes.
     pub postcodes: Vec<u8>,
     /// `lookups.json` bytes (fetched by the browser's data importer only).
@@ -148,9 +155,10 @@ pub fn build_all_with(raw: &Path, overlays: &[OverlayText], diags: &mut Diagnost
     }
     let atlas = crate::output::to_json(&bundle).ok()?;
     let packed = work_health_atlas::model::packed::encode(&bundle);
+    let (first_view, more) = work_health_atlas::model::packed::split(&bundle, |i| i.id == DEFAULT_INDICATOR);
     let postcodes = crate::output::to_json(&index?).ok()?;
     let lookups = crate::output::to_json(&lookups).ok()?;
-    Some(Built { atlas, packed, postcodes, lookups, folded })
+    Some(Built { atlas, packed, first_view, more, postcodes, lookups, folded })
 }
 
 #[cfg(test)]

@@ -83,6 +83,8 @@ fn run_build(args: &[String]) -> Result<(), String> {
     };
     write(&out.join("atlas.json"), &built.atlas)?;
     write(&out.join("atlas.bin"), &built.packed)?;
+    write(&out.join("atlas-first.bin"), &built.first_view)?;
+    write(&out.join("atlas-more.bin"), &built.more)?;
     write(&out.join("postcodes.json"), &built.postcodes)?;
     write(&out.join("lookups.json"), &built.lookups)?;
     println!("{} warning(s)", diags.warnings().count());
@@ -92,6 +94,8 @@ fn run_build(args: &[String]) -> Result<(), String> {
     for (name, bytes) in [
         ("atlas.json", &built.atlas),
         ("atlas.bin", &built.packed),
+        ("atlas-first.bin", &built.first_view),
+        ("atlas-more.bin", &built.more),
         ("postcodes.json", &built.postcodes),
         ("lookups.json", &built.lookups),
     ] {
