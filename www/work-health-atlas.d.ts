@@ -61,11 +61,18 @@ export declare class AtlasElement extends HTMLElement {
    * or when it could not run (e.g. already offline).
    */
   readonly prefetched: Promise<boolean>;
+  /**
+   * Resolves once the widget holds every indicator of its data: the default embed's first view
+   * carries only the indicator it shows, and the rest (`data/atlas-more.bin`) loads just after.
+   * True when it did; false when it could not (reported as `atlas-error` `data-incomplete`).
+   */
+  complete(): Promise<boolean>;
   /** The current view, or null before the data has loaded. */
   readonly state: AtlasState | null;
   /** Selects an area by code (any layer) and zooms to it. */
   select(code: string): AtlasAreaInfo | null;
-  setIndicator(id: string): void;
+  /** Shows another indicator; applied at once, or when the rest of the data has come for one of it. */
+  setIndicator(id: string): Promise<void>;
   setPeriod(id: string): void;
   /**
    * The current layer as CSV, what "Download CSV" saves: UTF-8 with a byte order mark, the
