@@ -110,8 +110,8 @@ pub fn validate_indicators(bundle: &Bundle) -> Vec<Issue> {
     report.0
 }
 
-// Called from `validate` and `validate_indicators`: kept out of line so that the map module
-// (built at opt-level 3) carries one copy of the indicator checks, not two (1.1 kB gzip).
+// Called from `validate` and `validate_indicators`: kept out of line so that a module built at
+// opt-level 3 (the importer) carries one copy of the indicator checks, not two.
 #[inline(never)]
 fn check_indicators(bundle: &Bundle, report: &mut Report) {
     let (_, duplicates) = KeySet::with_duplicates(bundle.indicators.iter().map(|i| i.id.as_str()));

@@ -316,13 +316,15 @@ export class AtlasElement extends HTMLElement {
     // A refused origin is a link's doing, not the page's: the atlas's own figures stay.
     if (fetched.got.refused) this.#warn(fetched.got.refused.code, fetched.got.refused.message);
     this.#dataFrom = fetched.got.host;
-    this.#frame.measure(false);
     // An indicator asked for by the page or a link may be in the part of the bundle that the
     // first view leaves out: the session then adds that part first.
     const asked = this.#keep?.indicator ?? this.getAttribute('indicator') ?? this.#hash.askedIndicator();
-    if (!(await this.#session.open(fetched, this.#frame.size, asked))) return;
+    // The handle is made at the box's last size (a nominal one at first) and fitted to the box
+    // once the lists are filled: one forced layout before the first paint, not two.
+    if (!(await this.#session.open(fetched, this.#frame.lastSize(), asked))) return;
     this.#controls.setCatalogue(this.#session.handle.catalogue());
-    this.#frame.insets(true);
+    hideStatus(this.#ui);
+    this.#frame.fit();
     this.#page.labels();
     const keep = this.#keep;
     this.#keep = null;
@@ -332,7 +334,6 @@ export class AtlasElement extends HTMLElement {
       if (area) this.#views.area(area, false);
     });
     this.#hash.restore(false);
-    hideStatus(this.#ui);
     this.#refreshText();
     this.#frame.schedule(true, true);
     if (this.#impact.wanted || hasImpactWork(this)) this.#impact.load().then((tools) => tools.load());

@@ -64,6 +64,19 @@ export class MapFrame {
     }
   }
 
+  /** The box's size as last measured, or a nominal one before the first measure. */
+  lastSize() {
+    const { width, height } = this.size;
+    return width && height ? { width, height } : { width: 600, height: 450 };
+  }
+
+  /** After a new handle: sizes the canvases and the handle to the box, with the buttons' strip. */
+  fit() {
+    this.size = { width: 0, height: 0, dpr: 0 };
+    this.#insets = '';
+    this.measure(true);
+  }
+
   /**
    * Tells the core which strip of the map the zoom and pan buttons cover — a column down the
    * right, or on narrow screens a row along the bottom — so the whole region fits clear of them
