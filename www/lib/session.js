@@ -25,7 +25,17 @@ export class Session {
    * The packed bundle the handle was made from: what the analysis and import modules read too,
    * and what rebuilds the handle on a fresh module (#move).
    */
-  packed = null;
+  get packed() {
+    if (!this.handle) return null;
+    // The embedded first view's bytes are copied out of the module only when something asks.
+    this.#packed ??= this.#rest ? joined(embeddedBundle(this.core), this.#rest) : embeddedBundle(this.core);
+    return this.#packed;
+  }
+
+  /** The bytes the handle was made from; null while they are the embedded ones, not yet asked for. */
+  #packed = null;
+  /** The rest of the embedded bundle, once added to the handle. */
+  #rest = null;
   /**
    * True while the handle holds only the embedded first view's indicators: the rest comes from
    * `data/atlas-more.bin` (`complete`).
@@ -66,20 +76,21 @@ export class Session {
       if (current()) this.owner.fail(error.code || 'src-failed', error.message, error.issues);
       return null;
     }
-    let packed = got.packed ?? embeddedBundle(core);
+    // null: the embedded first view, which the handle reads inside the module (no copy).
+    let packed = got.packed ?? null;
     let partial = !got.packed;
     // Added data (series-src, this page's draft) loads its code only when there is some, and is
     // merged into the whole bundle.
     if (adder) {
       if (partial) {
         try {
-          packed = joined(packed, await loadRestOfBundle());
+          packed = joined(embeddedBundle(core), await loadRestOfBundle());
           partial = false;
         } catch (error) {
           if (current()) this.owner.warn('data-incomplete', `${error.message}; only the indicators shown first are available.`);
         }
       }
-      packed = await (await import('./add-data.js')).withAddedData(adder, packed);
+      packed = await (await import('./add-data.js')).withAddedData(adder, packed ?? embeddedBundle(core));
     }
     return current() && element.isConnected ? { packed, got, partial } : null;
   }
@@ -107,7 +118,8 @@ export class Session {
         };
         const added = this.call(() => this.handle.addIndicators(more), refused);
         if (added === TRAPPED || added === undefined) return this.packed;
-        this.packed = joined(this.packed, more);
+        this.#rest = more;
+        if (this.#packed) this.#packed = joined(this.#packed, more);
         this.partial = false;
         this.owner.completed();
         return this.packed;
@@ -130,8 +142,9 @@ export class Session {
   async open({ packed, partial }, { width, height }, asked) {
     const core = this.core;
     const token = this.#token;
-    const handle = this.call(() => new core.AtlasHandle(packed, width, height));
+    const handle = this.call(() => (packed ? new core.AtlasHandle(packed, width, height) : core.AtlasHandle.fromEmbedded(width, height)));
     if (!handle || handle === TRAPPED) return false;
+    let rest = null;
     if (partial && asked && !hasIndicator(handle, asked)) {
       const incomplete = (error) => {
         if (token === this.#token) this.owner.warn('data-incomplete', `${error.message}; only the indicators shown first are available.`);
@@ -144,12 +157,14 @@ export class Session {
         return false;
       }
       if (added !== undefined && more) {
-        packed = joined(packed, more);
+        packed = packed && joined(packed, more);
+        rest = more;
         partial = false;
       }
     }
     this.handle = handle;
-    this.packed = packed;
+    this.#packed = packed;
+    this.#rest = rest;
     this.partial = Boolean(partial);
     live.add(this);
     // Another widget's panic retired the module while the bundle was loading.
@@ -168,7 +183,8 @@ export class Session {
       }
     }
     this.handle = null;
-    this.packed = null;
+    this.#packed = null;
+    this.#rest = null;
     this.partial = false;
     this.#completing = null;
     live.delete(this);
