@@ -52,6 +52,17 @@ export function loadRestOfBundle() {
   return rest;
 }
 
+let whole = null;
+
+/**
+ * The embedded bundle joined with its rest: one object per page, so that what is keyed on the
+ * bytes (the importer, the analysis handle) is made once, not again on every reload.
+ */
+export function embeddedWhole(core, rest) {
+  whole ??= joined(embeddedBundle(core), rest);
+  return whole;
+}
+
 /** The packed bundle `first` followed by extension sections `more` (one packed bundle). */
 export function joined(first, more) {
   const whole = new Uint8Array(first.length + more.length);

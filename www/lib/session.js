@@ -1,7 +1,7 @@
 // A widget's session with the wasm map module: the module instance and handle it uses, the bundle
 // the handle was made from, loading them, the one path every call into the core takes when it
 // traps (a Rust panic), and the move to a fresh instance after another widget's panic.
-import { loadCore, embeddedBundle, retireCore, loadOnDemand, loadRestOfBundle, joined } from './core.js';
+import { loadCore, embeddedBundle, embeddedWhole, retireCore, loadOnDemand, loadRestOfBundle, joined } from './core.js';
 
 /** What `call` returns when the core trapped (the trap has been reported). */
 export const TRAPPED = Symbol('trapped');
@@ -28,7 +28,7 @@ export class Session {
   get packed() {
     if (!this.handle) return null;
     // The embedded first view's bytes are copied out of the module only when something asks.
-    this.#packed ??= this.#rest ? joined(embeddedBundle(this.core), this.#rest) : embeddedBundle(this.core);
+    this.#packed ??= this.#rest ? embeddedWhole(this.core, this.#rest) : embeddedBundle(this.core);
     return this.#packed;
   }
 
@@ -84,7 +84,7 @@ export class Session {
     if (adder) {
       if (partial) {
         try {
-          packed = joined(embeddedBundle(core), await loadRestOfBundle());
+          packed = embeddedWhole(core, await loadRestOfBundle());
           partial = false;
         } catch (error) {
           if (current()) this.owner.warn('data-incomplete', `${error.message}; only the indicators shown first are available.`);
@@ -119,7 +119,7 @@ export class Session {
         const added = this.call(() => this.handle.addIndicators(more), refused);
         if (added === TRAPPED || added === undefined) return this.packed;
         this.#rest = more;
-        if (this.#packed) this.#packed = joined(this.#packed, more);
+        if (this.#packed) this.#packed = embeddedWhole(this.core, more);
         this.partial = false;
         this.owner.completed();
         return this.packed;
