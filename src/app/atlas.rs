@@ -17,6 +17,7 @@ use crate::scale::Choropleth;
 use crate::Error;
 use geo::{coord, Rect};
 use serde::Serialize;
+use std::cell::OnceCell;
 
 /// Indicator shown first when the page does not choose one.
 pub const DEFAULT_INDICATOR: &str = "employment-deprivation";
@@ -64,7 +65,8 @@ pub struct Atlas {
     pub(super) hovered: Option<usize>,
     pub(super) selected: Option<usize>,
     pub(super) focused: Option<usize>,
-    search: SearchIndex,
+    /// Built on the first search, not before the first paint (names of every layer, ~1,370).
+    search: OnceCell<SearchIndex>,
     pub(super) postcodes: Option<PostcodeIndex>,
     /// Areas of the current layer outlined as a patch and as its comparison group.
     marked: map::Marked,
@@ -82,7 +84,6 @@ impl Atlas {
     /// A widget showing the default view of `data` in a box of `width` × `height` CSS pixels.
     pub fn new(data: Dataset, width: f64, height: f64) -> Atlas {
         let geometry = MapGeometry::new(&data);
-        let search = SearchIndex::new(&data);
         let placeholder = Rect::new(coord! { x: 0.0, y: 0.0 }, coord! { x: 1.0, y: 1.0 });
         let mut atlas = Atlas {
             viewport: Viewport::fit(placeholder, width, height),
@@ -100,7 +101,7 @@ impl Atlas {
             hovered: None,
             selected: None,
             focused: None,
-            search,
+            search: OnceCell::new(),
             postcodes: None,
             marked: map::Marked::default(),
             fills_revision: 0,
@@ -608,7 +609,7 @@ impl Atlas {
 
     /// The search index over every layer's names and codes.
     pub fn search_index(&self) -> &SearchIndex {
-        &self.search
+        self.search.get_or_init(|| SearchIndex::new(&self.data))
     }
 
     /// Whether the current indicator has figures on a geography.
