@@ -78,6 +78,8 @@ pub struct Atlas {
     pub(super) last_shown: Option<super::update::Shown>,
     /// Whether place names are drawn (see `labels`).
     pub(super) labels_on: bool,
+    /// The names last placed, with what they were placed for (see `labels`).
+    pub(super) placed_names: Option<(super::labels::NamesKey, crate::layout::labels::Labels)>,
 }
 
 impl Atlas {
@@ -108,6 +110,7 @@ impl Atlas {
             marks_revision: 0,
             last_shown: None,
             labels_on: true,
+            placed_names: None,
         };
         atlas.choose_defaults();
         atlas.fit();
@@ -477,6 +480,21 @@ impl Atlas {
     pub fn base_scene(&self) -> Scene {
         let districts = self.data.geography_index(DISTRICT_GEOGRAPHY);
         map::base_scene(&self.geometry, self.geography, districts, &self.viewport, &self.fills)
+    }
+
+    /// The base picture's fills alone: [`Atlas::base_scene`] less [`Atlas::border_items`].
+    pub fn fill_scene(&self) -> Scene {
+        map::fill_scene(&self.geometry, self.geography, &self.viewport, &self.fills)
+    }
+
+    /// What the base picture's borders depend on: equal keys, equal [`Atlas::border_items`].
+    pub fn borders_key(&self) -> map::BordersKey {
+        map::BordersKey::new(self.geography, self.data.geography_index(DISTRICT_GEOGRAPHY), &self.viewport)
+    }
+
+    /// The base picture's area and district borders, drawn over its fills.
+    pub fn border_items(&self) -> Vec<crate::render::Item> {
+        map::border_items(&self.geometry, &self.borders_key())
     }
 
     /// Outlines areas of the current layer (by index) as a patch and as its comparison group;

@@ -7,6 +7,7 @@
 use super::atlas::{Atlas, DISTRICT_GEOGRAPHY};
 use super::place::WARD;
 use crate::geom::contains::contains;
+use crate::geom::Viewport;
 use crate::layout::labels::{insertion_sort, place, Candidate, Labels, Room};
 use crate::layout::map::area_rings;
 use geo::coord;
@@ -18,13 +19,33 @@ const DISTRICT_SIZE: f64 = 14.0;
 /// Ward names.
 const WARD_SIZE: f64 = 12.0;
 
+/// What the placed names depend on besides the bundle's shapes and names: the view, the shown
+/// layer and the selection (names keep clear of its outline).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) struct NamesKey {
+    viewport: Viewport,
+    geography: usize,
+    selected: Option<usize>,
+}
+
 impl Atlas {
     /// The place names to draw in the current view (none when they are switched off).
-    /// `em_width` measures a name at a font size of 1 px.
-    pub fn labels(&mut self, em_width: impl Fn(&str) -> f64) -> Labels {
+    /// `em_width` measures a name at a font size of 1 px. The names are placed again only when
+    /// the view, layer or selection changed: an indicator or period switch reuses them.
+    pub fn labels(&mut self, em_width: impl Fn(&str) -> f64) -> &Labels {
+        static NONE: Labels = Labels { size: 0.0, labels: Vec::new() };
         if !self.labels_on {
-            return Labels::default();
+            return &NONE;
         }
+        let key = NamesKey { viewport: *self.viewport(), geography: self.geography, selected: self.selected };
+        if self.placed_names.as_ref().is_none_or(|(placed, _)| *placed != key) {
+            let names = self.place_names(em_width);
+            self.placed_names = Some((key, names));
+        }
+        self.placed_names.as_ref().map_or(&NONE, |(_, names)| names)
+    }
+
+    fn place_names(&mut self, em_width: impl Fn(&str) -> f64) -> Labels {
         let zoom = self.viewport().zoom();
         let ward = self.data.geography_index(WARD).filter(|_| zoom >= WARD_NAMES_FROM_ZOOM);
         // A ward layer that cannot be built leaves the district names, not an empty map.
@@ -107,11 +128,11 @@ mod tests {
     #[test]
     fn the_whole_region_is_named_by_district_and_a_close_view_by_ward() {
         let mut atlas = shipped();
-        let names: Vec<String> = atlas.labels(em).labels.into_iter().map(|l| l.text).collect();
+        let names: Vec<String> = atlas.labels(em).labels.iter().map(|l| l.text.clone()).collect();
         assert_eq!(names.len(), 6, "every district named: {names:?}");
         assert!(names.iter().any(|n| n == "Liverpool") && names.iter().any(|n| n.starts_with("St")));
         atlas.locate("E05015297").expect("Everton East");
-        let wards = atlas.labels(em);
+        let wards = atlas.labels(em).clone();
         assert!(wards.labels.len() >= 3, "{wards:?}");
         assert!(wards.labels.iter().all(|l| !["Liverpool", "Wirral"].contains(&l.text.as_str())));
     }

@@ -37,10 +37,32 @@ pub struct Marked {
     pub comparison: Vec<usize>,
 }
 
+/// Vertices nearer than this to the last one drawn, along both axes (CSS pixels), are left out:
+/// they cannot move an edge by more than half a pixel, and at 35,000 areas on one screen most of
+/// an area's vertices fall inside one pixel. A line's last point is always kept, so rings close
+/// and neighbouring borders still meet.
+const MIN_STEP: f64 = 0.5;
+
+/// What the base picture's border lines depend on: the shown layer, the district layer drawn
+/// over it and the view. Equal keys give equal lines, so their raster can be kept (`lines_cache`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct BordersKey {
+    layer: usize,
+    districts: Option<usize>,
+    viewport: Viewport,
+}
+
+impl BordersKey {
+    /// The key of the borders of `layer` with `districts` drawn over, in `viewport`.
+    pub fn new(layer: usize, districts: Option<usize>, viewport: &Viewport) -> BordersKey {
+        BordersKey { layer, districts, viewport: *viewport }
+    }
+}
+
 /// The fills, area borders and district borders for one layer.
 ///
 /// `fills` is aligned with the layer's areas; a missing entry is drawn hatched (no data).
-/// `districts` is the layer whose borders are drawn on top (skipped when it is the same layer).
+/// `districts` is the layer whose borders are drawn dark on top (none without one).
 pub fn base_scene(
     geometry: &MapGeometry,
     layer: usize,
@@ -48,6 +70,13 @@ pub fn base_scene(
     viewport: &Viewport,
     fills: &[Fill],
 ) -> Scene {
+    let mut scene = fill_scene(geometry, layer, viewport, fills);
+    scene.items.extend(border_items(geometry, &BordersKey::new(layer, districts, viewport)));
+    scene
+}
+
+/// The area fills of one layer (see [`base_scene`]), without the borders.
+pub fn fill_scene(geometry: &MapGeometry, layer: usize, viewport: &Viewport, fills: &[Fill]) -> Scene {
     let mut scene = Scene { width: viewport.width, height: viewport.height, items: Vec::new() };
     let Some(shown) = geometry.layer(layer) else { return scene };
     let visible = screen_rect(viewport);
@@ -59,27 +88,24 @@ pub fn base_scene(
         let fill = fills.get(area).copied().unwrap_or(Fill::Hatched);
         scene.items.push(Item::Area { area, rings, fill });
     }
-    let area_width = if shown.projected.areas.len() > 300 { 0.5 } else { 0.8 };
-    scene.items.push(Item::Lines {
-        paths: mesh_paths(geometry, shown, viewport),
-        stroke: AREA_BORDER,
-        width: area_width,
-    });
-    if let Some(district_layer) = districts.filter(|&d| d != layer).and_then(|d| geometry.layer(d)) {
-        scene.items.push(Item::Lines {
-            paths: mesh_paths(geometry, district_layer, viewport),
-            stroke: DISTRICT_BORDER,
-            width: 1.4,
-        });
-    } else {
-        // The district layer itself: draw its borders dark so the districts read as districts.
-        scene.items.push(Item::Lines {
-            paths: mesh_paths(geometry, shown, viewport),
-            stroke: DISTRICT_BORDER,
-            width: 1.4,
-        });
-    }
     scene
+}
+
+/// The area borders and the district borders over them (see [`base_scene`]).
+pub fn border_items(geometry: &MapGeometry, key: &BordersKey) -> Vec<Item> {
+    let Some(shown) = geometry.layer(key.layer) else { return Vec::new() };
+    let viewport = &key.viewport;
+    let area_width = if shown.projected.areas.len() > 300 { 0.5 } else { 0.8 };
+    let areas = Item::Lines { paths: mesh_paths(geometry, shown, viewport), stroke: AREA_BORDER, width: area_width };
+    // District borders dark over the layer (the district layer itself: its own borders, so the
+    // districts read as districts). A bundle without a district layer gets none: drawing the
+    // shown layer's borders dark instead turned a map of 35,000 small areas black.
+    let districts = key.districts.and_then(|d| geometry.layer(d)).map(|districts| Item::Lines {
+        paths: mesh_paths(geometry, districts, viewport),
+        stroke: DISTRICT_BORDER,
+        width: 1.4,
+    });
+    std::iter::once(areas).chain(districts).collect()
 }
 
 /// The overlay's highlighted areas.
@@ -139,7 +165,7 @@ fn on_screen(layer: &LayerGeometry, area: usize, viewport: &Viewport, visible: &
 }
 
 pub(crate) fn area_rings(shape: &geo::MultiPolygon<f64>, viewport: &Viewport) -> Vec<Vec<[f64; 2]>> {
-    let ring = |line: &geo::LineString<f64>| line.0.iter().map(|c| viewport.to_screen([c.x, c.y])).collect();
+    let ring = |line: &geo::LineString<f64>| screen_line(line.0.iter().map(|c| [c.x, c.y]), viewport);
     shape
         .0
         .iter()
@@ -153,6 +179,30 @@ fn mesh_paths(geometry: &MapGeometry, layer: &LayerGeometry, viewport: &Viewport
         .mesh
         .iter()
         .filter_map(|&i| geometry.arcs.get(i))
-        .map(|arc| arc.iter().map(|&p| viewport.to_screen(p)).collect())
+        .map(|arc| screen_line(arc.iter().copied(), viewport))
+        // A border shorter than half a pixel draws nothing visible.
+        .filter(|line| !matches!(line[..], [a, b] if is_short_step(a, b)))
         .collect()
+}
+
+fn is_short_step([ax, ay]: [f64; 2], [bx, by]: [f64; 2]) -> bool {
+    (ax - bx).abs() < MIN_STEP && (ay - by).abs() < MIN_STEP
+}
+
+/// A line's points on screen, less those within [`MIN_STEP`] of the last one kept.
+fn screen_line(points: impl ExactSizeIterator<Item = [f64; 2]>, viewport: &Viewport) -> Vec<[f64; 2]> {
+    let mut line: Vec<[f64; 2]> = Vec::with_capacity(points.len());
+    let mut skipped = None;
+    for point in points {
+        let [x, y] = viewport.to_screen(point);
+        match line.last() {
+            Some(&last) if is_short_step(last, [x, y]) => skipped = Some([x, y]),
+            _ => {
+                line.push([x, y]);
+                skipped = None;
+            }
+        }
+    }
+    line.extend(skipped);
+    line
 }

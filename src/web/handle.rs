@@ -108,9 +108,15 @@ impl AtlasHandle {
     /// Paints fills and borders.
     #[wasm_bindgen(js_name = paintBase)]
     pub fn paint_base(&mut self, ctx: &CanvasRenderingContext2d) {
-        CanvasPainter::new(ctx).paint_with_lines_cache(&self.atlas.base_scene(), &mut self.lines);
+        let atlas = &self.atlas;
+        CanvasPainter::new(ctx).paint_with_lines_cache(
+            &atlas.fill_scene(),
+            atlas.borders_key(),
+            || atlas.border_items(),
+            &mut self.lines,
+        );
         let names = self.atlas.labels(place_names::em_width(ctx));
-        place_names::draw(ctx, &names);
+        place_names::draw(ctx, names);
         self.base_paints += 1;
     }
 

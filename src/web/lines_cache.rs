@@ -7,36 +7,33 @@
 //! changes the lines or the canvas and draws them afresh.
 
 use super::painter::CanvasPainter;
+use crate::layout::map::BordersKey;
 use crate::render::{Item, Painter};
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
-/// What the cached raster shows: the line items, and the target's size and transform.
+/// What the cached raster shows: the lines' key, and the target's size and transform.
 #[derive(Default)]
 pub struct LinesCache {
-    key: Vec<Item>,
+    key: Option<BordersKey>,
     size: (u32, u32),
     transform: [f64; 6],
     canvas: Option<(HtmlCanvasElement, CanvasRenderingContext2d)>,
 }
 
 impl LinesCache {
-    /// Draws `lines` (stroke items) on `ctx`, from the cache when it shows exactly these lines at
-    /// this size and transform. Returns false when no offscreen canvas can be had (the caller
-    /// then strokes directly).
-    pub fn draw(&mut self, ctx: &CanvasRenderingContext2d, lines: &[&Item]) -> bool {
+    /// Draws the lines of `key` on `ctx`, from the cache when it shows the same key at this size
+    /// and transform; `lines` makes them (stroke items) only when they must be drawn afresh.
+    /// Returns false when no offscreen canvas can be had (the caller then strokes directly).
+    pub fn draw(&mut self, ctx: &CanvasRenderingContext2d, key: BordersKey, lines: impl FnOnce() -> Vec<Item>) -> bool {
         let Some(target) = ctx.canvas() else { return false };
         let size = (target.width(), target.height());
         let transform = ctx
             .get_transform()
             .map(|m| [m.a(), m.b(), m.c(), m.d(), m.e(), m.f()])
             .unwrap_or([1.0, 0.0, 0.0, 1.0, 0.0, 0.0]);
-        let fresh = self.canvas.is_some()
-            && self.size == size
-            && self.transform == transform
-            && self.key.len() == lines.len()
-            && self.key.iter().zip(lines).all(|(a, b)| a == *b);
-        if !fresh && !self.redraw(lines, size, transform) {
+        let fresh = self.canvas.is_some() && self.size == size && self.transform == transform && self.key == Some(key);
+        if !fresh && !self.redraw(key, &lines(), size, transform) {
             return false;
         }
         let Some((canvas, _)) = &self.canvas else { return false };
@@ -47,7 +44,7 @@ impl LinesCache {
         true
     }
 
-    fn redraw(&mut self, lines: &[&Item], size: (u32, u32), t: [f64; 6]) -> bool {
+    fn redraw(&mut self, key: BordersKey, lines: &[Item], size: (u32, u32), t: [f64; 6]) -> bool {
         if self.canvas.is_none() {
             self.canvas = offscreen_canvas();
         }
@@ -59,7 +56,7 @@ impl LinesCache {
         for item in lines {
             painter.stroke_item(item);
         }
-        self.key = lines.iter().map(|&item| item.clone()).collect();
+        self.key = Some(key);
         self.size = size;
         self.transform = t;
         true

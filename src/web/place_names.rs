@@ -16,10 +16,17 @@ fn font(size: f64) -> String {
     format!("600 {px}px {FAMILY}")
 }
 
-/// A text's width at a font size of 1 px, measured at 100 px for precision.
+/// A text's width at a font size of 1 px, measured at 100 px for precision. The font is set on the
+/// first measurement: most repaints reuse the placed names and measure nothing, and every change
+/// of `ctx.font` makes the browser parse it and match the font again.
 pub(super) fn em_width(ctx: &CanvasRenderingContext2d) -> impl Fn(&str) -> f64 + '_ {
-    ctx.set_font(&font(100.0));
-    move |text| ctx.measure_text(text).map_or(text.chars().count() as f64 * 60.0, |m| m.width()) / 100.0
+    let font_set = std::cell::Cell::new(false);
+    move |text| {
+        if !font_set.replace(true) {
+            ctx.set_font(&font(100.0));
+        }
+        ctx.measure_text(text).map_or(text.chars().count() as f64 * 60.0, |m| m.width()) / 100.0
+    }
 }
 
 /// Draws the names: every halo first, then every text, so no halo covers a neighbour's letters.

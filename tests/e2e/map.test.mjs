@@ -88,6 +88,24 @@ test('wheel zoom and the + and − buttons change the view; reset restores it', 
   await context.close();
 });
 
+test('a mouse drag moves the map as far as the pointer moved', async () => {
+  const { page, context } = await open();
+  // An LSOA near the middle of the region, so the drag stays on the map.
+  const area = layer('lsoa').areas[500].code;
+  const before = await pagePointOf(page, area);
+  const [dx, dy] = [-120, -60];
+  await page.mouse.move(before.x, before.y);
+  await page.mouse.down();
+  for (let i = 1; i <= 12; i += 1) await page.mouse.move(before.x + (dx * i) / 12, before.y + (dy * i) / 12);
+  // While the pointer is held the picture follows it with a CSS transform, step for step.
+  const shift = await page.evaluate(() => getComputedStyle(document.querySelector('work-health-atlas').shadowRoot.querySelector('canvas.overlay')).transform);
+  assert.equal(shift, `matrix(1, 0, 0, 1, ${dx}, ${dy})`);
+  await page.mouse.up();
+  const after = await pagePointOf(page, area);
+  assert.ok(Math.abs(after.x - before.x - dx) < 0.5 && Math.abs(after.y - before.y - dy) < 0.5, `moved by ${after.x - before.x}, ${after.y - before.y}`);
+  await context.close();
+});
+
 test('search finds "Anfield" and selects the ward of that name', async () => {
   const { page, context } = await open();
   const anfield = layer('ward').areas.find((a) => a.name === 'Anfield');

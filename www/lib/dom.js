@@ -34,3 +34,9 @@ export const touch = () => window.matchMedia('(pointer: coarse)').matches;
 export function say(el, text) {
   if (el.textContent !== text) el.textContent = text;
 }
+
+/** An element's box inside its border — where a child with `inset: 0` sits — in page coordinates. */
+export function innerRect(el) {
+  const r = el.getBoundingClientRect();
+  return new DOMRect(r.left + el.clientLeft, r.top + el.clientTop, r.width - 2 * el.clientLeft, r.height - 2 * el.clientTop);
+}

@@ -3,6 +3,8 @@
 // fills and borders; the overlay the hover, focus and selection outlines, so that moving the
 // pointer repaints only the overlay.
 
+import { innerRect } from './dom.js';
+
 export class MapFrame {
   #frame = 0;
   #dirty = { base: false, overlay: false };
@@ -41,7 +43,9 @@ export class MapFrame {
 
   /** Sizes the canvases to the map box; tells the core and repaints when it changed. */
   measure(repaint = true) {
-    const rect = this.ui.map.getBoundingClientRect();
+    // Inside the border, where the canvases are: measured with the border, the backing store was
+    // two pixels wider and taller than the canvas shown, and the browser shrank (blurred) it.
+    const rect = innerRect(this.ui.map);
     const dpr = Math.max(1, Math.min(window.devicePixelRatio || 1, 3));
     const width = Math.max(1, Math.round(rect.width));
     const height = Math.max(1, Math.round(rect.height));

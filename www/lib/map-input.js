@@ -7,6 +7,7 @@
 // selects; Escape closes the info box, a second Escape clears; + / − / 0 zoom and reset,
 // Shift+arrows pan, as do the pan buttons. All changes go through the core.
 import { renderTooltip } from './ui.js';
+import { innerRect } from './dom.js';
 
 /** Movement (CSS px) below which a press-and-release counts as a click, not a drag. */
 const CLICK_SLOP = 4;
@@ -116,8 +117,11 @@ export class MapInput {
     return this.ui.overlay.getRootNode().activeElement === this.ui.overlay;
   }
 
+  /** The event's position in the map's CSS pixels. Measured from the map box inside its border,
+   *  not from the canvas: during a gesture the canvases carry a CSS transform that moves their
+   *  box with the picture, which halved every drag. */
   point(event) {
-    const rect = this.ui.overlay.getBoundingClientRect();
+    const rect = innerRect(this.ui.map);
     return [event.clientX - rect.left, event.clientY - rect.top];
   }
 
