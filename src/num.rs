@@ -70,9 +70,24 @@ pub fn sort_floats(values: &mut Vec<f64>) {
 
 /// Sorts and deduplicates indices; one instantiation for the crate.
 pub fn sort_unique(indices: &mut Vec<usize>) {
-    sort_with(indices, |a, b| a < b);
+    // Short lists (an area's neighbours) are sorted in place: the merge sort's three buffers cost
+    // more than the sort.
+    if indices.len() <= SHORT {
+        for i in 1..indices.len() {
+            let mut j = i;
+            while j > 0 && indices[j - 1] > indices[j] {
+                indices.swap(j - 1, j);
+                j -= 1;
+            }
+        }
+    } else {
+        sort_with(indices, |a, b| a < b);
+    }
     indices.dedup();
 }
+
+/// Longest list [`sort_unique`] sorts by insertion.
+const SHORT: usize = 32;
 
 /// The `p`-quantile (0 ≤ p ≤ 1) of sorted, non-empty values by the R-7 definition (linear
 /// interpolation between order statistics), as d3-array's `quantileSorted` computes it.

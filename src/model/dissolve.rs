@@ -73,13 +73,15 @@ fn signed_area2(points: &[[i64; 2]]) -> i128 {
 pub fn dissolve(arcs: &QuantisedArcs, members: &[&Vec<Vec<Vec<i64>>>]) -> Result<Vec<Vec<Vec<i64>>>, String> {
     // Count each arc's uses in the group; an arc used twice is interior.
     let directed: Vec<i64> = members.iter().flat_map(|m| m.iter().flatten().flatten().copied()).collect();
-    let mut arcs_used: Vec<usize> = directed.iter().map(|r| arc_index(*r).0).collect();
-    sort_with(&mut arcs_used, |a, b| a < b);
-    let used_once = |arc: usize| {
-        let start = arcs_used.partition_point(|&a| a < arc);
-        arcs_used.get(start) == Some(&arc) && arcs_used.get(start + 1) != Some(&arc)
-    };
-    let boundary: Vec<i64> = directed.into_iter().filter(|r| used_once(arc_index(*r).0)).collect();
+    // (A reference past the last arc is kept, and refused by `walk` below.)
+    let mut uses = vec![0u32; arcs.len()];
+    for r in &directed {
+        if let Some(n) = uses.get_mut(arc_index(*r).0) {
+            *n += 1;
+        }
+    }
+    let boundary: Vec<i64> =
+        directed.into_iter().filter(|r| uses.get(arc_index(*r).0).is_none_or(|&n| n == 1)).collect();
     // Boundary pieces sorted by start point, to find the piece that continues a ring.
     let mut ends = Vec::with_capacity(boundary.len());
     let mut by_start: Vec<([i64; 2], usize)> = Vec::with_capacity(boundary.len());
