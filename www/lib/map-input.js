@@ -197,7 +197,6 @@ export class MapInput {
     return now < BOX_REACH && now < gap(...this.lastPointer);
   }
 
-  /** Two-finger pinch: zoom by the change in finger distance about their midpoint, pan with it. */
   /** Follows a pan (dx, dy) and zoom (factor about x, y) with a CSS transform until the gesture pauses. */
   follow(dx, dy, factor = 1, x = 0, y = 0) {
     const t = this.shift;
@@ -222,6 +221,7 @@ export class MapInput {
     return handle.zoom() / before;
   }
 
+  /** Two-finger pinch: zoom by the change in finger distance about their midpoint, pan with it. */
   pinch(id, x, y) {
     const handle = this.host.handle();
     const [a, b] = [...this.pointers.values()];

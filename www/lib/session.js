@@ -1,7 +1,7 @@
 // A widget's session with the wasm map module: the module instance and handle it uses, the bundle
 // the handle was made from, loading them, the one path every call into the core takes when it
 // traps (a Rust panic), and the move to a fresh instance after another widget's panic.
-import { loadCore, embeddedBundle, embeddedWhole, retireCore, loadOnDemand, loadRestOfBundle, joined } from './core.js';
+import { loadCore, embeddedBundle, embeddedWhole, retireCore, loadOnDemand, loadRestOfBundle } from './core.js';
 
 /** What `call` returns when the core trapped (the trap has been reported). */
 export const TRAPPED = Symbol('trapped');
@@ -157,7 +157,7 @@ export class Session {
         return false;
       }
       if (added !== undefined && more) {
-        packed = packed && joined(packed, more);
+        // A partial bundle is the embedded one (`packed` null): the getter joins it with `rest`.
         rest = more;
         partial = false;
       }
