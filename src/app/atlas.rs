@@ -487,9 +487,11 @@ impl Atlas {
         map::fill_scene(&self.geometry, self.geography, &self.viewport, &self.fills)
     }
 
-    /// What the base picture's borders depend on: equal keys, equal [`Atlas::border_items`].
+    /// What the base picture's borders depend on: equal keys, equal [`Atlas::border_items`]. The
+    /// district layer counts only once its shapes are built, so the key says which lines exist.
     pub fn borders_key(&self) -> map::BordersKey {
-        map::BordersKey::new(self.geography, self.data.geography_index(DISTRICT_GEOGRAPHY), &self.viewport)
+        let districts = self.data.geography_index(DISTRICT_GEOGRAPHY).filter(|&d| self.geometry.layer(d).is_some());
+        map::BordersKey::new(self.geography, districts, &self.viewport)
     }
 
     /// The base picture's area and district borders, drawn over its fills.

@@ -33,8 +33,15 @@ impl LinesCache {
             .map(|m| [m.a(), m.b(), m.c(), m.d(), m.e(), m.f()])
             .unwrap_or([1.0, 0.0, 0.0, 1.0, 0.0, 0.0]);
         let fresh = self.canvas.is_some() && self.size == size && self.transform == transform && self.key == Some(key);
-        if !fresh && !self.redraw(key, &lines(), size, transform) {
-            return false;
+        if !fresh {
+            // The canvas first: without one the caller strokes the lines, so they are made once.
+            if self.canvas.is_none() {
+                self.canvas = offscreen_canvas();
+            }
+            if self.canvas.is_none() {
+                return false;
+            }
+            self.redraw(key, &lines(), size, transform);
         }
         let Some((canvas, _)) = &self.canvas else { return false };
         ctx.save();
@@ -44,11 +51,8 @@ impl LinesCache {
         true
     }
 
-    fn redraw(&mut self, key: BordersKey, lines: &[Item], size: (u32, u32), t: [f64; 6]) -> bool {
-        if self.canvas.is_none() {
-            self.canvas = offscreen_canvas();
-        }
-        let Some((canvas, ctx)) = &self.canvas else { return false };
+    fn redraw(&mut self, key: BordersKey, lines: &[Item], size: (u32, u32), t: [f64; 6]) {
+        let Some((canvas, ctx)) = &self.canvas else { return };
         canvas.set_width(size.0);
         canvas.set_height(size.1);
         let _ = ctx.set_transform(t[0], t[1], t[2], t[3], t[4], t[5]);
@@ -59,7 +63,6 @@ impl LinesCache {
         self.key = Some(key);
         self.size = size;
         self.transform = t;
-        true
     }
 }
 
