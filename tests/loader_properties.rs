@@ -19,7 +19,6 @@ mod support;
 use proptest::prelude::*;
 use proptest::sample::Index;
 use proptest::test_runner::{TestCaseError, TestRunner};
-use std::collections::BTreeMap;
 use std::sync::LazyLock;
 use support::synthetic::{cell_code, grid_bundle, grid_bundle_with};
 use work_health_atlas::app::Atlas;
@@ -1032,7 +1031,7 @@ fn oversized_input_is_refused_before_parsing() {
 fn dissolve_problems_are_located() {
     let mut b = grid_bundle_with(4, 2, &[], true);
     for cell in &mut b.geographies[0].areas {
-        cell.parents = BTreeMap::from([("lad".to_string(), "E08000001".to_string())]);
+        cell.parents = Parents::from([("lad".to_string(), "E08000001".to_string())]);
     }
     assert_eq!(
         issues_of(b),

@@ -6,11 +6,10 @@
 //! module has validated that bundle); natively it comes from a [`Bundle`]. Every look-up is
 //! bounds-checked, so a series shorter than its layer reads as "no figure", never a panic.
 
-use crate::model::bundle::{Bundle, BundleMeta, Comparator, Indicator, Series};
+use crate::model::bundle::{Bundle, BundleMeta, Comparator, Indicator, Parents, Series};
 use crate::model::dataset::derive_values;
 use crate::model::keys::KeyIndex;
 use serde::Deserialize;
-use std::collections::BTreeMap;
 
 /// An area without its shape.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -21,7 +20,7 @@ pub struct AreaRef {
     pub name: String,
     /// Codes of the containing areas by geography id.
     #[serde(default)]
-    pub parents: BTreeMap<String, String>,
+    pub parents: Parents,
 }
 
 /// A layer's areas, in the order its series are aligned with.

@@ -137,10 +137,10 @@ impl<'a> Areas<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::bundle::{Area, Geography};
+    use crate::model::bundle::{Area, Geography, Parents};
 
     fn area(code: &str, name: &str) -> Area {
-        Area { code: code.into(), name: name.into(), parents: BTreeMap::new(), polygons: vec![] }
+        Area { code: code.into(), name: name.into(), parents: Parents::new(), polygons: vec![] }
     }
 
     fn layer(id: &str, areas: Vec<Area>) -> Geography {

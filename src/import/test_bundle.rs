@@ -3,14 +3,13 @@
 //! unchanged, merged and split codes. Made up; never shipped.
 
 use super::reference::{Reference, Residents};
-use crate::model::bundle::{Area, Bundle, Geography};
-use std::collections::BTreeMap;
+use crate::model::bundle::{Area, Bundle, Geography, Parents};
 
 fn area(code: &str, name: &str, parents: &[(&str, &str)], polygons: Vec<Vec<Vec<i64>>>) -> Area {
     Area {
         code: code.into(),
         name: name.into(),
-        parents: parents.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect::<BTreeMap<_, _>>(),
+        parents: parents.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect::<Parents>(),
         polygons,
     }
 }

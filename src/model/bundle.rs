@@ -6,10 +6,10 @@
 //! numerators and denominators are counts. Every per-area vector is aligned with the area order of
 //! the geography it names. Documented for people in `data/README.md`.
 
+pub use super::parents::Parents;
 use crate::stats::wilson::proportion_interval;
 use crate::stats::{Direction, Interval};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 /// The value of [`Bundle::schema`] for bundles in this format.
 pub const SCHEMA_ID: &str = "work-health-atlas/bundle";
@@ -110,7 +110,7 @@ pub struct Area {
     pub name: String,
     /// Codes of the areas containing this one, keyed by geography id (e.g. `{"lad": "E08000012"}`).
     #[serde(default)]
-    pub parents: BTreeMap<String, String>,
+    pub parents: Parents,
     /// Polygons → rings (first outer, later holes) → arc references.
     pub polygons: Vec<Vec<Vec<i64>>>,
 }

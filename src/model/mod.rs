@@ -15,6 +15,8 @@ pub mod error;
 pub mod keys;
 /// The bundle in packed binary form (`data/atlas.bin`).
 pub mod packed;
+/// An area's parent codes by geography.
+pub mod parents;
 /// Period ids (`YYYY`, `YYYY-MM`, `YYYY-Qn`) read as spans of months.
 pub mod period_id;
 /// The postcode → LSOA 2021 index (`data/postcodes.json`), fetched on demand.

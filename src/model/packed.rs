@@ -31,10 +31,9 @@
 //! refused with the byte offset of the problem and never allocates more than it holds.
 
 use super::bundle::{
-    Area, Bundle, BundleMeta, Comparator, ComparatorValue, Geography, Indicator, Period, Polarity, Series, Source,
-    Theme, Topology, Unit,
+    Area, Bundle, BundleMeta, Comparator, ComparatorValue, Geography, Indicator, Parents, Period, Polarity, Series,
+    Source, Theme, Topology, Unit,
 };
-use std::collections::BTreeMap;
 
 /// The four bytes every packed bundle starts with.
 pub const PACKED_MAGIC: &[u8; 4] = b"WHAB";
@@ -535,7 +534,7 @@ impl Reader<'_> {
         let parents = (0..n)
             .map(|_| {
                 let k = self.len()?;
-                (0..k).map(|_| Ok((self.str()?, self.str()?))).collect::<Read<BTreeMap<_, _>>>()
+                (0..k).map(|_| Ok((self.str()?, self.str()?))).collect::<Read<Parents>>()
             })
             .collect::<Read<Vec<_>>>()?;
         let areas = codes

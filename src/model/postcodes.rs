@@ -6,7 +6,8 @@
 //! inward code, then the LSOA's index in `lsoa` in decimal (omitted when the same as the previous
 //! entry's), then `*` when the LSOA is estimated (a postcode newer than the NSPL release).
 
-use serde::Deserialize;
+use crate::num::sort_with;
+use serde::{Deserialize, Deserializer};
 use std::collections::BTreeMap;
 
 /// One postcode's answer.
@@ -28,8 +29,18 @@ pub struct PostcodeFile {
     #[serde(default)]
     attribution: Vec<String>,
     lsoa: Vec<String>,
-    outward: BTreeMap<String, String>,
+    /// `(outward code, entries)` pairs; a JSON object in the file.
+    #[serde(deserialize_with = "object_entries")]
+    outward: Vec<(String, String)>,
 }
+
+/// A JSON object's entries (serde_json only: the map module reads the browser's parsed object).
+fn object_entries<'de, D: Deserializer<'de>>(from: D) -> Result<Vec<(String, String)>, D::Error> {
+    Ok(BTreeMap::<String, String>::deserialize(from)?.into_iter().collect())
+}
+
+/// One postcode of an outward code: inward code, LSOA index, whether estimated.
+type Entry = ([u8; 3], u32, bool);
 
 /// A parsed index.
 #[derive(Debug, Clone, Default)]
@@ -37,8 +48,9 @@ pub struct PostcodeIndex {
     /// Attribution lines to show with any answer.
     pub attribution: Vec<String>,
     lsoa: Vec<String>,
-    /// Outward code → sorted (inward, LSOA index, estimated).
-    outward: BTreeMap<String, Vec<([u8; 3], u32, bool)>>,
+    /// Outward code → sorted (inward, LSOA index, estimated), sorted by outward code: sorted
+    /// vectors, not B-trees, whose code would be the map module's only B-tree.
+    outward: Vec<(String, Vec<Entry>)>,
 }
 
 impl PostcodeFile {
@@ -49,7 +61,7 @@ impl PostcodeFile {
         version: u32,
         attribution: Vec<String>,
         lsoa: Vec<String>,
-        outward: BTreeMap<String, String>,
+        outward: Vec<(String, String)>,
     ) -> PostcodeFile {
         PostcodeFile { schema, version, attribution, lsoa, outward }
     }
@@ -67,7 +79,7 @@ impl PostcodeIndex {
         if wire.schema != "work-health-atlas/postcodes" || wire.version != 1 {
             return Err(format!("postcode index: unsupported format {} v{}", wire.schema, wire.version));
         }
-        let mut outward = BTreeMap::new();
+        let mut outward = Vec::with_capacity(wire.outward.len());
         for (out, entries) in &wire.outward {
             let mut parsed = Vec::new();
             let mut prev: Option<u32> = None;
@@ -91,15 +103,19 @@ impl PostcodeIndex {
                 prev = Some(index);
                 parsed.push((inward, index, estimated));
             }
-            crate::num::sort_with(&mut parsed, |a, b| a.0 < b.0);
-            outward.insert(out.clone(), parsed);
+            sort_with(&mut parsed, |a, b| a.0 < b.0);
+            outward.push((out.clone(), parsed));
+        }
+        sort_with(&mut outward, |a, b| a.0 < b.0);
+        if outward.windows(2).any(|w| w[0].0 == w[1].0) {
+            return Err("postcode index: an outward code is listed twice".to_string());
         }
         Ok(PostcodeIndex { attribution: wire.attribution, lsoa: wire.lsoa, outward })
     }
 
     /// Number of postcodes in the index.
     pub fn len(&self) -> usize {
-        self.outward.values().map(Vec::len).sum()
+        self.outward.iter().map(|(_, entries)| entries.len()).sum()
     }
 
     /// True when the index holds no postcodes.
@@ -115,7 +131,8 @@ impl PostcodeIndex {
         }
         let (out, inward) = compact.split_at(compact.len() - 3);
         let key: [u8; 3] = inward.as_bytes().try_into().ok()?;
-        let entries = self.outward.get(out)?;
+        let at = self.outward.binary_search_by(|(code, _)| code.as_str().cmp(out)).ok()?;
+        let entries = &self.outward[at].1;
         let i = entries.binary_search_by_key(&key, |e| e.0).ok()?;
         let (_, index, estimated) = entries[i];
         Some(PostcodeMatch {

@@ -11,7 +11,6 @@ use crate::model::postcodes::PostcodeFile;
 use crate::model::{packed, Bundle, Dataset, LoadError};
 use crate::render::Painter;
 use serde::Serialize;
-use std::collections::BTreeMap;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::CanvasRenderingContext2d;
@@ -504,7 +503,7 @@ fn postcode_file(index: &JsValue) -> Result<PostcodeFile, String> {
             let pair = js_sys::Array::from(&entry);
             Ok((text(pair.get(0), "an outward code")?, text(pair.get(1), "an outward entry")?))
         })
-        .collect::<Result<BTreeMap<_, _>, String>>()?;
+        .collect::<Result<Vec<_>, String>>()?;
     Ok(PostcodeFile::new(
         schema,
         version as u32,

@@ -2,7 +2,6 @@
 //! "LSOAs", each grid edge one shared arc, grouped into two "districts" (left and right halves).
 //! Values are made up; they are never shipped.
 
-use std::collections::BTreeMap;
 use work_health_atlas::model::bundle::*;
 
 /// Degrees per grid cell.
@@ -60,7 +59,7 @@ pub fn grid_bundle_with(columns: usize, rows: usize, missing: &[(usize, usize)],
             cells.push(Area {
                 code: cell_code(columns, i, j),
                 name: format!("Synthetic {:03}", j * columns + i),
-                parents: BTreeMap::from([("lad".to_string(), district(i).to_string())]),
+                parents: Parents::from([("lad".to_string(), district(i).to_string())]),
                 polygons: vec![vec![block_ring(columns, rows, (i, i + 1), (j, j + 1))]],
             });
         }
@@ -70,13 +69,13 @@ pub fn grid_bundle_with(columns: usize, rows: usize, missing: &[(usize, usize)],
         Area {
             code: "E08000001".into(),
             name: "Westshire".into(),
-            parents: BTreeMap::new(),
+            parents: Parents::new(),
             polygons: shape(vec![vec![block_ring(columns, rows, (0, half), (0, rows))]]),
         },
         Area {
             code: "E08000002".into(),
             name: "Eastshire".into(),
-            parents: BTreeMap::new(),
+            parents: Parents::new(),
             polygons: shape(vec![vec![block_ring(columns, rows, (half, columns), (0, rows))]]),
         },
     ];

@@ -68,7 +68,7 @@ pub fn build_geometry(features: &[Feature], layers: &Layers) -> (Topology, Vec<G
             .map(|(i, code)| Area {
                 code: code.clone(),
                 name: layer.names[i].clone(),
-                parents: parents(layers, layer.id, i),
+                parents: parents(layers, layer.id, i).into(),
                 polygons: if stored { lsoa_refs.get(i).cloned().unwrap_or_default() } else { Vec::new() },
             })
             .collect();
