@@ -226,6 +226,13 @@ fn layers_are_built_when_first_shown_and_draw_as_if_built_at_once() {
     assert_eq!(built(&lazy), vec![true, true, true]);
     assert_eq!(lazy.base_scene(), eager.base_scene(), "a layer built later draws the same");
     assert_eq!(lazy.data().layer(1).expect("built").areas[0].neighbours, vec![1], "with its neighbours");
+    // The map holds the rings projected; the dataset keeps no second copy of a built layer's.
+    for a in [&lazy, &eager] {
+        assert!((0..3).all(|g| a.data().layer(g).expect("built").areas.iter().all(|s| s.polygons.is_empty())));
+    }
+    let second = lazy.data().bundle.geographies[1].areas[1].code.clone();
+    let [x, y] = lazy.screen_point_of(&second).expect("a ward on the map");
+    assert_eq!(lazy.area_at(x, y), Some(1), "and finds areas by them");
 }
 
 // ---- what changed: the core's updates (src/app/update.rs) ---------------------------------------

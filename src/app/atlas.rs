@@ -84,8 +84,13 @@ pub struct Atlas {
 
 impl Atlas {
     /// A widget showing the default view of `data` in a box of `width` × `height` CSS pixels.
-    pub fn new(data: Dataset, width: f64, height: f64) -> Atlas {
+    pub fn new(mut data: Dataset, width: f64, height: f64) -> Atlas {
         let geometry = MapGeometry::new(&data);
+        for g in 0..data.bundle.geographies.len() {
+            if geometry.layer(g).is_some() {
+                data.release_rings(g);
+            }
+        }
         let placeholder = Rect::new(coord! { x: 0.0, y: 0.0 }, coord! { x: 1.0, y: 1.0 });
         let mut atlas = Atlas {
             viewport: Viewport::fit(placeholder, width, height),
@@ -139,6 +144,8 @@ impl Atlas {
     pub(super) fn ensure_layer(&mut self, geography: usize) -> Result<(), Error> {
         self.data.ensure_layer(geography)?;
         self.geometry.ensure(&self.data, geography);
+        // The map keeps the rings projected; the dataset's copy is not read again.
+        self.data.release_rings(geography);
         Ok(())
     }
 

@@ -27,7 +27,8 @@ pub type Polygon = Vec<Vec<LonLat>>;
 /// One area with decoded shape.
 #[derive(Debug, Clone, PartialEq)]
 pub struct AreaShape {
-    /// Polygons in longitude/latitude.
+    /// Polygons in longitude/latitude; empty once the map has projected them (see
+    /// [`Dataset::release_rings`]).
     pub polygons: Vec<Polygon>,
     /// Indices (in the same layer) of areas sharing at least one arc with this one, ascending.
     pub neighbours: Vec<usize>,
@@ -178,6 +179,18 @@ impl Dataset {
         check_nesting(g, &shapes)?;
         self.layers[geography] = Some(shapes);
         Ok(())
+    }
+
+    /// Drops a built layer's longitude/latitude rings, keeping its neighbours, once the map
+    /// holds them projected ([`crate::layout::geometry::MapGeometry`]): nothing else reads them
+    /// after the layer is built, and at the LCR scale they were a tenth of the map module's
+    /// memory. The layer stays built; its `polygons` are empty from then on.
+    pub fn release_rings(&mut self, geography: usize) {
+        if let Some(Some(layer)) = self.layers.get_mut(geography) {
+            for area in &mut layer.areas {
+                area.polygons = Vec::new();
+            }
+        }
     }
 
     /// Index of a geography by id.
