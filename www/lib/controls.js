@@ -18,6 +18,28 @@ function option(value, text, selected = false, disabled = false) {
   return el;
 }
 
+/** An option for `setOptions`. */
+function choice(value, text, selected = false, disabled = false) {
+  return { value, text, selected, disabled };
+}
+
+/**
+ * Gives a select these options. When they are the ones it has, only the choice moves: rebuilding
+ * a list makes the browser measure every option's text again, a third of an indicator switch's
+ * layout work.
+ */
+function setOptions(select, options) {
+  const current = select.options;
+  const same = current.length === options.length && options.every((o, i) => current[i].value === o.value && current[i].text === o.text && current[i].disabled === o.disabled);
+  if (!same) {
+    setChildren(select, options.map((o) => option(o.value, o.text, o.selected, o.disabled)));
+    return;
+  }
+  options.forEach((o, i) => {
+    if (current[i].selected !== o.selected) current[i].selected = o.selected;
+  });
+}
+
 export class Controls {
   /**
    * @param {object} handlers `{ view({indicator, geography, period}), classification(method, classes), change(from), names(on) }`
@@ -85,18 +107,18 @@ export class Controls {
     this.root.hidden = false;
     const indicator = this.catalogue.indicators.find((i) => i.id === state.indicator);
     this.indicator.value = state.indicator;
-    setChildren(this.period, indicator.periods.map((p) => option(p.id, p.label, p.id === state.period)));
+    setOptions(this.period, indicator.periods.map((p) => choice(p.id, p.label, p.id === state.period)));
     this.play.disabled = indicator.periods.length < 2;
     const layers = this.catalogue.geographies.filter((g) => indicator.geographies.includes(g.id));
-    setChildren(this.geography, layers.map((g) => option(g.id, g.label, g.id === state.geography)));
+    setOptions(this.geography, layers.map((g) => choice(g.id, g.label, g.id === state.geography)));
     this.method.value = state.method;
     this.classes.value = String(state.classes);
     const index = indicator.periods.findIndex((p) => p.id === state.period);
     const earlier = indicator.periods.slice(0, Math.max(0, index));
     const reasons = earlier.map((p) => refusal(p.id));
-    setChildren(this.changeFrom, [
-      option('', 'No change (show values)', !state.change_from),
-      ...earlier.map((p, i) => option(p.id, reasons[i] ? `${p.label} (not comparable)` : p.label, p.id === state.change_from, Boolean(reasons[i]))),
+    setOptions(this.changeFrom, [
+      choice('', 'No change (show values)', !state.change_from),
+      ...earlier.map((p, i) => choice(p.id, reasons[i] ? `${p.label} (not comparable)` : p.label, p.id === state.change_from, Boolean(reasons[i]))),
     ]);
     this.changeFrom.disabled = earlier.length === 0;
     const firstReason = [...reasons].reverse().find(Boolean);

@@ -137,6 +137,9 @@ export function renderLegend(ui, rows, unit = '') {
   setChildren(ui.legend, [unit ? h('p', { class: 'legend-title' }, [unit]) : null, h('ul', { 'aria-label': unit ? `Legend: ${unit}` : 'Legend' }, items)]);
 }
 
+/** What each info box shows now (the key `renderTooltip` drew it for). */
+const shownTips = new WeakMap();
+
 /**
  * Shows the info box for an area near (x, y), or hides it when `info` is null; `pinned` for the
  * keyboard-focused area, where it stays (and may be hovered) instead of following the pointer.
@@ -144,8 +147,14 @@ export function renderLegend(ui, rows, unit = '') {
 export function renderTooltip(ui, info, x = 0, y = 0, pinned = false) {
   if (!info) {
     ui.tooltip.hidden = true;
+    shownTips.delete(ui.tooltip);
     return;
   }
+  // A pointer moving within one area asks for the same box at the same place on every move:
+  // rebuilding it, and measuring it (a forced layout), would be most of the hover's work.
+  const key = JSON.stringify([info, x, y, pinned]);
+  if (!ui.tooltip.hidden && shownTips.get(ui.tooltip) === key) return;
+  shownTips.set(ui.tooltip, key);
   ui.tooltip.classList.toggle('pinned', pinned);
   const parts = [h('span', { class: 'name' }, [info.name])];
   if (info.district && info.district !== info.name) parts.push(h('span', { class: 'district' }, [info.district]));
