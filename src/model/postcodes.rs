@@ -185,4 +185,21 @@ mod tests {
         let first_without_index = SAMPLE.replace("\"1AA0\"", "\"1AA\"");
         assert!(PostcodeIndex::from_json(&first_without_index).is_err());
     }
+
+    /// The browser's reader hands the outward codes over in the page's order, which may repeat
+    /// one (a JSON object read by hand) and need not be sorted.
+    #[test]
+    fn outward_codes_in_any_order_are_found_and_a_repeated_one_is_refused() {
+        let file = |outward: &[(&str, &str)]| {
+            let outward = outward.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+            PostcodeFile::new("work-health-atlas/postcodes".into(), 1, vec![], vec!["E01000001".into()], outward)
+        };
+        let index =
+            PostcodeIndex::from_file(file(&[("WA1", "1AA0"), ("CH41", "1AB0"), ("L1", "0AA0")])).expect("valid");
+        for postcode in ["WA1 1AA", "CH41 1AB", "L1 0AA"] {
+            assert!(index.lookup(postcode).is_some(), "{postcode}");
+        }
+        let repeated = PostcodeIndex::from_file(file(&[("L1", "0AA0"), ("L1", "0AB0")]));
+        assert_eq!(repeated.err().as_deref(), Some("postcode index: an outward code is listed twice"));
+    }
 }
