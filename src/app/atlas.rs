@@ -142,6 +142,10 @@ impl Atlas {
 
     /// Builds a layer's shapes and map geometry if they are not built yet.
     pub(super) fn ensure_layer(&mut self, geography: usize) -> Result<(), Error> {
+        // Asked again on every placing of the ward names: a layer already drawn is done.
+        if self.geometry.layer(geography).is_some() {
+            return Ok(());
+        }
         self.data.ensure_layer(geography)?;
         self.geometry.ensure(&self.data, geography);
         // The map keeps the rings projected; the dataset's copy is not read again.

@@ -64,7 +64,7 @@ impl Parents {
 
     /// `(geography id, parent code)` pairs, in the order they were read.
     pub fn iter(&self) -> impl Iterator<Item = (&String, &String)> {
-        self.entries.iter().map(|(id, code)| (id, code))
+        self.into_iter()
     }
 }
 

@@ -186,8 +186,8 @@ mod tests {
         assert!(PostcodeIndex::from_json(&first_without_index).is_err());
     }
 
-    /// The browser's reader hands the outward codes over in the page's order, which may repeat
-    /// one (a JSON object read by hand) and need not be sorted.
+    /// A caller of `PostcodeFile::new` (the browser's reader) hands the outward codes over in its
+    /// own order, which need not be sorted and, from anything but a JSON object, could repeat one.
     #[test]
     fn outward_codes_in_any_order_are_found_and_a_repeated_one_is_refused() {
         let file = |outward: &[(&str, &str)]| {

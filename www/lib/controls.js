@@ -25,8 +25,8 @@ function choice(value, text, selected = false, disabled = false) {
 
 /**
  * Gives a select these options. When they are the ones it has, only the choice moves: rebuilding
- * a list makes the browser measure every option's text again, a third of an indicator switch's
- * layout work.
+ * a list makes the browser measure every option's text again, about half of an indicator
+ * switch's layout work in a trace.
  */
 function setOptions(select, options) {
   const current = select.options;
