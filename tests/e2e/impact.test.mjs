@@ -249,6 +249,8 @@ test('the profile, district and scatter charts download as PNG (2×) and SVG fro
   for (const [tab, selector, title, keyText] of cases) {
     await openTab(page, tab, `${selector}:not([hidden])`);
     await page.waitForFunction((sel) => document.querySelector('work-health-atlas').shadowRoot.querySelector(sel).width > 300, selector);
+    // The canvas is sized before the chart module has loaded and drawn it: wait for the drawing.
+    await page.waitForFunction(() => document.querySelector('work-health-atlas').toSvg('chart').then(() => true, () => false));
     await nextPaint(page);
     const svg = await readSvg(page, 'chart', '#000000');
     assert.equal(svg.error, undefined, `${tab}: ${svg.error}`);
