@@ -12,7 +12,13 @@
 //! - the bundle's fields in schema order; a string is its UTF-8 length then its bytes; a list is
 //!   its length then its items; an `Option` is a flag byte (0 or 1) then the value; a bool a byte;
 //! - areas column-wise: all codes, all names, all parents, all polygons;
-//! - an arc is its point count then x, y pairs (zig-zag); a ring its arc count then references;
+//! - arcs (version 2, [`shapes`]): their count, every arc's point count, then every x, then
+//!   every y; an arc's first coordinate is stored from the end of the arc before it (arcs follow
+//!   one another along the rings, so most start where the last one ended) and the rest as the
+//!   deltas the schema holds. Version 1 stored each arc as its point count then x, y pairs;
+//! - a ring is its arc count then its references, each coded against the arc the ring is most
+//!   likely to take next (version 2, [`shapes::RefCoder`]; version 1 stored the references
+//!   themselves, zig-zag);
 //! - a column of optional numbers is its length, a scale byte `d`, then per item 0 for missing or
 //!   zigzag(round(v × 10^d)) + 1; `d` = 255 stores raw `f64`s (flag byte, then 8 bytes). The
 //!   writer picks the smallest `d` ≤ 9 that gives back every value bit for bit. A column of
@@ -30,6 +36,8 @@
 //! The reader checks every length against the bytes left, so a damaged or hostile file is
 //! refused with the byte offset of the problem and never allocates more than it holds.
 
+mod shapes;
+
 use super::bundle::{
     Area, Bundle, BundleMeta, Comparator, ComparatorValue, Geography, Indicator, Parents, Period, Polarity, Series,
     Source, Theme, Topology, Unit,
@@ -37,8 +45,11 @@ use super::bundle::{
 
 /// The four bytes every packed bundle starts with.
 pub const PACKED_MAGIC: &[u8; 4] = b"WHAB";
-/// The layout version this crate reads and writes (the byte after the magic).
-pub const PACKED_VERSION: u8 = 1;
+/// The layout version this crate writes (the byte after the magic). It reads this one and every
+/// earlier one, so that a file packed by an older data builder still loads.
+pub const PACKED_VERSION: u8 = 2;
+/// The oldest layout version this crate reads.
+const OLDEST_VERSION: u8 = 1;
 /// Scale byte of a column stored as raw `f64`s.
 const RAW: u8 = 255;
 /// Flag added to the scale byte of a split column (whole parts, then remainders).
@@ -58,9 +69,14 @@ pub fn is_packed(bytes: &[u8]) -> bool {
 
 /// Writes a bundle in packed form.
 pub fn encode(bundle: &Bundle) -> Vec<u8> {
-    let mut w = Writer(Vec::with_capacity(1 << 16));
-    w.0.extend_from_slice(PACKED_MAGIC);
-    w.0.push(PACKED_VERSION);
+    encode_version(bundle, PACKED_VERSION)
+}
+
+/// Writes a bundle in the packed layout of `version` (older ones only to test reading them).
+fn encode_version(bundle: &Bundle, version: u8) -> Vec<u8> {
+    let mut w = Writer { out: Vec::with_capacity(1 << 16), version };
+    w.out.extend_from_slice(PACKED_MAGIC);
+    w.out.push(w.version);
     w.str(&bundle.schema);
     w.uint(u64::from(bundle.version));
     w.meta(&bundle.meta);
@@ -71,7 +87,7 @@ pub fn encode(bundle: &Bundle) -> Vec<u8> {
         w.str(&c.name);
     });
     w.list(&bundle.indicators, Writer::indicator);
-    w.0
+    w.out
 }
 
 /// Writes a bundle in two parts: the bundle with only the indicators `first` keeps, and one
@@ -81,14 +97,14 @@ pub fn encode(bundle: &Bundle) -> Vec<u8> {
 pub fn split(bundle: &Bundle, first: impl Fn(&Indicator) -> bool) -> (Vec<u8>, Vec<u8>) {
     let (kept, later): (Vec<_>, Vec<_>) = bundle.indicators.iter().enumerate().partition(|(_, i)| first(i));
     let head = Bundle { indicators: kept.into_iter().map(|(_, i)| i.clone()).collect(), ..bundle.clone() };
-    let mut w = Writer(Vec::with_capacity(1 << 16));
-    w.0.extend_from_slice(SECTION_MAGIC);
-    w.0.push(PACKED_VERSION);
+    let mut w = Writer::new(Vec::with_capacity(1 << 16));
+    w.out.extend_from_slice(SECTION_MAGIC);
+    w.out.push(PACKED_VERSION);
     w.list(&later, |w, (position, indicator)| {
         w.len(*position);
         w.indicator(indicator);
     });
-    (encode(&head), w.0)
+    (encode(&head), w.out)
 }
 
 /// Reads a packed bundle. Structure only: the caller validates the content as for JSON.
@@ -99,10 +115,13 @@ pub fn decode(bytes: &[u8]) -> Result<Bundle, String> {
     if !is_packed(bytes) {
         return Err("not a packed bundle (it does not start with WHAB)".into());
     }
-    let mut r = Reader { bytes, pos: PACKED_MAGIC.len() };
-    let version = r.byte()?;
-    if version != PACKED_VERSION {
-        return Err(format!("packed bundle version {version} is not supported (this reader knows {PACKED_VERSION})"));
+    let mut r = Reader { bytes, pos: PACKED_MAGIC.len(), version: PACKED_VERSION };
+    r.version = r.byte()?;
+    if !(OLDEST_VERSION..=PACKED_VERSION).contains(&r.version) {
+        return Err(format!(
+            "packed bundle version {} is not supported (this reader knows {OLDEST_VERSION} to {PACKED_VERSION})",
+            r.version
+        ));
     }
     let bundle = Bundle {
         schema: r.str()?,
@@ -127,7 +146,7 @@ pub fn decode(bytes: &[u8]) -> Result<Bundle, String> {
 /// # Errors
 /// A message naming what could not be read and at which byte.
 pub fn decode_sections(bytes: &[u8]) -> Result<Vec<(usize, Indicator)>, String> {
-    let mut r = Reader { bytes, pos: 0 };
+    let mut r = Reader { bytes, pos: 0, version: PACKED_VERSION };
     if !bytes.starts_with(SECTION_MAGIC) {
         return Err(r.fail("not a file of indicators (it does not start with WHAX)"));
     }
@@ -148,15 +167,23 @@ pub fn insert_indicators(list: &mut Vec<Indicator>, more: Vec<(usize, Indicator)
     Ok(())
 }
 
-struct Writer(Vec<u8>);
+/// Writes the packed layout of `version` (the current one, or an older one for tests of reading it).
+struct Writer {
+    out: Vec<u8>,
+    version: u8,
+}
 
 impl Writer {
+    fn new(out: Vec<u8>) -> Self {
+        Writer { out, version: PACKED_VERSION }
+    }
+
     fn uint(&mut self, mut n: u64) {
         while n >= 0x80 {
-            self.0.push((n as u8) | 0x80);
+            self.out.push((n as u8) | 0x80);
             n >>= 7;
         }
-        self.0.push(n as u8);
+        self.out.push(n as u8);
     }
 
     fn int(&mut self, n: i64) {
@@ -168,16 +195,16 @@ impl Writer {
     }
 
     fn flag(&mut self, b: bool) {
-        self.0.push(u8::from(b));
+        self.out.push(u8::from(b));
     }
 
     fn f64(&mut self, x: f64) {
-        self.0.extend_from_slice(&x.to_le_bytes());
+        self.out.extend_from_slice(&x.to_le_bytes());
     }
 
     fn str(&mut self, s: &str) {
         self.len(s.len());
-        self.0.extend_from_slice(s.as_bytes());
+        self.out.extend_from_slice(s.as_bytes());
     }
 
     fn option<T>(&mut self, value: Option<&T>, write: impl FnOnce(&mut Self, &T)) {
@@ -205,7 +232,7 @@ impl Writer {
             Some(d) if d > 0 && mostly_whole(column, d) => {
                 let unit = 10i64.pow(u32::from(d));
                 let ks: Vec<Option<i64>> = column.iter().map(|x| x.and_then(|x| scaled(x, d))).collect();
-                self.0.push(SPLIT | d);
+                self.out.push(SPLIT | d);
                 for k in &ks {
                     match k {
                         Some(k) => {
@@ -220,7 +247,7 @@ impl Writer {
                 }
             }
             Some(d) => {
-                self.0.push(d);
+                self.out.push(d);
                 for x in column {
                     match x.and_then(|x| scaled(x, d)) {
                         Some(k) => self.uint(((k << 1) ^ (k >> 63)) as u64 + 1),
@@ -229,7 +256,7 @@ impl Writer {
                 }
             }
             None => {
-                self.0.push(RAW);
+                self.out.push(RAW);
                 for x in column {
                     self.option(x.as_ref(), |w, x| w.f64(*x));
                 }
@@ -250,12 +277,16 @@ impl Writer {
         for x in t.scale.iter().chain(&t.translate) {
             self.f64(*x);
         }
-        self.list(&t.arcs, |w, arc| {
-            w.list(arc, |w, [x, y]| {
-                w.int(*x);
-                w.int(*y);
+        if self.version == 1 {
+            self.list(&t.arcs, |w, arc| {
+                w.list(arc, |w, [x, y]| {
+                    w.int(*x);
+                    w.int(*y);
+                });
             });
-        });
+        } else {
+            shapes::write_arcs(self, &t.arcs);
+        }
     }
 
     fn geography(&mut self, g: &Geography) {
@@ -280,8 +311,16 @@ impl Writer {
                 self.str(code);
             }
         }
+        let mut refs = shapes::RefCoder::default();
         for a in &g.areas {
-            self.list(&a.polygons, |w, polygon| w.list(polygon, |w, ring| w.list(ring, |w, r| w.int(*r))));
+            self.list(&a.polygons, |w, polygon| {
+                w.list(polygon, |w, ring| {
+                    w.list(ring, |w, r| match w.version {
+                        1 => w.int(*r),
+                        _ => w.uint(refs.encode(*r)),
+                    })
+                })
+            });
         }
     }
 
@@ -290,13 +329,13 @@ impl Writer {
             self.str(s);
         }
         self.f64(i.unit.multiplier);
-        self.0.push(i.decimals);
-        self.0.push(match i.polarity {
+        self.out.push(i.decimals);
+        self.out.push(match i.polarity {
             Polarity::HigherIsWorse => 0,
             Polarity::HigherIsBetter => 1,
             Polarity::Neither => 2,
         });
-        self.0.push(match i.theme {
+        self.out.push(match i.theme {
             Theme::Work => 0,
             Theme::Health => 1,
             Theme::Care => 2,
@@ -349,6 +388,8 @@ fn scaled(x: f64, d: u8) -> Option<i64> {
 struct Reader<'a> {
     bytes: &'a [u8],
     pos: usize,
+    /// The layout version being read (from the file's header).
+    version: u8,
 }
 
 type Read<T> = Result<T, String>;
@@ -366,8 +407,9 @@ impl Reader<'_> {
                 return Err(self.fail("unexpected bytes between indicator sections"));
             }
             self.pos += SECTION_MAGIC.len();
+            // Indicators are written alike in every version so far.
             let version = self.byte()?;
-            if version != PACKED_VERSION {
+            if !(OLDEST_VERSION..=PACKED_VERSION).contains(&version) {
                 return Err(self.fail("an indicator section of another version"));
             }
             let items = self.list(|r| Ok((r.position()?, r.indicator()?)))?;
@@ -519,7 +561,10 @@ impl Reader<'_> {
     fn topology(&mut self) -> Read<Topology> {
         let scale = [self.f64()?, self.f64()?];
         let translate = [self.f64()?, self.f64()?];
-        let arcs = self.list(|r| r.list(|r| Ok([r.int()?, r.int()?])))?;
+        let arcs = match self.version {
+            1 => self.list(|r| r.list(|r| Ok([r.int()?, r.int()?])))?,
+            _ => shapes::read_arcs(self)?,
+        };
         Ok(Topology { scale, translate, arcs })
     }
 
@@ -537,12 +582,20 @@ impl Reader<'_> {
                 (0..k).map(|_| Ok((self.str()?, self.str()?))).collect::<Read<Parents>>()
             })
             .collect::<Read<Vec<_>>>()?;
+        let mut refs = shapes::RefCoder::default();
         let areas = codes
             .into_iter()
             .zip(names)
             .zip(parents)
             .map(|((code, name), parents)| {
-                let polygons = self.list(|r| r.list(|r| r.list(Reader::int)))?;
+                let polygons = self.list(|r| {
+                    r.list(|r| {
+                        r.list(|r| match r.version {
+                            1 => r.int(),
+                            _ => r.uint().map(|code| refs.decode(code)),
+                        })
+                    })
+                })?;
                 Ok(Area { code, name, parents, polygons })
             })
             .collect::<Read<Vec<_>>>()?;
@@ -630,6 +683,15 @@ mod tests {
     }
 
     #[test]
+    fn a_bundle_packed_by_an_older_data_builder_still_reads() {
+        let bundle = shipped();
+        let old = encode_version(&bundle, 1);
+        assert_eq!(old[4], 1);
+        assert_eq!(decode(&old), Ok(bundle.clone()));
+        assert!(encode(&bundle).len() < old.len(), "version 2 is the smaller");
+    }
+
+    #[test]
     fn numbers_keep_every_bit_missing_values_and_awkward_floats() {
         let mut bundle = shipped();
         let column = vec![Some(31.2), None, Some(-0.0), Some(1e-300), Some(f64::MAX), Some(0.1 + 0.2), Some(-7.0)];
@@ -646,32 +708,32 @@ mod tests {
 
     #[test]
     fn decimal_columns_are_stored_as_small_integers() {
-        let mut w = Writer(Vec::new());
+        let mut w = Writer::new(Vec::new());
         w.numbers(&[Some(31.2), None, Some(4.05)]);
         // length 3, scale 2, then 3120 (zigzag 6240 + 1 → two bytes), missing, 405 (zigzag 810 + 1).
-        assert_eq!(w.0[..2], [3, 2]);
-        assert_eq!(w.0.len(), 2 + 2 + 1 + 2);
+        assert_eq!(w.out[..2], [3, 2]);
+        assert_eq!(w.out.len(), 2 + 2 + 1 + 2);
     }
 
     #[test]
     fn mostly_whole_columns_are_split_into_whole_parts_and_remainders() {
         // Apportioned counts: whole numbers and a few shares with two decimals.
         let column = vec![Some(280.0), Some(187.56), None, Some(1613.0), Some(-3.0), Some(0.25)];
-        let mut w = Writer(Vec::new());
+        let mut w = Writer::new(Vec::new());
         w.numbers(&column);
         // length 6, scale 128 + 2; whole parts 280, 187, –, 1613, -3, 0; remainders 0, 56, 0, 0, 25.
-        assert_eq!(w.0[..2], [6, SPLIT | 2]);
-        assert_eq!(w.0.len(), 2 + (2 + 2 + 1 + 2 + 1 + 1) + 5, "{:?}", w.0);
-        let mut r = Reader { bytes: &w.0, pos: 0 };
+        assert_eq!(w.out[..2], [6, SPLIT | 2]);
+        assert_eq!(w.out.len(), 2 + (2 + 2 + 1 + 2 + 1 + 1) + 5, "{:?}", w.out);
+        let mut r = Reader { bytes: &w.out, pos: 0, version: PACKED_VERSION };
         let back = r.numbers().expect("decodes");
         assert_eq!(
             back.iter().map(|v| v.map(f64::to_bits)).collect::<Vec<_>>(),
             column.iter().map(|v| v.map(f64::to_bits)).collect::<Vec<_>>()
         );
         // Mostly fractions: one scaled column, as before.
-        let mut w = Writer(Vec::new());
+        let mut w = Writer::new(Vec::new());
         w.numbers(&[Some(31.2), Some(4.05), Some(7.0)]);
-        assert_eq!(w.0[1], 2);
+        assert_eq!(w.out[1], 2);
     }
 
     #[test]
@@ -697,14 +759,14 @@ mod tests {
             assert!(decode(&[first.as_slice(), &rest[..end]].concat()).is_err() || end == 0, "cut at {end}");
         }
         // A position past the end of the list.
-        let mut w = Writer(Vec::new());
-        w.0.extend_from_slice(SECTION_MAGIC);
-        w.0.push(PACKED_VERSION);
+        let mut w = Writer::new(Vec::new());
+        w.out.extend_from_slice(SECTION_MAGIC);
+        w.out.push(PACKED_VERSION);
         w.list(&bundle.indicators[..1], |w, i| {
             w.len(40);
             w.indicator(i);
         });
-        assert!(decode(&[first.as_slice(), &w.0].concat()).unwrap_err().contains("beyond"));
+        assert!(decode(&[first.as_slice(), &w.out].concat()).unwrap_err().contains("beyond"));
         // Two sections whose positions go backwards.
         let mut twice = rest.clone();
         twice.extend_from_slice(&rest);
@@ -741,7 +803,7 @@ mod tests {
         assert!(decode(b"{\"schema\":1}").unwrap_err().contains("not a packed bundle"));
         let mut packed = encode(&shipped());
         packed[4] = 9;
-        assert!(decode(&packed).unwrap_err().contains("version 9"));
+        assert!(decode(&packed).unwrap_err().contains("version 9 is not supported (this reader knows 1 to 2)"));
         packed[4] = PACKED_VERSION;
         packed.push(0);
         assert!(decode(&packed).unwrap_err().contains("after the end"));
@@ -749,10 +811,10 @@ mod tests {
 
     #[test]
     fn a_huge_length_is_refused_before_allocating() {
-        let mut w = Writer(Vec::new());
-        w.0.extend_from_slice(PACKED_MAGIC);
-        w.0.push(PACKED_VERSION);
+        let mut w = Writer::new(Vec::new());
+        w.out.extend_from_slice(PACKED_MAGIC);
+        w.out.push(PACKED_VERSION);
         w.uint(u64::MAX >> 1);
-        assert!(decode(&w.0).unwrap_err().contains("longer than the file"));
+        assert!(decode(&w.out).unwrap_err().contains("longer than the file"));
     }
 }

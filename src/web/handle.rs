@@ -84,7 +84,7 @@ impl AtlasHandle {
     }
 
     /// Loads the embedded first view: as `new` with [`AtlasHandle::embedded_bundle`], without
-    /// copying the bytes out of the module and back in (144 kB each way, and the JS heap's copy).
+    /// copying the bytes out of the module and back in (135 kB each way, and the JS heap's copy).
     ///
     /// # Errors
     /// As `new` (a build without embedded data gives `invalid-structure`).

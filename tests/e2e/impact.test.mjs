@@ -241,6 +241,9 @@ test('the patch chart and its comparison download as PNG (2×) and SVG, with key
 test('the profile, district and scatter charts download as PNG (2×) and SVG from the visible tab', async () => {
   const { page, context, errors } = await suite.openDemo(1300);
   await page.evaluate(() => document.querySelector('work-health-atlas').select('E01006512'));
+  // The profile spans every indicator: export it once all of them are in (the rest of the bundle
+  // arriving after the first view redraws the open chart).
+  assert.equal(await page.evaluate(() => document.querySelector('work-health-atlas').complete()), true);
   const cases = [
     ['profile', 'canvas.profile', /^Liverpool 031A: every indicator/, 'Black tick: Liverpool City Region'],
     ['districts', 'canvas.districts', / by district$/, 'The other districts'],
@@ -252,7 +255,15 @@ test('the profile, district and scatter charts download as PNG (2×) and SVG fro
     // The canvas is sized before the chart module has loaded and drawn it: wait for the drawing.
     await page.waitForFunction(() => document.querySelector('work-health-atlas').toSvg('chart').then(() => true, () => false));
     await nextPaint(page);
-    const svg = await readSvg(page, 'chart', '#000000');
+    const svg = await readSvg(page, 'chart', '#000000').catch(async (error) => {
+      // Say what the panel showed, should the export refuse after it once succeeded.
+      const shown = await inShadow(page, (root) => ({
+        tabs: [...root.querySelectorAll('[role=tab][aria-selected=true]')].map((t) => t.id),
+        canvases: [...root.querySelectorAll('canvas')].map((c) => `${c.className}${c.hidden ? ' hidden' : ''}`),
+        heading: root.querySelector('h2')?.textContent,
+      }));
+      throw new Error(`${tab}: ${error.message}; ${JSON.stringify(shown)}`);
+    });
     assert.equal(svg.error, undefined, `${tab}: ${svg.error}`);
     assert.match(svg.texts[0], title, `${tab}: ${svg.texts.slice(0, 3).join(' | ')}`);
     assert.ok(svg.texts.join(' ').includes(keyText), `${tab}: "${keyText}" in ${svg.texts.join(' | ')}`);
