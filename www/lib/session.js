@@ -60,6 +60,10 @@ export class Session {
   async fetch(element, adder) {
     const token = ++this.#token;
     const current = () => token === this.#token;
+    // The page's bundle downloads while the module compiles (its fetch code loads only when the
+    // page gives one); its failure is reported below, after the module's.
+    const pageBundle = element.getAttribute('src') ? import('./fetch-bundle.js').then((m) => m.pageBundle(element, loadOnDemand)) : null;
+    pageBundle?.catch(() => {});
     let core;
     try {
       core = await loadCore();
@@ -70,8 +74,7 @@ export class Session {
     this.core = core;
     let got = {};
     try {
-      // The fetch code loads only when a page gives its own bundle.
-      if (element.getAttribute('src')) got = await (await import('./fetch-bundle.js')).pageBundle(element, loadOnDemand);
+      if (pageBundle) got = await pageBundle;
     } catch (error) {
       if (current()) this.owner.fail(error.code || 'src-failed', error.message, error.issues);
       return null;
