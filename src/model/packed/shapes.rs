@@ -50,7 +50,7 @@ pub(super) fn write_arcs(w: &mut Writer, arcs: &[Vec<[i64; 2]>]) {
 /// least one byte), before allocating them; or when the bytes end early.
 pub(super) fn read_arcs(r: &mut Reader) -> Read<Vec<Vec<[i64; 2]>>> {
     let n = r.len()?;
-    let counts = (0..n).map(|_| r.len()).collect::<Read<Vec<_>>>()?;
+    let counts = r.repeat(n, Reader::len)?;
     let coordinates = counts.iter().try_fold(0usize, |sum, c| sum.checked_add(c.checked_mul(2)?));
     if coordinates.is_none_or(|c| c > r.bytes.len() - r.pos) {
         return Err(r.fail("more arc points than the file holds"));
