@@ -3,7 +3,10 @@
 //! the statistics, the geometry and the loader, so each computes these the same way.
 //!
 //! The sort is a single non-generic merge sort over indices: the standard sorts are compiled anew
-//! for every element type (they came to ~35 KB of the wasm), this one is compiled once.
+//! for every element type (they came to ~35 KB of the wasm), this one is compiled once. Its
+//! comparison is a call through a `&dyn Fn`, slow in V8's baseline tier where a cold page runs,
+//! so the two sorts of whole layers have their own linear paths: floats (the classification) by
+//! a radix sort, dense indices (a layer's arcs) by a presence map.
 
 /// The order that sorts `n` items by `less` (stable bottom-up merge sort over indices). Not
 /// generic, so it is compiled once however many element types are sorted.
