@@ -582,8 +582,11 @@ impl Reader<'_> {
         let codes = self.repeat(n, Reader::str)?;
         let names = self.repeat(n, Reader::str)?;
         let parents = self.repeat(n, |r| {
-            let k = r.len()?;
-            r.repeat(k, |r| Ok((r.str()?, r.str()?))).map(Parents::from_iter)
+            let mut parents = Parents::new();
+            for _ in 0..r.len()? {
+                parents.insert(r.str()?, r.str()?);
+            }
+            Ok(parents)
         })?;
         let mut refs = shapes::RefCoder::default();
         let mut areas = Vec::with_capacity(n);
