@@ -1,7 +1,8 @@
 // Builds dist/: the wasm core (cargo → wasm-bindgen → wasm-opt), the element's JS, the demo page
 // and the data files, then prints sizes and enforces the budgets — all as set in wasm-pack.toml.
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, rmSync, existsSync, writeFileSync, readdirSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, mkdirSync, rmSync, existsSync, writeFileSync, readdirSync, readFileSync, renameSync } from 'node:fs';
 import { build as esbuild, transform } from 'esbuild';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,16 +22,22 @@ function run(command, args, options = {}) {
 // 1–2. A wasm module per feature set: cargo, then wasm-bindgen's JS glue, into the stage.
 rmSync(stage, { recursive: true, force: true });
 mkdirSync(stage, { recursive: true });
-/** Builds one module with its own Cargo profile (wasm-pack.toml: each section's `profile`). */
+/**
+ * Builds one module with its own Cargo profile (wasm-pack.toml: each section's `profile`), in a
+ * target directory of its own: the modules are the one crate with different features, and a
+ * cdylib's file name carries no feature hash, so in a shared directory each build overwrote the
+ * last and every `make build` compiled the crate four times. Apart, an unchanged module is fresh.
+ */
 function buildModule(moduleFeatures, name, moduleProfile) {
+  const targetDir = join(root, 'target', 'wasm', name);
   // --locked: the build uses exactly the crate versions in Cargo.lock, never a newer one.
-  const cargoArgs = ['build', '--locked', '--target', 'wasm32-unknown-unknown', '-p', 'work-health-atlas', '--lib'];
+  const cargoArgs = ['build', '--locked', '--target', 'wasm32-unknown-unknown', '-p', 'work-health-atlas', '--lib', '--target-dir', targetDir];
   cargoArgs.push(moduleProfile === 'release' ? '--release' : `--profile=${moduleProfile}`);
   cargoArgs.push('--no-default-features');
   if (moduleFeatures.length) cargoArgs.push('--features', moduleFeatures.join(','));
   run('cargo', cargoArgs);
   const profileDir = moduleProfile === 'dev' ? 'debug' : moduleProfile;
-  const rawWasm = join(root, 'target', 'wasm32-unknown-unknown', profileDir, 'work_health_atlas.wasm');
+  const rawWasm = join(targetDir, 'wasm32-unknown-unknown', profileDir, 'work_health_atlas.wasm');
   run('wasm-bindgen', ['--target', target, '--out-dir', stage, '--out-name', name, '--no-typescript', rawWasm]);
 }
 buildModule(features, outName, profile);
@@ -84,14 +91,39 @@ for (const name of [settings.charts.outName, settings.analysis.outName, settings
 // is made by importing it under a new URL (www/lib/core.js). Not part of the default download.
 const glue = await transform(readFileSync(join(stage, `${outName}.js`), 'utf8'), { format: 'esm', minify: true, target: 'es2022', legalComments: 'none' });
 writeFileSync(join(outDir, `${outName}.js`), glue.code);
-for (const name of [outName, settings.charts.outName, settings.analysis.outName, settings.importer.outName]) {
-  const wasmOut = join(outDir, `${name}_bg.wasm`);
-  if (settings.wasmOpt.enabled) {
-    const wasmOpt = join(root, 'node_modules', '.bin', 'wasm-opt');
-    if (!existsSync(wasmOpt)) throw new Error('wasm-opt from npm binaryen is missing: run `npm ci` (make does this).');
-    run(wasmOpt, [...settings.wasmOpt.args, join(stage, `${name}_bg.wasm`), '-o', wasmOut]);
+/**
+ * wasm-opt with `--converge` takes most of a minute for the four modules; its output depends only
+ * on its input, its arguments and its version, so a result is kept under that key and reused.
+ */
+function optimise(input, output) {
+  const wasmOpt = join(root, 'node_modules', '.bin', 'wasm-opt');
+  if (!existsSync(wasmOpt)) throw new Error('wasm-opt from npm binaryen is missing: run `npm ci` (make does this).');
+  const version = execFileSync(wasmOpt, ['--version'], { encoding: 'utf8' }).trim();
+  const key = createHash('sha256').update(JSON.stringify([version, settings.wasmOpt.args])).update(readFileSync(input)).digest('hex');
+  const cached = join(root, 'target', 'wasm-opt-cache', `${key}.wasm`);
+  if (existsSync(cached)) {
+    console.log(`wasm-opt: ${input.replace(`${root}/`, '')} unchanged since it was last optimised`);
   } else {
-    cpSync(join(stage, `${name}_bg.wasm`), wasmOut);
+    mkdirSync(dirname(cached), { recursive: true });
+    // Written aside and renamed, so an interrupted run leaves no half file under the key.
+    run(wasmOpt, [...settings.wasmOpt.args, input, '-o', `${cached}.part`]);
+    renameSync(`${cached}.part`, cached);
+  }
+  cpSync(cached, output);
+  return cached;
+}
+const optimised = new Set();
+for (const name of [outName, settings.charts.outName, settings.analysis.outName, settings.importer.outName]) {
+  const wasmIn = join(stage, `${name}_bg.wasm`);
+  const wasmOut = join(outDir, `${name}_bg.wasm`);
+  if (settings.wasmOpt.enabled) optimised.add(optimise(wasmIn, wasmOut));
+  else cpSync(wasmIn, wasmOut);
+}
+// Only this build's results are kept, so the cache does not grow with every change.
+const cacheDir = join(root, 'target', 'wasm-opt-cache');
+if (existsSync(cacheDir)) {
+  for (const file of readdirSync(cacheDir)) {
+    if (!optimised.has(join(cacheDir, file))) rmSync(join(cacheDir, file), { force: true });
   }
 }
 mkdirSync(join(outDir, 'data'), { recursive: true });
