@@ -97,8 +97,9 @@ test('a mouse drag moves the map as far as the pointer moved', async () => {
   await page.mouse.move(before.x, before.y);
   await page.mouse.down();
   for (let i = 1; i <= 12; i += 1) await page.mouse.move(before.x + (dx * i) / 12, before.y + (dy * i) / 12);
-  // While the pointer is held the picture follows it with a CSS transform, step for step.
-  const shift = await page.evaluate(() => getComputedStyle(document.querySelector('work-health-atlas').shadowRoot.querySelector('canvas.overlay')).transform);
+  // While the pointer is held the picture follows it with a CSS transform, step for step (on the
+  // pane that holds both canvases, so that they move as one layer).
+  const shift = await page.evaluate(() => getComputedStyle(document.querySelector('work-health-atlas').shadowRoot.querySelector('.map .pane')).transform);
   assert.equal(shift, `matrix(1, 0, 0, 1, ${dx}, ${dy})`);
   await page.mouse.up();
   const after = await pagePointOf(page, area);

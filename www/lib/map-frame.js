@@ -8,7 +8,7 @@ import { innerRect } from './dom.js';
 export class MapFrame {
   #frame = 0;
   #dirty = { base: false, overlay: false };
-  /** The gesture's CSS transform on the canvases ends in the frame that repaints them. */
+  /** The gesture's CSS transform on the canvases' pane ends in the frame that repaints them. */
   #unshift = false;
   /** The insets last told to the core, as text (see `insets`). */
   #insets = '';
@@ -116,8 +116,7 @@ export class MapFrame {
     }
     if (this.#unshift) {
       this.#unshift = false;
-      this.ui.base.style.transform = '';
-      this.ui.overlay.style.transform = '';
+      this.ui.pane.style.transform = '';
     }
     if (this.owner.handle()) this.owner.painted(dirty.base);
   }

@@ -118,7 +118,7 @@ export class MapInput {
   }
 
   /** The event's position in the map's CSS pixels. Measured from the map box inside its border,
-   *  not from the canvas: during a gesture the canvases carry a CSS transform that moves their
+   *  not from the canvas: during a gesture the canvases' pane carries a CSS transform that moves their
    *  box with the picture, which halved every drag. */
   point(event) {
     const rect = innerRect(this.ui.map);
@@ -204,8 +204,7 @@ export class MapInput {
     t.y = factor * t.y + (1 - factor) * y + dy;
     t.s *= factor;
     const matrix = `matrix(${t.s},0,0,${t.s},${t.x},${t.y})`;
-    this.ui.base.style.transform = matrix;
-    this.ui.overlay.style.transform = matrix;
+    this.ui.pane.style.transform = matrix;
     clearTimeout(this.settle);
     this.settle = setTimeout(() => {
       this.shift = { s: 1, x: 0, y: 0 };

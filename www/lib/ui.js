@@ -39,9 +39,10 @@ export function buildUi(controls, search, panel) {
   const hint = h('div', { class: 'hint', hidden: true, 'aria-hidden': 'true' }, ['Use two fingers to move the map']);
   const wheelHint = h('div', { class: 'hint wheel-hint', hidden: true, 'aria-hidden': 'true' }, ['Use Ctrl + scroll to zoom the map, or click it first']);
   const zoomBox = h('div', { class: 'zoom' }, [zoomIn, zoomOut, zoomReset, h('div', { class: 'pan', role: 'group', 'aria-label': 'Pan the map' }, [pans.up, pans.left, pans.right, pans.down])]);
+  // The two canvases move together during a gesture: one element's transform, one layer.
+  const pane = h('div', { class: 'pane' }, [base, overlay]);
   const map = h('div', { class: 'map', part: 'map' }, [
-    base,
-    overlay,
+    pane,
     tooltip,
     zoomBox,
     // After the buttons in the Tab order: from the map, Tab reaches zoom and pan first.
@@ -73,7 +74,7 @@ export function buildUi(controls, search, panel) {
   const body = h('div', { class: 'body' }, [mapArea, tableSlot, panel.root]);
   const toolbar = h('div', { class: 'toolbar' }, [optionsToggle, tableToggle]);
   const root = h('div', { class: 'atlas', part: 'root' }, [title, toolbar, options, body, footer]);
-  return { root, title, options, optionsToggle, tableToggle, tableSlot, map, hint, wheelHint, keys, keysHide, exportBar, exportStatus, live, base, overlay, tooltip, zoomBox, zoomIn, zoomOut, zoomReset, pans, legend, status, caption };
+  return { root, title, options, optionsToggle, tableToggle, tableSlot, map, hint, wheelHint, keys, keysHide, exportBar, exportStatus, live, pane, base, overlay, tooltip, zoomBox, zoomIn, zoomOut, zoomReset, pans, legend, status, caption };
 }
 
 export function showLoading(ui) {
