@@ -91,20 +91,24 @@ for (const name of [settings.charts.outName, settings.analysis.outName, settings
 // is made by importing it under a new URL (www/lib/core.js). Not part of the default download.
 const glue = await transform(readFileSync(join(stage, `${outName}.js`), 'utf8'), { format: 'esm', minify: true, target: 'es2022', legalComments: 'none' });
 writeFileSync(join(outDir, `${outName}.js`), glue.code);
-/**
- * wasm-opt with `--converge` takes most of a minute for the four modules; its output depends only
- * on its input, its arguments and its version, so a result is kept under that key and reused.
- */
+// wasm-opt with `--converge` takes most of a minute for the four modules; its output depends only
+// on its input, its arguments and its version, so a result is kept under that key and reused.
+const cacheDir = join(root, 'target', 'wasm-opt-cache');
+const wasmOpt = join(root, 'node_modules', '.bin', 'wasm-opt');
+/** wasm-opt's version and arguments, asked once per build (null until the first module). */
+let wasmOptKey = null;
+/** Optimises `input` into `output`, or copies the kept result; returns the kept file's path. */
 function optimise(input, output) {
-  const wasmOpt = join(root, 'node_modules', '.bin', 'wasm-opt');
-  if (!existsSync(wasmOpt)) throw new Error('wasm-opt from npm binaryen is missing: run `npm ci` (make does this).');
-  const version = execFileSync(wasmOpt, ['--version'], { encoding: 'utf8' }).trim();
-  const key = createHash('sha256').update(JSON.stringify([version, settings.wasmOpt.args])).update(readFileSync(input)).digest('hex');
-  const cached = join(root, 'target', 'wasm-opt-cache', `${key}.wasm`);
+  if (!wasmOptKey) {
+    if (!existsSync(wasmOpt)) throw new Error('wasm-opt from npm binaryen is missing: run `npm ci` (make does this).');
+    wasmOptKey = JSON.stringify([execFileSync(wasmOpt, ['--version'], { encoding: 'utf8' }).trim(), settings.wasmOpt.args]);
+  }
+  const key = createHash('sha256').update(wasmOptKey).update(readFileSync(input)).digest('hex');
+  const cached = join(cacheDir, `${key}.wasm`);
   if (existsSync(cached)) {
     console.log(`wasm-opt: ${input.replace(`${root}/`, '')} unchanged since it was last optimised`);
   } else {
-    mkdirSync(dirname(cached), { recursive: true });
+    mkdirSync(cacheDir, { recursive: true });
     // Written aside and renamed, so an interrupted run leaves no half file under the key.
     run(wasmOpt, [...settings.wasmOpt.args, input, '-o', `${cached}.part`]);
     renameSync(`${cached}.part`, cached);
@@ -120,7 +124,6 @@ for (const name of [outName, settings.charts.outName, settings.analysis.outName,
   else cpSync(wasmIn, wasmOut);
 }
 // Only this build's results are kept, so the cache does not grow with every change.
-const cacheDir = join(root, 'target', 'wasm-opt-cache');
 if (existsSync(cacheDir)) {
   for (const file of readdirSync(cacheDir)) {
     if (!optimised.has(join(cacheDir, file))) rmSync(join(cacheDir, file), { force: true });

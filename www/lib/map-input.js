@@ -118,8 +118,8 @@ export class MapInput {
   }
 
   /** The event's position in the map's CSS pixels. Measured from the map box inside its border,
-   *  not from the canvas: during a gesture the canvases' pane carries a CSS transform that moves their
-   *  box with the picture, which halved every drag. */
+   *  not from the canvas: during a gesture the canvases' pane carries a CSS transform that moves
+   *  their box with the picture, which halved every drag. */
   point(event) {
     const rect = innerRect(this.ui.map);
     return [event.clientX - rect.left, event.clientY - rect.top];
